@@ -1,0 +1,82 @@
+"""Build plotly figures for results: radar of strengths and trend per competency."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import plotly.graph_objects as go
+from plotly.subplots import make_subplots
+
+from core.scoring import RATING_MAX, RATING_MIN, ScoredRound
+from questions import QuestionBank
+
+# A colour-blind-safe palette (Okabe–Ito), strong enough on white for AA graphics contrast.
+PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
+FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
+
+
+def _closed(values: list, first_of: list) -> list:
+    """Repeat the first point so the radar's outline closes."""
+    return values + first_of[:1]
+
+
+def radar_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:
+    """Draw one radar trace per round over the 10 competencies, scale 1–5."""
+    names = [c.name for c in bank.competencies]
+    fig = go.Figure()
+    for index, scored in enumerate(rounds):
+        values = [scored.scores.get(c.id) for c in bank.competencies]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=_closed(values, values),
+                theta=_closed(names, names),
+                name=scored.label,
+                mode="lines+markers",
+                line=dict(color=PALETTE[index % len(PALETTE)], width=3),
+                fill="toself" if index == len(rounds) - 1 else "none",
+                opacity=0.9,
+                hovertemplate="%{theta}: %{r:.1f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_layout(
+        polar=dict(radialaxis=dict(range=[0, RATING_MAX], tickvals=list(range(RATING_MIN, RATING_MAX + 1)))),
+        showlegend=True,
+        legend=dict(orientation="h", yanchor="top", y=-0.1),
+        margin=dict(l=60, r=60, t=30, b=30),
+        font=FONT,
+    )
+    return fig
+
+
+def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:
+    """Draw a small line chart per competency across rounds (x = round number, oldest first)."""
+    rows = (len(bank.competencies) + 1) // 2
+    fig = make_subplots(
+        rows=rows,
+        cols=2,
+        subplot_titles=[c.name for c in bank.competencies],
+        shared_yaxes=True,
+        vertical_spacing=0.08,
+    )
+    numbers = list(range(1, len(rounds) + 1))
+    labels = [r.label for r in rounds]
+    for index, comp in enumerate(bank.competencies):
+        fig.add_trace(
+            go.Scatter(
+                x=numbers,
+                y=[r.scores.get(comp.id) for r in rounds],
+                customdata=labels,
+                mode="lines+markers",
+                name=comp.name,
+                line=dict(color=PALETTE[0], width=3),
+                hovertemplate="%{customdata}: %{y:.1f}<extra></extra>",
+                showlegend=False,
+            ),
+            row=index // 2 + 1,
+            col=index % 2 + 1,
+        )
+    fig.update_yaxes(range=[RATING_MIN - 0.5, RATING_MAX + 0.5], dtick=1)
+    fig.update_xaxes(tickvals=numbers, range=[0.7, len(rounds) + 0.3])
+    fig.update_layout(height=180 * rows, margin=dict(l=40, r=20, t=40, b=20), font=FONT)
+    fig.update_annotations(font_size=13)
+    return fig

@@ -1,0 +1,34 @@
+"""Danish formatting of dates (23. nov. 2026), times and numbers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+from zoneinfo import ZoneInfo
+
+from babel.dates import format_date, format_datetime
+
+LOCAL_TZ = ZoneInfo("Europe/Copenhagen")
+
+
+def to_local(moment: datetime) -> datetime:
+    """Convert a stored UTC time (naive means UTC) to Danish local time."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(LOCAL_TZ)
+
+
+def danish_date(moment: date | datetime) -> str:
+    """Format a date the Danish way: 23. nov. 2026."""
+    if isinstance(moment, datetime):
+        moment = to_local(moment).date()
+    return format_date(moment, format="medium", locale="da")
+
+
+def danish_time(moment: datetime) -> str:
+    """Format a time of day the Danish way: 14.05."""
+    return format_datetime(to_local(moment), "HH.mm", locale="da")
+
+
+def danish_number(value: int) -> str:
+    """Format a whole number with Danish thousands separators: 5.000."""
+    return f"{value:,}".replace(",", ".")

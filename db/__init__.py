@@ -1,0 +1,1 @@
+"""Storage: models, engine, migrations and the small API the pages call."""

@@ -1,0 +1,92 @@
+"""Identity: local accounts with argon2 password hashes.
+
+All knowledge of how a person proves who they are lives here, so single sign-on can
+later add a second way in that ends in the same AccountView.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS
+from db.errors import InvalidUsernameError, NotFoundError, UsernameTakenError, WeakPasswordError
+from db.models import User
+
+_USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
+_hasher = PasswordHasher()
+# Verified against when the username is unknown, so both failures cost the same time.
+_DUMMY_HASH = _hasher.hash("netvaerksspejlet-dummy-password")
+
+
+@dataclass(frozen=True)
+class AccountView:
+    """A signed-in person as the pages see them."""
+
+    id: int
+    username: str
+
+
+def username_key(username: str) -> str:
+    """Return the case-insensitive key that makes usernames unique."""
+    return username.strip().casefold()
+
+
+def validate_username(username: str) -> str:
+    """Return the trimmed username, or raise InvalidUsernameError."""
+    cleaned = username.strip()
+    if not _USERNAME_RE.fullmatch(cleaned):
+        raise InvalidUsernameError(username)
+    return cleaned
+
+
+def validate_password(password: str) -> None:
+    """Raise WeakPasswordError unless the password has an allowed length."""
+    if len(password) < PASSWORD_MIN_CHARS or len(password) > PASSWORD_MAX_CHARS:
+        raise WeakPasswordError(len(password))
+
+
+def create_user(*, session: Session, username: str, password: str) -> AccountView:
+    """Create a local account; raise on an invalid or taken username or a weak password."""
+    cleaned = validate_username(username)
+    validate_password(password)
+    key = username_key(cleaned)
+    if session.scalar(select(User.id).where(User.username_key == key)) is not None:
+        raise UsernameTakenError(cleaned)
+    user = User(username=cleaned, username_key=key, password_hash=_hasher.hash(password))
+    session.add(user)
+    try:
+        session.flush()
+    except IntegrityError:
+        # Another sign-up with the same name won the race.
+        raise UsernameTakenError(cleaned) from None
+    return AccountView(id=user.id, username=user.username)
+
+
+def authenticate(*, session: Session, username: str, password: str) -> AccountView | None:
+    """Return the account if the password matches, else None (same cost either way)."""
+    user = session.scalar(select(User).where(User.username_key == username_key(username)))
+    stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
+    try:
+        _hasher.verify(stored, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.password_hash:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return AccountView(id=user.id, username=user.username)
+
+
+def get_account(*, session: Session, user_id: int) -> AccountView:
+    """Return the account with this id, or raise NotFoundError."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"user {user_id}")
+    return AccountView(id=user.id, username=user.username)

@@ -1,0 +1,90 @@
+"""SQLAlchemy ORM models. Only db/ touches these; pages get plain data."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+ROUND_OPEN = "open"
+ROUND_COMPLETED = "completed"
+
+
+def utcnow() -> datetime:
+    """Return the current time in UTC."""
+    return datetime.now(timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(40))
+    # Case-folded username: the unique key, so "Mette" and "mette" are one account.
+    username_key: Mapped[str] = mapped_column(String(40), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    rounds: Mapped[list[Round]] = relationship(back_populates="user", cascade="all, delete-orphan", passive_deletes=True)
+
+    def __repr__(self) -> str:
+        return f"User(id={self.id!r}, username={self.username!r})"
+
+
+class Round(Base):
+    __tablename__ = "rounds"
+    __table_args__ = (
+        CheckConstraint(f"status IN ('{ROUND_OPEN}', '{ROUND_COMPLETED}')", name="status_known"),
+        CheckConstraint("current_step >= 0", name="step_not_negative"),
+        # One unfinished round per user, enforced by the database itself.
+        Index(
+            "uq_rounds_one_open_per_user",
+            "user_id",
+            unique=True,
+            sqlite_where=text(f"status = '{ROUND_OPEN}'"),
+            postgresql_where=text(f"status = '{ROUND_OPEN}'"),
+        ),
+        Index("ix_rounds_user_status", "user_id", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    context: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text, default="")
+    bank_version: Mapped[str] = mapped_column(String(40))
+    status: Mapped[str] = mapped_column(String(16), default=ROUND_OPEN)
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    completed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    user: Mapped[User] = relationship(back_populates="rounds")
+    answers: Mapped[list[Answer]] = relationship(back_populates="round", cascade="all, delete-orphan", passive_deletes=True)
+
+    def __repr__(self) -> str:
+        return f"Round(id={self.id!r}, user_id={self.user_id!r}, status={self.status!r})"
+
+
+class Answer(Base):
+    __tablename__ = "answers"
+    __table_args__ = (
+        UniqueConstraint("round_id", "question_id", name="uq_answers_round_question"),
+        CheckConstraint("rating IS NULL OR (rating BETWEEN 1 AND 5)", name="rating_in_scale"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
+    question_id: Mapped[str] = mapped_column(String(60))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    round: Mapped[Round] = relationship(back_populates="answers")
+
+    def __repr__(self) -> str:
+        return f"Answer(round_id={self.round_id!r}, question_id={self.question_id!r}, rating={self.rating!r})"

@@ -1,0 +1,13 @@
+"""Ny refleksion: start a round or continue the unfinished one."""
+
+from db import rounds
+from ui import identity, walkthrough
+from ui.resources import get_bank, tx
+
+bank = get_bank()
+user = identity.require_user()
+open_round = tx(rounds.get_open_round, user_id=user.id)
+if open_round is None:
+    walkthrough.render_start(bank, user.id)
+else:
+    walkthrough.render_round(bank, open_round, user.id)

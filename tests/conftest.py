@@ -1,0 +1,131 @@
+"""Shared fixtures: the bank, fresh databases on SQLite and PostgreSQL, factories, AppTest."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session, sessionmaker
+from streamlit.testing.v1 import AppTest
+
+from db import accounts, rounds
+from db.engine import create_db_engine, make_sessionmaker, prepare_database
+from questions import QuestionBank, load_bank
+from tests.support.postgres import start_postgres
+
+ROOT = Path(__file__).resolve().parent.parent
+PASSWORD = "en-god-adgangskode"
+_template_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def bank() -> QuestionBank:
+    return load_bank()
+
+
+@pytest.fixture(scope="session")
+def postgres_template() -> Iterator[tuple[str, Callable[[str], str]]]:
+    """One PostgreSQL server per test run, with a migrated template database to copy."""
+    external = os.environ.get("TEST_DATABASE_URL")
+    server = None
+    if external:
+        admin_url, url_for = external, lambda name: external.rsplit("/", 1)[0] + "/" + name
+    else:
+        server = start_postgres()
+        admin_url, url_for = server.admin_url, server.url_for
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS nvs_template"))
+        conn.execute(text("CREATE DATABASE nvs_template"))
+    prepare_database(url_for("nvs_template")).dispose()
+    yield admin_url, url_for
+    admin.dispose()
+    if server is not None:
+        server.stop()
+
+
+def _fresh_postgres_url(postgres_template) -> str:
+    admin_url, url_for = postgres_template
+    name = f"nvs_test_{os.getpid()}_{next(_template_counter)}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE nvs_template"))
+    admin.dispose()
+    return url_for(name)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request, tmp_path) -> str:
+    """A URL to a fresh, migrated database: once on SQLite, once on PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        prepare_database(url).dispose()
+        return url
+    return _fresh_postgres_url(request.getfixturevalue("postgres_template"))
+
+
+@pytest.fixture
+def sm(database_url) -> Iterator[sessionmaker[Session]]:
+    engine = create_db_engine(database_url)
+    yield make_sessionmaker(engine)
+    engine.dispose()
+
+
+@pytest.fixture
+def tx(sm) -> Callable:
+    """Run one storage call in its own committed transaction, as a page does."""
+
+    def run(action, **kwargs):
+        with sm.begin() as session:
+            return action(session=session, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def make_user(tx) -> Callable[..., accounts.AccountView]:
+    names = itertools.count(1)
+
+    def make(username: str | None = None) -> accounts.AccountView:
+        return tx(accounts.create_user, username=username or f"leder{next(names)}", password=PASSWORD)
+
+    return make
+
+
+@pytest.fixture
+def make_completed_round(tx, bank) -> Callable[..., rounds.RoundView]:
+    """Create and complete a round where every rating is `rating` (or rating(question_id))."""
+
+    def make(user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None) -> rounds.RoundView:
+        round_ = tx(rounds.start_round, user_id=user_id, context=context, note="", bank_version=bank.version)
+        for qid in bank.question_ids:
+            value = rating(qid) if callable(rating) else rating
+            tx(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=qid, rating=value)
+            if text_for:
+                tx(rounds.save_text, user_id=user_id, round_id=round_.id, question_id=qid, text=text_for(qid))
+        return tx(rounds.complete_round, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids)
+
+    return make
+
+
+@pytest.fixture
+def app_db(tmp_path, monkeypatch) -> str:
+    """Point the app at a fresh SQLite file for this test."""
+    url = f"sqlite:///{tmp_path / 'app.sqlite3'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    return url
+
+
+@pytest.fixture
+def new_session(app_db) -> Callable[[], AppTest]:
+    """Open the app in a new browser session (fresh session state), already run once."""
+
+    def open_app() -> AppTest:
+        at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30)
+        return at.run()
+
+    return open_app

@@ -1,0 +1,61 @@
+"""Local accounts on SQLite and PostgreSQL: argon2 hashes, case-insensitive unique usernames."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from db import accounts
+from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordError
+from db.models import User
+from tests.conftest import PASSWORD
+
+
+def test_new_account_can_sign_in(tx):
+    created = tx(accounts.create_user, username="Mette", password=PASSWORD)
+    assert tx(accounts.authenticate, username="Mette", password=PASSWORD) == created
+
+
+def test_username_is_matched_without_case_at_sign_in(tx, make_user):
+    created = make_user("Søren.Ålund")
+    assert tx(accounts.authenticate, username="søren.ålund", password=PASSWORD) == created
+
+
+def test_username_taken_regardless_of_case(tx, make_user):
+    make_user("Mette")
+    with pytest.raises(UsernameTakenError):
+        tx(accounts.create_user, username="mETTE", password=PASSWORD)
+
+
+def test_wrong_password_and_unknown_user_are_both_refused(tx, make_user):
+    make_user("Mette")
+    assert tx(accounts.authenticate, username="Mette", password="forkert-kode-123") is None
+    assert tx(accounts.authenticate, username="Ukendt", password=PASSWORD) is None
+
+
+def test_password_is_stored_only_as_an_argon2_hash(sm, make_user):
+    make_user("Mette")
+    with sm() as session:
+        stored = session.scalar(select(User.password_hash))
+    assert stored.startswith("$argon2id$")
+    assert PASSWORD not in stored
+
+
+@pytest.mark.parametrize("username", ["ab", "x" * 41, "med mellemrum", "<script>", ""])
+def test_invalid_usernames_are_refused_and_nothing_is_stored(tx, sm, username):
+    with pytest.raises(InvalidUsernameError):
+        tx(accounts.create_user, username=username, password=PASSWORD)
+    with sm() as session:
+        assert session.scalar(select(User.id)) is None
+
+
+@pytest.mark.parametrize("password", ["kort", "123456789"])
+def test_short_passwords_are_refused(tx, password):
+    with pytest.raises(WeakPasswordError):
+        tx(accounts.create_user, username="Mette", password=password)
+
+
+def test_long_passwords_up_to_128_are_accepted(tx):
+    assert tx(accounts.create_user, username="Mette", password="æ" * 128)
+    with pytest.raises(WeakPasswordError):
+        tx(accounts.create_user, username="Mads", password="a" * 129)

@@ -1,0 +1,42 @@
+"""Figures: the radar shows each chosen round's scores; the trend shows each competency."""
+
+from __future__ import annotations
+
+from core.charts import radar_figure, trend_figure
+from core.scoring import ScoredRound
+
+
+def _round(bank, label, value):
+    return ScoredRound(label, {c.id: value + i * 0.1 for i, c in enumerate(bank.competencies)})
+
+
+def test_radar_draws_one_closed_trace_per_round_with_its_scores(bank):
+    fig = radar_figure(bank, [_round(bank, "Før", 2.0), _round(bank, "Nu", 3.0)])
+    assert [t.name for t in fig.data] == ["Før", "Nu"]
+    latest = fig.data[1]
+    assert list(latest.theta[:10]) == [c.name for c in bank.competencies]
+    assert latest.r[0] == latest.r[-1] == 3.0
+    assert round(latest.r[9], 2) == 3.9
+
+
+def test_radar_scale_runs_from_zero_to_five_with_ticks_one_to_five(bank):
+    fig = radar_figure(bank, [_round(bank, "Nu", 3.0)])
+    axis = fig.layout.polar.radialaxis
+    assert list(axis.range) == [0, 5]
+    assert list(axis.tickvals) == [1, 2, 3, 4, 5]
+
+
+def test_only_the_newest_round_is_filled(bank):
+    fig = radar_figure(bank, [_round(bank, "Før", 2.0), _round(bank, "Nu", 3.0)])
+    assert [t.fill for t in fig.data] == ["none", "toself"]
+
+
+def test_trend_has_one_series_per_competency_across_all_rounds(bank):
+    rounds = [_round(bank, "A", 1.0), _round(bank, "B", 2.0), _round(bank, "C", 4.0)]
+    fig = trend_figure(bank, rounds)
+    assert len(fig.data) == 10
+    assert list(fig.data[0].x) == [1, 2, 3]
+    assert list(fig.data[0].y) == [1.0, 2.0, 4.0]
+    assert list(fig.data[0].customdata) == ["A", "B", "C"]
+    titles = [a.text for a in fig.layout.annotations]
+    assert titles == [c.name for c in bank.competencies]

@@ -1,0 +1,27 @@
+"""Danish dates, times and numbers."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from core.formatting import danish_date, danish_number, danish_time
+
+
+def test_date_is_written_the_danish_way():
+    assert danish_date(date(2026, 11, 23)) == "23. nov. 2026"
+    assert danish_date(date(2026, 5, 3)) == "3. maj 2026"
+
+
+def test_stored_utc_time_is_shown_in_danish_local_time():
+    late_evening_utc = datetime(2026, 11, 23, 23, 30, tzinfo=timezone.utc)
+    assert danish_date(late_evening_utc) == "24. nov. 2026"
+    assert danish_time(late_evening_utc) == "00.30"
+
+
+def test_naive_times_from_the_database_count_as_utc():
+    assert danish_time(datetime(2026, 7, 1, 12, 0)) == "14.00"
+
+
+def test_numbers_use_danish_thousands_separator():
+    assert danish_number(5000) == "5.000"
+    assert danish_number(12) == "12"

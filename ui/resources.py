@@ -1,0 +1,60 @@
+"""Process-wide resources (question bank, database) cached once, and one transaction per action."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable
+from typing import TypeVar
+
+import streamlit as st
+from sqlalchemy.orm import Session, sessionmaker
+
+from core import texts
+from db.engine import database_url, make_sessionmaker, prepare_database
+from db.errors import DatabaseConfigError
+from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
+
+log = logging.getLogger("netvaerksspejlet")
+T = TypeVar("T")
+
+
+def bank_path() -> str:
+    """Return the question bank file in use (QUESTION_BANK_PATH overrides the default)."""
+    return os.environ.get("QUESTION_BANK_PATH", "").strip() or str(DEFAULT_BANK_PATH)
+
+
+@st.cache_resource(show_spinner=False)
+def _bank_at(path: str) -> QuestionBank:
+    return load_bank(path)
+
+
+@st.cache_resource(show_spinner=False)
+def _sessionmaker_for(url: str) -> sessionmaker[Session]:
+    return make_sessionmaker(prepare_database(url))
+
+
+def get_bank() -> QuestionBank:
+    """Return the validated bank, or show one clear message and stop the page."""
+    try:
+        return _bank_at(bank_path())
+    except BankError as exc:
+        log.error("%s", exc)
+        st.error(texts.BANK_BROKEN.format(detail=exc))
+        st.stop()
+
+
+def get_sessionmaker() -> sessionmaker[Session]:
+    """Return the migrated database's sessionmaker, or show one clear message and stop."""
+    try:
+        return _sessionmaker_for(database_url())
+    except DatabaseConfigError as exc:
+        log.error("%s", exc)
+        st.error(texts.DATABASE_BROKEN.format(detail=exc))
+        st.stop()
+
+
+def tx(action: Callable[..., T], **kwargs) -> T:
+    """Run one storage call in its own transaction: committed on success, rolled back on error."""
+    with get_sessionmaker().begin() as session:
+        return action(session=session, **kwargs)

@@ -1,0 +1,275 @@
+"""The walk-through ("Ny refleksion"): start a round, one competency per step, overview, complete."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import texts
+from core.formatting import danish_date, danish_number, danish_time
+from core.history import context_label
+from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
+from core.scoring import RATING_MAX, RATING_MIN, competency_scores, missing_ratings
+from db import rounds
+from db.errors import (
+    IncompleteRoundError,
+    InvalidInputError,
+    NotFoundError,
+    OpenRoundExistsError,
+    RoundClosedError,
+    TextTooLongError,
+)
+from db.models import utcnow
+from db.rounds import RoundView
+from questions import Competency, Question, QuestionBank
+from ui.resources import tx
+
+_STATUS_KEY = "save-status"
+_FLASH_KEY = "walkthrough-flash"
+_RATINGS = list(range(RATING_MIN, RATING_MAX + 1))
+
+
+def rating_key(question_id: str) -> str:
+    return f"rating-{question_id}"
+
+
+def text_key(question_id: str) -> str:
+    return f"text-{question_id}"
+
+
+def _forget_answer_widgets(bank: QuestionBank) -> None:
+    """Drop widget values so a new round never shows the previous round's answers."""
+    for qid in bank.question_ids:
+        st.session_state.pop(rating_key(qid), None)
+        st.session_state.pop(text_key(qid), None)
+    st.session_state.pop(_STATUS_KEY, None)
+
+
+def _set_status(kind: str, message: str) -> None:
+    st.session_state[_STATUS_KEY] = (kind, message)
+
+
+def _saved() -> None:
+    _set_status("saved", texts.SAVED.format(time=danish_time(utcnow())))
+
+
+def _on_rating(user_id: int, round_id: int, question_id: str) -> None:
+    value = st.session_state.get(rating_key(question_id))
+    try:
+        tx(rounds.save_rating, user_id=user_id, round_id=round_id, question_id=question_id, rating=value)
+    except InvalidInputError:
+        _set_status("error", texts.RATING_INVALID)
+        return
+    except (RoundClosedError, NotFoundError):
+        _set_status("error", texts.ROUND_CLOSED)
+        return
+    _saved()
+
+
+def _on_text(user_id: int, round_id: int, question_id: str) -> None:
+    key = text_key(question_id)
+    value = st.session_state.get(key) or ""
+    try:
+        stored = tx(rounds.save_text, user_id=user_id, round_id=round_id, question_id=question_id, text=value)
+    except TextTooLongError as exc:
+        # Keep what they typed on screen so they can shorten it; the stored value stays as it was.
+        _set_status("error", texts.TEXT_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit)))
+        return
+    except (RoundClosedError, NotFoundError):
+        _set_status("error", texts.ROUND_CLOSED)
+        return
+    if stored != value:
+        st.session_state[key] = stored
+    _saved()
+
+
+def _go_to(user_id: int, round_id: int, step: int) -> None:
+    try:
+        tx(rounds.set_step, user_id=user_id, round_id=round_id, step=step)
+    except (RoundClosedError, NotFoundError):
+        _set_status("error", texts.ROUND_CLOSED)
+
+
+def _start(bank: QuestionBank, user_id: int) -> None:
+    context = st.session_state.get("round-context")
+    note = st.session_state.get("round-note") or ""
+    if len(note) > NOTE_MAX_CHARS:
+        st.session_state[_FLASH_KEY] = ("error", texts.NOTE_TOO_LONG.format(max=danish_number(NOTE_MAX_CHARS)))
+        return
+    _forget_answer_widgets(bank)
+    try:
+        tx(rounds.start_round, user_id=user_id, context=context, note=note, bank_version=bank.version)
+    except OpenRoundExistsError:
+        pass  # Started in another tab: the page simply resumes that round.
+    except InvalidInputError:
+        st.session_state[_FLASH_KEY] = ("error", texts.CONTEXT_MISSING)
+
+
+def _complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
+    try:
+        tx(rounds.complete_round, user_id=user_id, round_id=round_id, required_question_ids=bank.question_ids)
+    except IncompleteRoundError as exc:
+        _set_status("error", texts.OVERVIEW_MISSING.format(count=len(exc.missing)))
+        return
+    except (RoundClosedError, NotFoundError):
+        pass
+    _forget_answer_widgets(bank)
+    st.session_state[_FLASH_KEY] = ("success", texts.ROUND_COMPLETED)
+
+
+def _show_flash() -> None:
+    flash = st.session_state.pop(_FLASH_KEY, None)
+    if flash is None:
+        return
+    kind, message = flash
+    (st.success if kind == "success" else st.error)(message)
+    if kind == "success":
+        st.page_link("pages/resultater.py", label=texts.SEE_RESULTS, icon=":material/radar:")
+
+
+def render_start(bank: QuestionBank, user_id: int) -> None:
+    """Show the form that starts a new round."""
+    _show_flash()
+    st.title(texts.START_TITLE)
+    st.write(texts.START_INTRO)
+    done = tx(rounds.count_completed, user_id=user_id)
+    if done:
+        st.caption(texts.ROUNDS_DONE.format(count=done))
+    st.selectbox(
+        texts.ROUND_CONTEXT, list(texts.CONTEXTS), format_func=context_label, key="round-context"
+    )
+    st.text_area(texts.ROUND_NOTE, key="round-note", help=texts.ROUND_NOTE_HELP, height=80)
+    st.button(texts.ROUND_START, key="round-start", type="primary", on_click=_start, args=(bank, user_id))
+
+
+def _rating_label(bank: QuestionBank, question: Question):
+    scale = bank.scale_for(question)
+    ends = {RATING_MIN: scale.low, RATING_MAX: scale.high}
+
+    def label(value: int) -> str:
+        return texts.RATING_END.format(value=value, label=ends[value]) if value in ends else str(value)
+
+    return label
+
+
+def _show_last_time(question: Question, previous: RoundView) -> None:
+    answer = previous.answers.get(question.id)
+    with st.expander(texts.LAST_TIME.format(date=danish_date(previous.completed_at or previous.started_at))):
+        rating = answer.rating if answer else None
+        st.text(texts.LAST_TIME_RATING.format(rating=rating) if rating else texts.LAST_TIME_NO_RATING)
+        st.text(answer.text if answer and answer.text else texts.LAST_TIME_NO_TEXT)
+
+
+def _render_question(bank: QuestionBank, question: Question, round_: RoundView, user_id: int, previous) -> None:
+    answer = round_.answers.get(question.id)
+    r_key, t_key = rating_key(question.id), text_key(question.id)
+    # Initialise from the database only when the widget has no value in this session yet.
+    if r_key not in st.session_state and answer is not None and answer.rating is not None:
+        st.session_state[r_key] = answer.rating
+    if t_key not in st.session_state:
+        st.session_state[t_key] = answer.text if answer else ""
+    with st.container(border=True):
+        st.radio(
+            question.text,
+            _RATINGS,
+            index=None,
+            format_func=_rating_label(bank, question),
+            horizontal=True,
+            key=r_key,
+            on_change=_on_rating,
+            args=(user_id, round_.id, question.id),
+        )
+        st.text_area(
+            question.reflection,
+            key=t_key,
+            on_change=_on_text,
+            args=(user_id, round_.id, question.id),
+            height=120,
+        )
+        st.caption(texts.REFLECTION_HELP.format(max=danish_number(TEXT_MAX_CHARS)))
+        if previous is not None:
+            _show_last_time(question, previous)
+
+
+def _render_status() -> None:
+    kind, message = st.session_state.get(_STATUS_KEY, ("idle", texts.SAVED_IDLE))
+    if kind == "error":
+        st.error(message, icon=":material/error:")
+    else:
+        st.caption(message)
+
+
+def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, user_id: int, previous) -> None:
+    st.header(comp.name)
+    st.write(comp.description)
+    for question in comp.questions:
+        _render_question(bank, question, round_, user_id, previous)
+
+
+def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> list[Question]:
+    st.header(texts.OVERVIEW_TITLE)
+    st.write(texts.OVERVIEW_INTRO)
+    scores = competency_scores(bank, round_.ratings())
+    rows = []
+    for comp in bank.competencies:
+        written = sum(1 for q in comp.questions if (a := round_.answers.get(q.id)) and a.text)
+        score = scores[comp.id]
+        rows.append(
+            {
+                texts.OVERVIEW_COL_COMPETENCY: comp.name,
+                texts.OVERVIEW_COL_SCORE: "–" if score is None else f"{score:.1f}".replace(".", ","),
+                texts.OVERVIEW_COL_TEXTS: f"{written} af {len(comp.questions)}",
+            }
+        )
+    st.table(rows, hide_index=True)
+    missing = missing_ratings(bank, round_.ratings())
+    if missing:
+        st.warning(texts.OVERVIEW_MISSING.format(count=len(missing)))
+        for index, comp in enumerate(bank.competencies):
+            if any(q in missing for q in comp.questions):
+                st.button(
+                    texts.GO_TO_COMPETENCY.format(name=comp.name),
+                    key=f"goto-{comp.id}",
+                    on_click=_go_to,
+                    args=(user_id, round_.id, index),
+                )
+    return missing
+
+
+def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
+    """Show the current step of the user's unfinished round."""
+    total = len(bank.competencies)
+    step = min(round_.current_step, total)
+    st.title(texts.START_TITLE)
+    caption = texts.ROUND_CAPTION.format(context=context_label(round_.context), date=danish_date(round_.started_at))
+    st.caption(caption)
+    if round_.note:
+        st.text(texts.ROUND_NOTE_LABEL.format(note=round_.note))
+    progress_text = texts.STEP_PROGRESS.format(step=step + 1, total=total) if step < total else texts.OVERVIEW_PROGRESS
+    st.progress((step + 1) / (total + 1), text=progress_text)
+    missing: list[Question] = []
+    if step < total:
+        previous = tx(rounds.latest_completed, user_id=user_id)
+        _render_competency(bank, bank.competencies[step], round_, user_id, previous)
+    else:
+        missing = _render_overview(bank, round_, user_id)
+    _render_status()
+    back, forward = st.columns(2)
+    with back:
+        st.button(
+            texts.STEP_BACK, key="step-back", disabled=step == 0, on_click=_go_to, args=(user_id, round_.id, step - 1)
+        )
+    with forward:
+        if step < total:
+            st.button(
+                texts.STEP_NEXT, key="step-next", type="primary", on_click=_go_to, args=(user_id, round_.id, step + 1)
+            )
+        else:
+            st.button(
+                texts.ROUND_COMPLETE,
+                key="round-complete",
+                type="primary",
+                disabled=bool(missing),
+                on_click=_complete,
+                args=(bank, user_id, round_.id),
+            )
+
