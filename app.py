@@ -1,4 +1,9 @@
-"""Netværksspejlet: page set-up, the sign-in gate and navigation. No logic lives here."""
+"""Netværksspejlet: page set-up and navigation. No logic lives here.
+
+The sign-in gate is in ui.identity.require_user(), which every page calls first: a person
+who is not signed in sees the sign-in form at whatever URL they asked for, and lands on
+that page once signed in.
+"""
 
 import streamlit as st
 
@@ -10,18 +15,9 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:
 get_bank()
 get_sessionmaker()
 
-user = identity.current_user()
-if user is None:
-    pages = [st.Page("pages/log_ind.py", title=texts.PAGE_LOGIN, url_path="log-ind", default=True)]
-else:
-    pages = [
-        st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
-        st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
-    ]
-    with st.sidebar:
-        st.text(texts.SIGNED_IN_AS.format(username=user.username))
-        if st.button(texts.LOGOUT, key="logout"):
-            identity.sign_out()
-            st.rerun()
-
-st.navigation(pages).run()
+pages = [
+    st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
+    st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
+]
+signed_in = identity.current_user() is not None
+st.navigation(pages, position="sidebar" if signed_in else "hidden").run()

@@ -6,7 +6,6 @@ APP_TITLE = "Netværksspejlet"
 APP_TAGLINE = "Et spejl på din netværksledelse – før netværket og undervejs."
 
 # Navigation
-PAGE_LOGIN = "Log ind"
 PAGE_REFLECTION = "Ny refleksion"
 PAGE_RESULTS = "Mine resultater"
 LOGOUT = "Log ud"

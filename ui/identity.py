@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from core import texts
 from db.accounts import AccountView
 
 _ACCOUNT_KEY = "account"
@@ -12,14 +13,6 @@ _ACCOUNT_KEY = "account"
 def current_user() -> AccountView | None:
     """Return the signed-in account, or None."""
     return st.session_state.get(_ACCOUNT_KEY)
-
-
-def require_user() -> AccountView:
-    """Return the signed-in account; stop the page if nobody is signed in."""
-    account = current_user()
-    if account is None:
-        st.stop()
-    return account
 
 
 def sign_in(account: AccountView) -> None:
@@ -31,3 +24,20 @@ def sign_in(account: AccountView) -> None:
 def sign_out() -> None:
     """Forget everything about this session."""
     st.session_state.clear()
+
+
+def require_user() -> AccountView:
+    """Return the signed-in account and show it in the sidebar; otherwise show sign-in and stop.
+
+    Every page starts with this call, so no page can draw anything for a stranger.
+    """
+    from ui import login  # login needs the database; import late to keep this module light
+
+    account = current_user()
+    if account is None:
+        login.render_gate()
+        st.stop()
+    with st.sidebar:
+        st.text(texts.SIGNED_IN_AS.format(username=account.username))
+        st.button(texts.LOGOUT, key="logout", on_click=sign_out)
+    return account

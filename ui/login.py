@@ -1,4 +1,4 @@
-"""Sign-in and sign-up forms for local accounts."""
+"""Sign-in and sign-up forms for local accounts, shown in place of any page until signed in."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordErro
 from ui import identity
 from ui.resources import tx
 
+_ERROR_KEY = "login-error"
+
 
 def _password_message(password: str) -> str:
     if len(password) < PASSWORD_MIN_CHARS:
@@ -18,46 +20,73 @@ def _password_message(password: str) -> str:
     return texts.PASSWORD_TOO_LONG.format(max=PASSWORD_MAX_CHARS)
 
 
+def _fail(form: str, message: str) -> None:
+    st.session_state[_ERROR_KEY] = (form, message)
+
+
+def _submit_login() -> None:
+    username = st.session_state.get("login-username") or ""
+    password = st.session_state.get("login-password") or ""
+    account = tx(accounts.authenticate, username=username, password=password)
+    if account is None:
+        _fail("login", texts.LOGIN_FAILED)
+        return
+    identity.sign_in(account)
+
+
+def _submit_signup() -> None:
+    username = st.session_state.get("signup-username") or ""
+    password = st.session_state.get("signup-password") or ""
+    try:
+        account = tx(accounts.create_user, username=username, password=password)
+    except InvalidUsernameError:
+        _fail("signup", texts.USERNAME_INVALID)
+        return
+    except WeakPasswordError:
+        _fail("signup", _password_message(password))
+        return
+    except UsernameTakenError:
+        _fail("signup", texts.USERNAME_TAKEN)
+        return
+    identity.sign_in(account)
+
+
+def _show_error(form: str) -> None:
+    failed = st.session_state.get(_ERROR_KEY)
+    if failed and failed[0] == form:
+        st.error(failed[1])
+
+
 def render_login() -> None:
-    """Show the sign-in form; on success remember the account and rerun."""
+    """Show the sign-in form."""
     with st.form("login-form"):
-        username = st.text_input(texts.USERNAME, key="login-username", autocomplete="username")
-        password = st.text_input(texts.PASSWORD, key="login-password", type="password", autocomplete="current-password")
-        submitted = st.form_submit_button(texts.LOGIN_SUBMIT, key="login-submit", type="primary")
-    if submitted:
-        account = tx(accounts.authenticate, username=username or "", password=password or "")
-        if account is None:
-            st.error(texts.LOGIN_FAILED)
-            return
-        identity.sign_in(account)
-        st.rerun()
+        st.text_input(texts.USERNAME, key="login-username", autocomplete="username")
+        st.text_input(texts.PASSWORD, key="login-password", type="password", autocomplete="current-password")
+        st.form_submit_button(texts.LOGIN_SUBMIT, key="login-submit", type="primary", on_click=_submit_login)
+    _show_error("login")
 
 
 def render_signup() -> None:
-    """Show the sign-up form; on success sign the new account in and rerun."""
+    """Show the sign-up form."""
     with st.form("signup-form"):
-        username = st.text_input(
-            texts.USERNAME, key="signup-username", help=texts.SIGNUP_HELP, autocomplete="username"
-        )
-        password = st.text_input(
+        st.text_input(texts.USERNAME, key="signup-username", help=texts.SIGNUP_HELP, autocomplete="username")
+        st.text_input(
             texts.PASSWORD,
             key="signup-password",
             type="password",
             help=texts.PASSWORD_HELP.format(min=PASSWORD_MIN_CHARS),
             autocomplete="new-password",
         )
-        submitted = st.form_submit_button(texts.SIGNUP_SUBMIT, key="signup-submit", type="primary")
-    if submitted:
-        try:
-            account = tx(accounts.create_user, username=username or "", password=password or "")
-        except InvalidUsernameError:
-            st.error(texts.USERNAME_INVALID)
-            return
-        except WeakPasswordError:
-            st.error(_password_message(password or ""))
-            return
-        except UsernameTakenError:
-            st.error(texts.USERNAME_TAKEN)
-            return
-        identity.sign_in(account)
-        st.rerun()
+        st.form_submit_button(texts.SIGNUP_SUBMIT, key="signup-submit", type="primary", on_click=_submit_signup)
+    _show_error("signup")
+
+
+def render_gate() -> None:
+    """Show the sign-in and sign-up forms in place of whatever page was asked for."""
+    st.title(texts.APP_TITLE)
+    st.write(texts.APP_TAGLINE)
+    sign_in_tab, sign_up_tab = st.tabs([texts.LOGIN_TAB, texts.SIGNUP_TAB])
+    with sign_in_tab:
+        render_login()
+    with sign_up_tab:
+        render_signup()

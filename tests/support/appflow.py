@@ -1,0 +1,59 @@
+"""Steps a person takes in the app, as AppTest actions (widgets found by their stable keys)."""
+
+from __future__ import annotations
+
+import json
+
+from streamlit.testing.v1 import AppTest
+
+from questions import QuestionBank
+from tests.conftest import PASSWORD
+
+
+def sign_up(at: AppTest, username: str, password: str = PASSWORD) -> AppTest:
+    at.text_input(key="signup-username").input(username)
+    at.text_input(key="signup-password").input(password)
+    return at.button(key="signup-submit").click().run()
+
+
+def log_in(at: AppTest, username: str, password: str = PASSWORD) -> AppTest:
+    at.text_input(key="login-username").input(username)
+    at.text_input(key="login-password").input(password)
+    return at.button(key="login-submit").click().run()
+
+
+def start_round(at: AppTest, context: str = "foer-netvaerket", note: str = "") -> AppTest:
+    at.selectbox(key="round-context").set_value(context)
+    if note:
+        at.text_area(key="round-note").input(note)
+    return at.button(key="round-start").click().run()
+
+
+def answer_step(at: AppTest, bank: QuestionBank, step: int, rating: int, text: str | None = None) -> AppTest:
+    """Rate both questions of competency `step` (and write a text) and go to the next step."""
+    for question in bank.competencies[step].questions:
+        at.radio(key=f"rating-{question.id}").set_value(rating).run()
+        if text is not None:
+            at.text_area(key=f"text-{question.id}").input(f"{text} ({question.id})").run()
+    return at.button(key="step-next").click().run()
+
+
+def complete_round(at: AppTest, bank: QuestionBank, rating: int, text: str | None = None, **start) -> AppTest:
+    start_round(at, **start)
+    for step in range(len(bank.competencies)):
+        answer_step(at, bank, step, rating, text)
+    return at.button(key="round-complete").click().run()
+
+
+def headers(at: AppTest) -> list[str]:
+    return [h.value for h in at.header]
+
+
+def plotly_spec(at: AppTest, index: int = 0) -> dict:
+    """Return the JSON figure of the index-th plotly chart on the page."""
+    charts = at.get("plotly_chart")
+    return json.loads(charts[index].proto.spec)
+
+
+def assert_no_exception(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]

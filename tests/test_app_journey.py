@@ -1,0 +1,32 @@
+"""The whole leader journey in AppTest, on SQLite and on PostgreSQL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from tests.support.appflow import answer_step, assert_no_exception, headers, log_in, plotly_spec, sign_up, start_round
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def test_sign_up_walk_leave_resume_complete_and_see_the_radar(database_url, monkeypatch, bank):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    at = sign_up(AppTest.from_file(APP, default_timeout=30).run(), "Karen")
+    start_round(at, context="foer-netvaerket", note="Tema: ældre og ensomhed 🌱")
+    for step in range(6):
+        answer_step(at, bank, step, rating=(step % 5) + 1, text="Æ, ø og å")
+    # The tab is closed; later, a new session signs in and finds step 7 waiting.
+    resumed = log_in(AppTest.from_file(APP, default_timeout=30).run(), "karen")
+    assert headers(resumed) == [bank.competencies[6].name]
+    for step in range(6, 10):
+        answer_step(resumed, bank, step, rating=5)
+    resumed.button(key="round-complete").click().run()
+    assert_no_exception(resumed)
+    results = resumed.switch_page("pages/resultater.py").run()
+    radar = plotly_spec(results)["data"]
+    assert len(radar) == 1
+    assert radar[0]["r"][:10] == [1.0, 2.0, 3.0, 4.0, 5.0, 1.0, 5.0, 5.0, 5.0, 5.0]
+    first_text = [t.value for t in results.expander[0].text][0]
+    assert first_text == f"Æ, ø og å ({bank.competencies[0].questions[0].id})"

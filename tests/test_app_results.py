@@ -1,0 +1,77 @@
+"""The results page in the app (AppTest): radar over time, trend, table and plain-text reflections."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.appflow import assert_no_exception, complete_round, plotly_spec, sign_up
+
+
+def _results(at):
+    return at.switch_page("pages/resultater.py").run()
+
+
+@pytest.fixture
+def two_rounds(new_session, bank):
+    at = sign_up(new_session(), "Mette")
+    complete_round(at, bank, rating=2, text="Før", context="foer-netvaerket")
+    complete_round(at, bank, rating=4, text="Efter", context="efter-moede-1")
+    return _results(at)
+
+
+def test_without_a_completed_round_the_page_says_where_to_start(new_session):
+    at = _results(sign_up(new_session(), "Mette"))
+    assert_no_exception(at)
+    assert [i.value for i in at.info] == ["Du har ikke afsluttet en refleksion endnu. Start under »Ny refleksion«."]
+
+
+def test_radar_shows_first_and_latest_round_with_their_scores(two_rounds, bank):
+    assert_no_exception(two_rounds)
+    traces = plotly_spec(two_rounds)["data"]
+    assert [t["name"].split(" · ")[1] for t in traces] == ["Før netværket", "Efter netværksmøde 1"]
+    assert traces[0]["r"][:10] == [2.0] * 10
+    assert traces[1]["r"][:10] == [4.0] * 10
+    assert traces[1]["theta"][:10] == [c.name for c in bank.competencies]
+
+
+def test_choosing_one_round_leaves_one_trace(two_rounds):
+    picker = two_rounds.multiselect(key="results-rounds")
+    picker.set_value([picker.options[1]]).run()
+    traces = plotly_spec(two_rounds)["data"]
+    assert len(traces) == 1 and traces[0]["r"][0] == 4.0
+
+
+def test_table_beside_the_radar_holds_the_same_numbers(two_rounds, bank):
+    table = two_rounds.table[0].value
+    assert list(table.index) == [c.name for c in bank.competencies]
+    assert [c.split(" · ")[1] for c in table.columns] == ["Før netværket", "Efter netværksmøde 1"]
+    assert list(table.iloc[:, 0]) == [2.0] * 10 and list(table.iloc[:, 1]) == [4.0] * 10
+
+
+def test_trend_shows_each_competency_across_both_rounds(two_rounds):
+    trend = plotly_spec(two_rounds, 1)["data"]
+    assert len(trend) == 10
+    assert trend[0]["y"] == [2.0, 4.0]
+
+
+def test_reflections_are_listed_per_competency_round_by_round(two_rounds, bank):
+    qid = bank.competencies[0].questions[0].id
+    texts = [t.value for t in two_rounds.expander[0].text]
+    assert texts[:2] == [f"Før ({qid})", f"Efter ({qid})"]
+
+
+def test_markup_in_answers_is_shown_as_plain_text(new_session, bank):
+    at = sign_up(new_session(), "Mette")
+    markup = "<script>alert(1)</script> **fed** # overskrift"
+    complete_round(at, bank, rating=3, text=markup)
+    at = _results(at)
+    shown = [t.value for t in at.text]
+    assert any(value.startswith(markup) for value in shown)
+    assert not any("<script>" in m.value for m in at.markdown)
+
+
+def test_another_leaders_rounds_never_appear(new_session, bank):
+    complete_round(sign_up(new_session(), "Anden"), bank, rating=5, text="Hemmeligt")
+    at = _results(sign_up(new_session(), "Mette"))
+    assert at.info and not at.get("plotly_chart")
+    assert not any("Hemmeligt" in t.value for t in at.text)

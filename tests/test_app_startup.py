@@ -1,0 +1,34 @@
+"""Start-up problems give one clear message in the page, never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+import yaml
+
+from questions import DEFAULT_BANK_PATH
+from tests.support.appflow import assert_no_exception
+
+
+def test_broken_bank_stops_the_app_with_one_message_naming_file_and_field(new_session, tmp_path, monkeypatch, caplog):
+    data = yaml.safe_load(DEFAULT_BANK_PATH.read_text(encoding="utf-8"))
+    data["competencies"][0]["questions"][0]["text"] = ""
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("QUESTION_BANK_PATH", str(broken))
+    with caplog.at_level(logging.ERROR, logger="netvaerksspejlet"):
+        at = new_session()
+    assert_no_exception(at)
+    [error] = [e.value for e in at.error]
+    assert str(broken) in error and "questions[0] (taenke-andre-ind-1).text" in error
+    assert not at.text_input  # nothing else is drawn
+    assert any(str(broken) in r.getMessage() for r in caplog.records)
+
+
+def test_wrong_database_url_gives_one_clear_message(new_session, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgresql://bruger:hemmelig@127.0.0.1:1/netvaerk")
+    at = new_session()
+    assert_no_exception(at)
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Netværksspejlet kan ikke starte: Kan ikke forbinde til databasen")
+    assert "hemmelig" not in error

@@ -1,0 +1,120 @@
+"""The walk-through in the app (AppTest): autosave, resume, read-only completion, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.appflow import (
+    answer_step,
+    assert_no_exception,
+    complete_round,
+    headers,
+    log_in,
+    sign_up,
+    start_round,
+)
+
+
+@pytest.fixture
+def leader(new_session):
+    """A signed-in leader in a fresh session, with a started round."""
+    at = sign_up(new_session(), "Mette")
+    return start_round(at, context="efter-moede-2", note="Tema: unge uden job")
+
+
+def test_round_starts_at_the_first_competency_with_progress(leader, bank):
+    assert headers(leader) == [bank.competencies[0].name]
+    assert leader.get("progress")[0].proto.text == "Kompetence 1 af 10"
+    assert "Efter netværksmøde 2" in leader.caption[0].value
+
+
+def test_each_step_shows_two_ratings_and_two_reflections_with_real_labels(leader, bank):
+    questions = bank.competencies[0].questions
+    for q in questions:
+        assert leader.radio(key=f"rating-{q.id}").label == q.text
+        assert leader.text_area(key=f"text-{q.id}").label == q.reflection
+    assert leader.radio(key=f"rating-{questions[0].id}").options == [
+        "1 – I ringe grad", "2", "3", "4", "5 – I meget høj grad"
+    ]
+
+
+def test_every_change_is_saved_at_once_with_a_visible_status(leader, bank, new_session):
+    qid = bank.competencies[0].questions[0].id
+    leader.radio(key=f"rating-{qid}").set_value(4).run()
+    assert any(c.value.startswith("Gemt kl.") for c in leader.caption)
+    leader.text_area(key=f"text-{qid}").input("Vi mangler borgerne").run()
+    other_tab = log_in(new_session(), "Mette")
+    assert other_tab.radio(key=f"rating-{qid}").value == 4
+    assert other_tab.text_area(key=f"text-{qid}").value == "Vi mangler borgerne"
+
+
+def test_leaving_midway_and_logging_in_again_resumes_at_the_same_step(leader, bank, new_session):
+    for step in range(4):
+        answer_step(leader, bank, step, rating=3, text="Tanker")
+    qid = bank.competencies[4].questions[1].id
+    leader.radio(key=f"rating-{qid}").set_value(2).run()
+    resumed = log_in(new_session(), "Mette")
+    assert_no_exception(resumed)
+    assert headers(resumed) == [bank.competencies[4].name]
+    assert resumed.radio(key=f"rating-{qid}").value == 2
+    resumed.button(key="step-back").click().run()
+    earlier = bank.competencies[3].questions[0].id
+    assert resumed.text_area(key=f"text-{earlier}").value == f"Tanker ({earlier})"
+
+
+def test_back_is_disabled_on_the_first_step(leader):
+    assert leader.button(key="step-back").disabled
+
+
+def test_overview_lists_missing_ratings_and_blocks_completion(leader, bank):
+    for step in range(10):
+        leader.button(key="step-next").click().run()
+    assert leader.get("progress")[0].proto.text == "Overblik"
+    assert leader.button(key="round-complete").disabled
+    assert "Du mangler at give en vurdering på 20 spørgsmål:" in [w.value for w in leader.warning]
+    leader.button(key=f"goto-{bank.competencies[6].id}").click().run()
+    assert headers(leader) == [bank.competencies[6].name]
+
+
+def test_completed_round_is_locked_and_a_new_one_can_start(new_session, bank):
+    at = sign_up(new_session(), "Mette")
+    at = complete_round(at, bank, rating=4)
+    assert_no_exception(at)
+    assert [s.value for s in at.success] == ["Refleksionen er afsluttet. Godt arbejde!"]
+    assert at.button(key="round-start")
+    assert not [r for r in at.radio if r.key and r.key.startswith("rating-")]
+
+
+def test_second_round_shows_last_answers_folded_away(new_session, bank):
+    at = complete_round(sign_up(new_session(), "Mette"), bank, rating=2, text="Første runde")
+    at = start_round(at, context="efter-moede-1")
+    qid = bank.competencies[0].questions[0].id
+    assert at.radio(key=f"rating-{qid}").value is None
+    assert at.text_area(key=f"text-{qid}").value == ""
+    last_time = at.expander[0]
+    assert last_time.label.startswith("Sidste gang (")
+    assert last_time.proto.expanded is False
+    assert [t.value for t in last_time.text] == ["Din vurdering: 2", f"Første runde ({qid})"]
+
+
+def test_too_long_text_is_refused_with_a_message_and_old_text_kept(leader, bank, new_session):
+    qid = bank.competencies[0].questions[0].id
+    leader.text_area(key=f"text-{qid}").input("Kort og godt").run()
+    leader.text_area(key=f"text-{qid}").input("x" * 5001).run()
+    assert [e.value for e in leader.error] == [
+        "Teksten er for lang (5.001 tegn, højst 5.000). Den er ikke gemt – kort den ned, så gemmes den. "
+        "Det, der stod før, er bevaret."
+    ]
+    assert log_in(new_session(), "Mette").text_area(key=f"text-{qid}").value == "Kort og godt"
+
+
+def test_whitespace_only_text_becomes_empty(leader, bank):
+    qid = bank.competencies[0].questions[0].id
+    leader.text_area(key=f"text-{qid}").input("   \n  ").run()
+    assert leader.text_area(key=f"text-{qid}").value == ""
+
+
+def test_a_second_session_resumes_instead_of_starting_another_round(leader, new_session):
+    other = log_in(new_session(), "Mette")
+    assert not other.button(key="round-start") if "round-start" in [b.key for b in other.button] else True
+    assert other.button(key="step-next")

@@ -1,0 +1,75 @@
+"""The project checks itself: layers stay apart, pages stay thin, the README stays true."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from core import texts
+
+ROOT = Path(__file__).resolve().parent.parent
+PURE_PACKAGES = ["core", "db", "questions"]
+
+
+def _imports(path: Path) -> set[str]:
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(alias.name.split(".")[0] for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", [p for pkg in PURE_PACKAGES for p in (ROOT / pkg).rglob("*.py")], ids=str)
+def test_core_and_storage_never_import_streamlit(path):
+    assert "streamlit" not in _imports(path)
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_build_no_queries(path):
+    assert not _imports(path) & {"sqlalchemy", "db.models"}
+    assert "select(" not in path.read_text(encoding="utf-8")
+
+
+def test_every_page_file_is_in_the_navigation():
+    app = (ROOT / "app.py").read_text(encoding="utf-8")
+    for page in (ROOT / "pages").glob("*.py"):
+        assert f'"pages/{page.name}"' in app, page.name
+
+
+def test_pages_hold_no_ui_text_literals():
+    """UI text lives in core/texts.py: a page passes no string literal to an st.* call."""
+    for page in (ROOT / "pages").glob("*.py"):
+        for node in ast.walk(ast.parse(page.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                owner = node.func.value
+                if isinstance(owner, ast.Name) and owner.id == "st":
+                    literals = [a for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+                    assert not literals, f"{page.name}: {ast.unparse(node)}"
+
+
+def test_round_contexts_cover_the_network_timeline():
+    assert list(texts.CONTEXTS.values())[:1] == ["Før netværket"]
+    assert [f"Efter netværksmøde {n}" for n in range(1, 7)] == list(texts.CONTEXTS.values())[1:7]
+    assert "Efter testfasen" in texts.CONTEXTS.values() and "Andet" in texts.CONTEXTS.values()
+
+
+def test_ci_runs_the_test_command_the_readme_gives():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    commands = re.findall(r"^(bash scripts/\S+\.sh)\s*$", readme, flags=re.MULTILINE)
+    assert "bash scripts/test.sh" in commands and "bash scripts/start.sh" in commands
+    assert "bash scripts/test.sh" in ci
+
+
+def test_readme_documents_every_setting_the_app_reads():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    sources = [*ROOT.glob("*.py"), *(ROOT / "ui").glob("*.py"), *(ROOT / "db").glob("*.py")]
+    settings = {m for p in sources for m in re.findall(r'environ\.get\("([A-Z_]+)"', p.read_text(encoding="utf-8"))}
+    assert settings, "expected at least DATABASE_URL"
+    for name in settings:
+        assert f"`{name}`" in readme, name

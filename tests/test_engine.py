@@ -1,0 +1,66 @@
+"""Engine and migrations: the embedded default, SQLite settings, clear errors for a wrong URL."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.script import ScriptDirectory
+from sqlalchemy import inspect, text
+
+from db import engine as engine_module
+from db.engine import create_db_engine, database_url, prepare_database
+from db.errors import DatabaseConfigError
+from db.migrate import alembic_config
+
+
+def test_without_database_url_the_app_uses_sqlite_under_data(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    assert database_url() == f"sqlite:///{engine_module.PROJECT_ROOT / 'data' / 'netvaerksspejlet.sqlite3'}"
+
+
+def test_sqlite_file_and_folder_are_created_on_first_start(tmp_path):
+    target = tmp_path / "ny" / "mappe" / "db.sqlite3"
+    prepare_database(f"sqlite:///{target}").dispose()
+    assert target.exists()
+
+
+def test_sqlite_runs_with_wal_foreign_keys_and_busy_timeout(tmp_path):
+    eng = create_db_engine(f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    with eng.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 15000
+    eng.dispose()
+
+
+def test_migrations_bring_both_databases_to_head(database_url):
+    eng = create_db_engine(database_url)
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    with eng.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == head
+    assert {"users", "rounds", "answers"} <= set(inspect(eng).get_table_names())
+    eng.dispose()
+
+
+def test_migrating_twice_changes_nothing(database_url):
+    prepare_database(database_url).dispose()
+    prepare_database(database_url).dispose()
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("ikke en adresse", "ikke en gyldig database-adresse"),
+        ("mysql://u:p@localhost/db", "Kun SQLite og PostgreSQL"),
+        ("postgresql://bruger:hemmelig@127.0.0.1:1/db", "Kan ikke forbinde til databasen"),
+    ],
+)
+def test_wrong_database_url_gives_one_clear_message(url, expected):
+    with pytest.raises(DatabaseConfigError, match=expected) as err:
+        create_db_engine(url)
+    assert "hemmelig" not in str(err.value)
+
+
+def test_plain_postgresql_urls_use_psycopg_3():
+    with pytest.raises(DatabaseConfigError) as err:
+        create_db_engine("postgres://u@127.0.0.1:1/db")
+    assert "postgresql+psycopg://" in str(err.value)
