@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date, format_datetime
@@ -13,7 +13,7 @@ LOCAL_TZ = ZoneInfo("Europe/Copenhagen")
 def to_local(moment: datetime) -> datetime:
     """Convert a stored UTC time (naive means UTC) to Danish local time."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(LOCAL_TZ)
 
 

@@ -22,7 +22,9 @@ SIGNUP_HELP = "Brugernavnet skal være 3–40 tegn: bogstaver, tal, punktum, bin
 PASSWORD_HELP = "Mindst {min} tegn."
 LOGIN_FAILED = "Forkert brugernavn eller adgangskode."
 USERNAME_TAKEN = "Brugernavnet er allerede i brug. Vælg et andet."
-USERNAME_INVALID = "Brugernavnet skal være 3–40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg."
+USERNAME_INVALID = (
+    "Brugernavnet skal være 3–40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg."
+)
 PASSWORD_TOO_SHORT = "Adgangskoden skal være mindst {min} tegn."
 PASSWORD_TOO_LONG = "Adgangskoden må højst være {max} tegn."
 WELCOME = "Velkommen, {username}."

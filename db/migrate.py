@@ -24,3 +24,28 @@ def alembic_config(engine: Engine | None = None) -> Config:
 def upgrade_to_head(engine: Engine) -> None:
     """Bring the database schema to the newest revision."""
     command.upgrade(alembic_config(engine), "head")
+
+
+def _main(argv: list[str]) -> int:
+    """`python -m db.migrate upgrade` migrates DATABASE_URL; `revision MESSAGE` drafts a migration."""
+    import tempfile
+
+    from db.engine import prepare_database
+
+    if argv[:1] == ["upgrade"]:
+        prepare_database().dispose()
+        return 0
+    if len(argv) == 2 and argv[0] == "revision":
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = prepare_database(f"sqlite:///{tmp}/draft.sqlite3")
+            command.revision(alembic_config(engine), message=argv[1], autogenerate=True)
+            engine.dispose()
+        return 0
+    print("usage: python -m db.migrate upgrade | revision MESSAGE")
+    return 2
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.exit(_main(sys.argv[1:]))

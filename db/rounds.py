@@ -216,6 +216,9 @@ def latest_completed(*, session: Session, user_id: int) -> RoundView | None:
 
 def count_completed(*, session: Session, user_id: int) -> int:
     """Count the user's completed rounds."""
-    return session.scalar(
-        select(func.count()).select_from(Round).where(Round.user_id == user_id, Round.status == ROUND_COMPLETED)
-    ) or 0
+    return (
+        session.scalar(
+            select(func.count()).select_from(Round).where(Round.user_id == user_id, Round.status == ROUND_COMPLETED)
+        )
+        or 0
+    )

@@ -22,7 +22,9 @@ def test_wrong_password_and_unknown_user_get_the_same_message(new_session):
     sign_up(new_session(), "Mette")
     wrong = log_in(new_session(), "Mette", "forkert-kode-123")
     unknown = log_in(new_session(), "Ukendt", "forkert-kode-123")
-    assert [e.value for e in wrong.error] == [e.value for e in unknown.error] == ["Forkert brugernavn eller adgangskode."]
+    assert (
+        [e.value for e in wrong.error] == [e.value for e in unknown.error] == ["Forkert brugernavn eller adgangskode."]
+    )
     assert "logout" not in [b.key for b in wrong.sidebar.button]
     assert "logout" not in [b.key for b in unknown.sidebar.button]
 

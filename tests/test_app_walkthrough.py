@@ -34,7 +34,11 @@ def test_each_step_shows_two_ratings_and_two_reflections_with_real_labels(leader
         assert leader.radio(key=f"rating-{q.id}").label == q.text
         assert leader.text_area(key=f"text-{q.id}").label == q.reflection
     assert leader.radio(key=f"rating-{questions[0].id}").options == [
-        "1 – I ringe grad", "2", "3", "4", "5 – I meget høj grad"
+        "1 – I ringe grad",
+        "2",
+        "3",
+        "4",
+        "5 – I meget høj grad",
     ]
 
 
@@ -67,7 +71,7 @@ def test_back_is_disabled_on_the_first_step(leader):
 
 
 def test_overview_lists_missing_ratings_and_blocks_completion(leader, bank):
-    for step in range(10):
+    for _ in range(10):
         leader.button(key="step-next").click().run()
     assert leader.get("progress")[0].proto.text == "Overblik"
     assert leader.button(key="round-complete").disabled

@@ -64,3 +64,16 @@ def test_plain_postgresql_urls_use_psycopg_3():
     with pytest.raises(DatabaseConfigError) as err:
         create_db_engine("postgres://u@127.0.0.1:1/db")
     assert "postgresql+psycopg://" in str(err.value)
+
+
+def test_models_and_migrations_agree(database_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from db.models import Base
+
+    eng = create_db_engine(database_url)
+    with eng.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    eng.dispose()
+    assert diff == []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from core.formatting import danish_date, danish_number, danish_time
 
@@ -13,7 +13,7 @@ def test_date_is_written_the_danish_way():
 
 
 def test_stored_utc_time_is_shown_in_danish_local_time():
-    late_evening_utc = datetime(2026, 11, 23, 23, 30, tzinfo=timezone.utc)
+    late_evening_utc = datetime(2026, 11, 23, 23, 30, tzinfo=UTC)
     assert danish_date(late_evening_utc) == "24. nov. 2026"
     assert danish_time(late_evening_utc) == "00.30"
 

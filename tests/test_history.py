@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from core.history import context_label, default_selection, round_labels, score_history
 
@@ -12,7 +12,7 @@ from core.history import context_label, default_selection, round_labels, score_h
 class FakeRound:
     completed_at: datetime
     context: str
-    started_at: datetime = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    started_at: datetime = datetime(2026, 1, 1, tzinfo=UTC)
     values: dict = field(default_factory=dict)
 
     def ratings(self):
@@ -20,12 +20,12 @@ class FakeRound:
 
 
 def test_labels_show_danish_date_and_context():
-    labels = round_labels([FakeRound(datetime(2026, 11, 23, 10, tzinfo=timezone.utc), "efter-moede-2")])
+    labels = round_labels([FakeRound(datetime(2026, 11, 23, 10, tzinfo=UTC), "efter-moede-2")])
     assert labels == ["23. nov. 2026 · Efter netværksmøde 2"]
 
 
 def test_same_day_and_context_get_numbered_labels():
-    day = datetime(2026, 3, 2, 9, tzinfo=timezone.utc)
+    day = datetime(2026, 3, 2, 9, tzinfo=UTC)
     labels = round_labels([FakeRound(day, "andet"), FakeRound(day, "andet"), FakeRound(day, "andet")])
     assert labels == ["2. mar. 2026 · Andet", "2. mar. 2026 · Andet (2)", "2. mar. 2026 · Andet (3)"]
 
@@ -43,5 +43,5 @@ def test_default_selection_is_first_and_latest():
 def test_score_history_scores_each_round(bank):
     comp = bank.competencies[0]
     values = {comp.questions[0].id: 1, comp.questions[1].id: 2}
-    scored = score_history(bank, [FakeRound(datetime(2026, 5, 1, tzinfo=timezone.utc), "andet", values=values)])
+    scored = score_history(bank, [FakeRound(datetime(2026, 5, 1, tzinfo=UTC), "andet", values=values)])
     assert scored[0].scores[comp.id] == 1.5

@@ -26,7 +26,9 @@ def leader(make_user):
 
 @pytest.fixture
 def open_round(tx, leader, bank):
-    return tx(rounds.start_round, user_id=leader.id, context="efter-moede-1", note="Tema: ensomhed", bank_version=bank.version)
+    return tx(
+        rounds.start_round, user_id=leader.id, context="efter-moede-1", note="Tema: ensomhed", bank_version=bank.version
+    )
 
 
 def _save(tx, user, round_, qid="trygt-rum-1", rating=None, text=None):
@@ -38,7 +40,11 @@ def _save(tx, user, round_, qid="trygt-rum-1", rating=None, text=None):
 
 
 def test_a_new_round_records_context_note_and_bank_version(open_round, bank):
-    assert (open_round.context, open_round.note, open_round.bank_version) == ("efter-moede-1", "Tema: ensomhed", bank.version)
+    assert (open_round.context, open_round.note, open_round.bank_version) == (
+        "efter-moede-1",
+        "Tema: ensomhed",
+        bank.version,
+    )
     assert open_round.status == "open" and open_round.current_step == 0
 
 

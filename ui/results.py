@@ -17,9 +17,7 @@ _PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 def _render_radar(bank: QuestionBank, history: list[RoundView]) -> None:
     scored = score_history(bank, history)
     labels = [s.label for s in scored]
-    chosen = st.multiselect(
-        texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="results-rounds"
-    )
+    chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="results-rounds")
     shown = [s for s in scored if s.label in chosen]
     st.subheader(texts.RADAR_TITLE)
     st.caption(texts.RADAR_CAPTION)

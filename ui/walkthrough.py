@@ -134,9 +134,7 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
     done = tx(rounds.count_completed, user_id=user_id)
     if done:
         st.caption(texts.ROUNDS_DONE.format(count=done))
-    st.selectbox(
-        texts.ROUND_CONTEXT, list(texts.CONTEXTS), format_func=context_label, key="round-context"
-    )
+    st.selectbox(texts.ROUND_CONTEXT, list(texts.CONTEXTS), format_func=context_label, key="round-context")
     st.text_area(texts.ROUND_NOTE, key="round-note", help=texts.ROUND_NOTE_HELP, height=80)
     st.button(texts.ROUND_START, key="round-start", type="primary", on_click=_start, args=(bank, user_id))
 
@@ -272,4 +270,3 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
                 on_click=_complete,
                 args=(bank, user_id, round_.id),
             )
-

@@ -74,9 +74,25 @@ def start_postgres() -> PostgresServer:
             raise PostgresUnavailable("system user 'postgres' missing; install Debian's postgresql") from None
         os.chown(root, entry.pw_uid, entry.pw_gid)
     data, port = root / "data", free_port()
-    _run_as(user, [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "test", "-E", "UTF8",
-                   "--locale=C.UTF-8", "--no-sync"])
-    options = (f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
-               "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200")
+    _run_as(
+        user,
+        [
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "test",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+            "--no-sync",
+        ],
+    )
+    options = (
+        f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+    )
     _run_as(user, [str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(root / "log"), "-w", "start"])
     return PostgresServer(root=root, port=port, user=user, bindir=bindir)

@@ -1,0 +1,51 @@
+"""Ways a person uses the app in the browser, found by the stable widget keys (st-key-<key>)."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+
+
+def wait_for_idle(page: Page) -> None:
+    """Wait until the app is connected and no script run is in flight, as Streamlit's own tests do."""
+    page.wait_for_timeout(150)  # let a just-triggered rerun flip the state to 'running'
+    page.wait_for_selector(IDLE)
+
+
+def key(name: str) -> str:
+    return f".st-key-{name}"
+
+
+def fill(page: Page, name: str, value: str) -> None:
+    """Type into a text input or text area and leave it, which commits the value."""
+    field = page.locator(f"{key(name)} input, {key(name)} textarea").first
+    field.fill(value)
+    field.press("Tab")
+    wait_for_idle(page)
+
+
+def click(page: Page, name: str) -> None:
+    page.locator(f"{key(name)} button").first.click()
+    wait_for_idle(page)
+
+
+def choose_rating(page: Page, question_id: str, rating: int) -> None:
+    page.locator(f"{key('rating-' + question_id)} label:has(input[type=radio])").nth(rating - 1).click()
+    wait_for_idle(page)
+
+
+def sign_up(page: Page, base_url: str, username: str, password: str) -> None:
+    page.goto(base_url)
+    wait_for_idle(page)
+    page.get_by_role("tab", name="Opret konto").click()
+    page.locator(f"{key('signup-username')} input").fill(username)
+    page.locator(f"{key('signup-password')} input").fill(password)
+    click(page, "signup-submit")
+    expect(page.locator(key("round-start"))).to_be_visible()
+
+
+def log_in(page: Page, username: str, password: str) -> None:
+    page.locator(f"{key('login-username')} input").fill(username)
+    page.locator(f"{key('login-password')} input").fill(password)
+    click(page, "login-submit")
