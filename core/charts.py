@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
@@ -15,6 +16,11 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
 
 
+def axis_label(name: str, width: int = 16) -> str:
+    """Wrap a competency name over short lines so the radar's labels are never clipped."""
+    return "<br>".join(textwrap.wrap(name, width=width))
+
+
 def _closed(values: list, first_of: list) -> list:
     """Repeat the first point so the radar's outline closes."""
     return values + first_of[:1]
@@ -23,26 +29,33 @@ def _closed(values: list, first_of: list) -> list:
 def radar_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:
     """Draw one radar trace per round over the 10 competencies, scale 1–5."""
     names = [c.name for c in bank.competencies]
+    labels = [axis_label(name) for name in names]
     fig = go.Figure()
     for index, scored in enumerate(rounds):
         values = [scored.scores.get(c.id) for c in bank.competencies]
         fig.add_trace(
             go.Scatterpolar(
                 r=_closed(values, values),
-                theta=_closed(names, names),
+                theta=_closed(labels, labels),
+                customdata=_closed(names, names),
                 name=scored.label,
                 mode="lines+markers",
                 line=dict(color=PALETTE[index % len(PALETTE)], width=3),
                 fill="toself" if index == len(rounds) - 1 else "none",
                 opacity=0.9,
-                hovertemplate="%{theta}: %{r:.1f}<extra>%{fullData.name}</extra>",
+                hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
             )
         )
     fig.update_layout(
-        polar=dict(radialaxis=dict(range=[0, RATING_MAX], tickvals=list(range(RATING_MIN, RATING_MAX + 1)))),
+        polar=dict(
+            radialaxis=dict(range=[0, RATING_MAX], tickvals=list(range(RATING_MIN, RATING_MAX + 1))),
+            # The first competency at the top, then clockwise, as the handbook lists them.
+            angularaxis=dict(rotation=90, direction="clockwise"),
+        ),
         showlegend=True,
-        legend=dict(orientation="h", yanchor="top", y=-0.1),
-        margin=dict(l=60, r=60, t=30, b=30),
+        legend=dict(orientation="h", yanchor="top", y=-0.18),
+        height=560,
+        margin=dict(l=90, r=90, t=70, b=90),
         font=FONT,
     )
     return fig
@@ -54,7 +67,7 @@ def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure
     fig = make_subplots(
         rows=rows,
         cols=2,
-        subplot_titles=[c.name for c in bank.competencies],
+        subplot_titles=[axis_label(c.name, width=26) for c in bank.competencies],
         shared_yaxes=True,
         vertical_spacing=0.08,
     )
@@ -77,6 +90,6 @@ def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure
         )
     fig.update_yaxes(range=[RATING_MIN - 0.5, RATING_MAX + 0.5], dtick=1)
     fig.update_xaxes(tickvals=numbers, range=[0.7, len(rounds) + 0.3])
-    fig.update_layout(height=180 * rows, margin=dict(l=40, r=20, t=40, b=20), font=FONT)
+    fig.update_layout(height=200 * rows, margin=dict(l=40, r=20, t=60, b=20), font=FONT)
     fig.update_annotations(font_size=13)
     return fig

@@ -32,3 +32,18 @@ def danish_time(moment: datetime) -> str:
 def danish_number(value: int) -> str:
     """Format a whole number with Danish thousands separators: 5.000."""
     return f"{value:,}".replace(",", ".")
+
+
+_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
+
+
+def escape_markdown(value: str) -> str:
+    """Backslash-escape Markdown so our own labels (e.g. "23. nov.") are not read as lists."""
+    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in value)
+
+
+def danish_score(value: float | None) -> str:
+    """Format a score with one decimal and a Danish comma; a missing score is a dash."""
+    if value is None or value != value:  # NaN is the only value not equal to itself
+        return "–"
+    return f"{value:.1f}".replace(".", ",")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.charts import radar_figure, trend_figure
+from core.charts import axis_label, radar_figure, trend_figure
 from core.scoring import ScoredRound
 
 
@@ -14,7 +14,8 @@ def test_radar_draws_one_closed_trace_per_round_with_its_scores(bank):
     fig = radar_figure(bank, [_round(bank, "Før", 2.0), _round(bank, "Nu", 3.0)])
     assert [t.name for t in fig.data] == ["Før", "Nu"]
     latest = fig.data[1]
-    assert list(latest.theta[:10]) == [c.name for c in bank.competencies]
+    assert list(latest.customdata[:10]) == [c.name for c in bank.competencies]
+    assert list(latest.theta[:10]) == [axis_label(c.name) for c in bank.competencies]
     assert latest.r[0] == latest.r[-1] == 3.0
     assert round(latest.r[9], 2) == 3.9
 
@@ -39,4 +40,12 @@ def test_trend_has_one_series_per_competency_across_all_rounds(bank):
     assert list(fig.data[0].y) == [1.0, 2.0, 4.0]
     assert list(fig.data[0].customdata) == ["A", "B", "C"]
     titles = [a.text for a in fig.layout.annotations]
-    assert titles == [c.name for c in bank.competencies]
+    assert titles == [axis_label(c.name, width=26) for c in bank.competencies]
+
+
+def test_long_axis_labels_are_wrapped_not_clipped():
+    assert (
+        axis_label("Genforhandle beslutninger og sikre fremdrift")
+        == "Genforhandle<br>beslutninger og<br>sikre fremdrift"
+    )
+    assert axis_label("Mod og eksperimenter") == "Mod og<br>eksperimenter"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from core.formatting import danish_date, danish_number, danish_time
+from core.formatting import danish_date, danish_number, danish_score, danish_time, escape_markdown
 
 
 def test_date_is_written_the_danish_way():
@@ -25,3 +25,14 @@ def test_naive_times_from_the_database_count_as_utc():
 def test_numbers_use_danish_thousands_separator():
     assert danish_number(5000) == "5.000"
     assert danish_number(12) == "12"
+
+
+def test_scores_have_one_decimal_with_a_comma_and_missing_is_a_dash():
+    assert danish_score(3.25) == "3,2"
+    assert danish_score(4.0) == "4,0"
+    assert danish_score(None) == "–"
+    assert danish_score(float("nan")) == "–"
+
+
+def test_markdown_is_escaped_so_a_date_is_not_read_as_a_list():
+    assert escape_markdown("23. nov. 2026 · **Før**") == "23\\. nov\\. 2026 · \\*\\*Før\\*\\*"

@@ -6,6 +6,7 @@ import streamlit as st
 
 from core import texts
 from core.charts import radar_figure, trend_figure
+from core.formatting import danish_score, escape_markdown
 from core.history import default_selection, round_labels, score_history
 from core.scoring import scores_table
 from db.rounds import RoundView
@@ -23,7 +24,11 @@ def _render_radar(bank: QuestionBank, history: list[RoundView]) -> None:
     st.caption(texts.RADAR_CAPTION)
     st.plotly_chart(radar_figure(bank, shown), key="results-radar", config=_PLOTLY_CONFIG)
     st.subheader(texts.TABLE_TITLE)
-    st.table(scores_table(bank, shown))
+    # st.table renders Markdown, so labels are escaped; numbers get a Danish comma.
+    table = scores_table(bank, shown).map(danish_score)
+    table.columns = [escape_markdown(c) for c in table.columns]
+    table.index = [escape_markdown(i) for i in table.index]
+    st.table(table)
     if len(scored) > 1:
         st.subheader(texts.TREND_TITLE)
         st.caption(texts.TREND_CAPTION)
@@ -39,7 +44,7 @@ def _render_reflections(bank: QuestionBank, history: list[RoundView]) -> None:
                 st.markdown(f"**{question.reflection}**")
                 for label, round_ in zip(labels, history, strict=True):
                     answer = round_.answers.get(question.id)
-                    st.caption(label)
+                    st.caption(escape_markdown(label))
                     # User text is shown with st.text: never parsed as Markdown or HTML.
                     st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
 

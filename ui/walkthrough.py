@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from core.formatting import danish_date, danish_number, danish_time
+from core.formatting import danish_date, danish_number, danish_score, danish_time, escape_markdown
 from core.history import context_label
 from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from core.scoring import RATING_MAX, RATING_MIN, competency_scores, missing_ratings
@@ -213,8 +213,8 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> lis
         score = scores[comp.id]
         rows.append(
             {
-                texts.OVERVIEW_COL_COMPETENCY: comp.name,
-                texts.OVERVIEW_COL_SCORE: "–" if score is None else f"{score:.1f}".replace(".", ","),
+                texts.OVERVIEW_COL_COMPETENCY: escape_markdown(comp.name),
+                texts.OVERVIEW_COL_SCORE: danish_score(score),
                 texts.OVERVIEW_COL_TEXTS: f"{written} af {len(comp.questions)}",
             }
         )
@@ -239,7 +239,7 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
     step = min(round_.current_step, total)
     st.title(texts.START_TITLE)
     caption = texts.ROUND_CAPTION.format(context=context_label(round_.context), date=danish_date(round_.started_at))
-    st.caption(caption)
+    st.caption(escape_markdown(caption))
     if round_.note:
         st.text(texts.ROUND_NOTE_LABEL.format(note=round_.note))
     progress_text = texts.STEP_PROGRESS.format(step=step + 1, total=total) if step < total else texts.OVERVIEW_PROGRESS
