@@ -34,24 +34,24 @@ def _sessionmaker_for(url: str) -> sessionmaker[Session]:
     return make_sessionmaker(prepare_database(url))
 
 
+def _or_stop(load: Callable[[], T], errors: tuple[type[Exception], ...], message: str) -> T:
+    """Return load(); on a known start-up error log it, show one clear message and stop the page."""
+    try:
+        return load()
+    except errors as exc:
+        log.error("%s", exc)
+        st.error(message.format(detail=exc))
+        st.stop()
+
+
 def get_bank() -> QuestionBank:
     """Return the validated bank, or show one clear message and stop the page."""
-    try:
-        return _bank_at(bank_path())
-    except BankError as exc:
-        log.error("%s", exc)
-        st.error(texts.BANK_BROKEN.format(detail=exc))
-        st.stop()
+    return _or_stop(lambda: _bank_at(bank_path()), (BankError,), texts.BANK_BROKEN)
 
 
 def get_sessionmaker() -> sessionmaker[Session]:
     """Return the migrated database's sessionmaker, or show one clear message and stop."""
-    try:
-        return _sessionmaker_for(database_url())
-    except DatabaseConfigError as exc:
-        log.error("%s", exc)
-        st.error(texts.DATABASE_BROKEN.format(detail=exc))
-        st.stop()
+    return _or_stop(lambda: _sessionmaker_for(database_url()), (DatabaseConfigError,), texts.DATABASE_BROKEN)
 
 
 def tx(action: Callable[..., T], **kwargs) -> T:
