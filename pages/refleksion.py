@@ -2,12 +2,13 @@
 
 from db import rounds
 from ui import identity, walkthrough
-from ui.resources import get_bank, tx
+from ui.resources import get_bank, guarded_page, tx
 
 bank = get_bank()
 user = identity.require_user()
-open_round = tx(rounds.get_open_round, user_id=user.id)
-if open_round is None:
-    walkthrough.render_start(bank, user.id)
-else:
-    walkthrough.render_round(bank, open_round, user.id)
+with guarded_page():
+    open_round = tx(rounds.get_open_round, user_id=user.id)
+    if open_round is None:
+        walkthrough.render_start(bank, user.id)
+    else:
+        walkthrough.render_round(bank, open_round, user.id)

@@ -32,3 +32,20 @@ def test_wrong_database_url_gives_one_clear_message(new_session, monkeypatch):
     [error] = [e.value for e in at.error]
     assert error.startswith("Netværksspejlet kan ikke starte: Kan ikke forbinde til databasen")
     assert "hemmelig" not in error
+
+
+def test_an_unexpected_error_shows_a_calm_message_not_a_stack_trace(new_session, monkeypatch, caplog):
+    from db import rounds
+    from tests.support.appflow import sign_up
+
+    at = sign_up(new_session(), "Mette")
+
+    def broken(**_):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(rounds, "get_open_round", broken)
+    with caplog.at_level(logging.ERROR, logger="netvaerksspejlet"):
+        at.run()
+    assert_no_exception(at)
+    assert [e.value for e in at.error] == ["Noget gik galt. Prøv igen – dine gemte svar er ikke tabt."]
+    assert "disk on fire" in caplog.text

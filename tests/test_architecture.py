@@ -73,3 +73,10 @@ def test_readme_documents_every_setting_the_app_reads():
     assert settings, "expected at least DATABASE_URL"
     for name in settings:
         assert f"`{name}`" in readme, name
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_every_page_checks_the_user_and_guards_its_body(path):
+    source = path.read_text(encoding="utf-8")
+    assert "identity.require_user()" in source
+    assert "with guarded_page():" in source

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TypeVar
 
 import streamlit as st
@@ -58,3 +59,16 @@ def tx(action: Callable[..., T], **kwargs) -> T:
     """Run one storage call in its own transaction: committed on success, rolled back on error."""
     with get_sessionmaker().begin() as session:
         return action(session=session, **kwargs)
+
+
+@contextmanager
+def guarded_page() -> Iterator[None]:
+    """Wrap a page body: an unexpected error is logged in full and shown as one calm message.
+
+    Streamlit's stop and rerun signals are BaseExceptions, so they pass straight through.
+    """
+    try:
+        yield
+    except Exception:
+        log.exception("Unexpected error while drawing a page")
+        st.error(texts.UNEXPECTED)
