@@ -5,119 +5,21 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from core.formatting import danish_date, danish_number, danish_score, danish_time, escape_markdown
+from core.formatting import danish_date, danish_number, danish_score, escape_markdown
 from core.history import context_label
-from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
+from core.limits import TEXT_MAX_CHARS
 from core.scoring import RATING_MAX, RATING_MIN, competency_scores, missing_ratings
 from db import rounds
-from db.errors import (
-    IncompleteRoundError,
-    InvalidInputError,
-    NotFoundError,
-    OpenRoundExistsError,
-    RoundClosedError,
-    TextTooLongError,
-)
-from db.models import utcnow
 from db.rounds import RoundView
 from questions import Competency, Question, QuestionBank
+from ui import round_actions as actions
 from ui.resources import tx
 
-_STATUS_KEY = "save-status"
-_FLASH_KEY = "walkthrough-flash"
 _RATINGS = list(range(RATING_MIN, RATING_MAX + 1))
 
 
-def rating_key(question_id: str) -> str:
-    return f"rating-{question_id}"
-
-
-def text_key(question_id: str) -> str:
-    return f"text-{question_id}"
-
-
-def _forget_answer_widgets(bank: QuestionBank) -> None:
-    """Drop widget values so a new round never shows the previous round's answers."""
-    for qid in bank.question_ids:
-        st.session_state.pop(rating_key(qid), None)
-        st.session_state.pop(text_key(qid), None)
-    st.session_state.pop(_STATUS_KEY, None)
-
-
-def _set_status(kind: str, message: str) -> None:
-    st.session_state[_STATUS_KEY] = (kind, message)
-
-
-def _saved() -> None:
-    _set_status("saved", texts.SAVED.format(time=danish_time(utcnow())))
-
-
-def _on_rating(user_id: int, round_id: int, question_id: str) -> None:
-    value = st.session_state.get(rating_key(question_id))
-    try:
-        tx(rounds.save_rating, user_id=user_id, round_id=round_id, question_id=question_id, rating=value)
-    except InvalidInputError:
-        _set_status("error", texts.RATING_INVALID)
-        return
-    except (RoundClosedError, NotFoundError):
-        _set_status("error", texts.ROUND_CLOSED)
-        return
-    _saved()
-
-
-def _on_text(user_id: int, round_id: int, question_id: str) -> None:
-    key = text_key(question_id)
-    value = st.session_state.get(key) or ""
-    try:
-        stored = tx(rounds.save_text, user_id=user_id, round_id=round_id, question_id=question_id, text=value)
-    except TextTooLongError as exc:
-        # Keep what they typed on screen so they can shorten it; the stored value stays as it was.
-        _set_status("error", texts.TEXT_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit)))
-        return
-    except (RoundClosedError, NotFoundError):
-        _set_status("error", texts.ROUND_CLOSED)
-        return
-    if stored != value:
-        st.session_state[key] = stored
-    _saved()
-
-
-def _go_to(user_id: int, round_id: int, step: int) -> None:
-    try:
-        tx(rounds.set_step, user_id=user_id, round_id=round_id, step=step)
-    except (RoundClosedError, NotFoundError):
-        _set_status("error", texts.ROUND_CLOSED)
-
-
-def _start(bank: QuestionBank, user_id: int) -> None:
-    context = st.session_state.get("round-context")
-    note = st.session_state.get("round-note") or ""
-    if len(note) > NOTE_MAX_CHARS:
-        st.session_state[_FLASH_KEY] = ("error", texts.NOTE_TOO_LONG.format(max=danish_number(NOTE_MAX_CHARS)))
-        return
-    _forget_answer_widgets(bank)
-    try:
-        tx(rounds.start_round, user_id=user_id, context=context, note=note, bank_version=bank.version)
-    except OpenRoundExistsError:
-        pass  # Started in another tab: the page simply resumes that round.
-    except InvalidInputError:
-        st.session_state[_FLASH_KEY] = ("error", texts.CONTEXT_MISSING)
-
-
-def _complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
-    try:
-        tx(rounds.complete_round, user_id=user_id, round_id=round_id, required_question_ids=bank.question_ids)
-    except IncompleteRoundError as exc:
-        _set_status("error", texts.OVERVIEW_MISSING.format(count=len(exc.missing)))
-        return
-    except (RoundClosedError, NotFoundError):
-        pass
-    _forget_answer_widgets(bank)
-    st.session_state[_FLASH_KEY] = ("success", texts.ROUND_COMPLETED)
-
-
 def _show_flash() -> None:
-    flash = st.session_state.pop(_FLASH_KEY, None)
+    flash = st.session_state.pop(actions.FLASH_KEY, None)
     if flash is None:
         return
     kind, message = flash
@@ -136,7 +38,7 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
         st.caption(texts.ROUNDS_DONE.format(count=done))
     st.selectbox(texts.ROUND_CONTEXT, list(texts.CONTEXTS), format_func=context_label, key="round-context")
     st.text_area(texts.ROUND_NOTE, key="round-note", help=texts.ROUND_NOTE_HELP, height=80)
-    st.button(texts.ROUND_START, key="round-start", type="primary", on_click=_start, args=(bank, user_id))
+    st.button(texts.ROUND_START, key="round-start", type="primary", on_click=actions.start, args=(bank, user_id))
 
 
 def _rating_label(bank: QuestionBank, question: Question):
@@ -159,7 +61,7 @@ def _show_last_time(question: Question, previous: RoundView) -> None:
 
 def _render_question(bank: QuestionBank, question: Question, round_: RoundView, user_id: int, previous) -> None:
     answer = round_.answers.get(question.id)
-    r_key, t_key = rating_key(question.id), text_key(question.id)
+    r_key, t_key = actions.rating_key(question.id), actions.text_key(question.id)
     # Initialise from the database only when the widget has no value in this session yet.
     if r_key not in st.session_state and answer is not None and answer.rating is not None:
         st.session_state[r_key] = answer.rating
@@ -173,13 +75,13 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
             format_func=_rating_label(bank, question),
             horizontal=True,
             key=r_key,
-            on_change=_on_rating,
+            on_change=actions.on_rating,
             args=(user_id, round_.id, question.id),
         )
         st.text_area(
             question.reflection,
             key=t_key,
-            on_change=_on_text,
+            on_change=actions.on_text,
             args=(user_id, round_.id, question.id),
             height=120,
         )
@@ -189,7 +91,7 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
 
 
 def _render_status() -> None:
-    kind, message = st.session_state.get(_STATUS_KEY, ("idle", texts.SAVED_IDLE))
+    kind, message = st.session_state.get(actions.STATUS_KEY, ("idle", texts.SAVED_IDLE))
     if kind == "error":
         st.error(message, icon=":material/error:")
     else:
@@ -227,7 +129,7 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> lis
                 st.button(
                     texts.GO_TO_COMPETENCY.format(name=comp.name),
                     key=f"goto-{comp.id}",
-                    on_click=_go_to,
+                    on_click=actions.go_to,
                     args=(user_id, round_.id, index),
                 )
     return missing
@@ -254,12 +156,20 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
     back, forward = st.columns(2)
     with back:
         st.button(
-            texts.STEP_BACK, key="step-back", disabled=step == 0, on_click=_go_to, args=(user_id, round_.id, step - 1)
+            texts.STEP_BACK,
+            key="step-back",
+            disabled=step == 0,
+            on_click=actions.go_to,
+            args=(user_id, round_.id, step - 1),
         )
     with forward:
         if step < total:
             st.button(
-                texts.STEP_NEXT, key="step-next", type="primary", on_click=_go_to, args=(user_id, round_.id, step + 1)
+                texts.STEP_NEXT,
+                key="step-next",
+                type="primary",
+                on_click=actions.go_to,
+                args=(user_id, round_.id, step + 1),
             )
         else:
             st.button(
@@ -267,6 +177,6 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
                 key="round-complete",
                 type="primary",
                 disabled=bool(missing),
-                on_click=_complete,
+                on_click=actions.complete,
                 args=(bank, user_id, round_.id),
             )
