@@ -27,7 +27,6 @@ USERNAME_INVALID = (
 )
 PASSWORD_TOO_SHORT = "Adgangskoden skal være mindst {min} tegn."
 PASSWORD_TOO_LONG = "Adgangskoden må højst være {max} tegn."
-WELCOME = "Velkommen, {username}."
 
 # Starting a round
 START_TITLE = "Ny refleksion"
@@ -57,7 +56,6 @@ ROUNDS_DONE = "Du har gennemført {count} refleksion(er). Se dem under »Mine re
 STEP_PROGRESS = "Kompetence {step} af {total}"
 OVERVIEW_PROGRESS = "Overblik"
 ROUND_CAPTION = "{context} · startet {date}"
-RATING_LABEL = "{question}"
 RATING_END = "{value} – {label}"
 REFLECTION_HELP = "Gemmes, når du forlader feltet. Højst {max} tegn."
 LAST_TIME = "Sidste gang ({date})"
@@ -100,7 +98,6 @@ ROUND_NOTE_LABEL = "Note: {note}"
 # Errors
 BANK_BROKEN = "Netværksspejlet kan ikke starte, fordi spørgsmålsbanken er ugyldig. {detail}"
 DATABASE_BROKEN = "Netværksspejlet kan ikke starte: {detail}"
-NOT_FOUND = "Refleksionen findes ikke."
 UNEXPECTED = "Noget gik galt. Prøv igen – dine gemte svar er ikke tabt."
 NOTE_TOO_LONG = "Noten må højst være {max} tegn."
 CONTEXT_MISSING = "Vælg, hvor du er i netværksforløbet."

@@ -122,3 +122,10 @@ def test_a_second_session_resumes_instead_of_starting_another_round(leader, new_
     other = log_in(new_session(), "Mette")
     assert not other.button(key="round-start") if "round-start" in [b.key for b in other.button] else True
     assert other.button(key="step-next")
+
+
+def test_too_long_note_is_refused_with_a_message_and_no_round_starts(new_session):
+    at = start_round(sign_up(new_session(), "Mette"), note="n" * 501)
+    assert [e.value for e in at.error] == ["Noten må højst være 500 tegn."]
+    assert at.button(key="round-start")
+    assert "step-next" not in [b.key for b in at.button]

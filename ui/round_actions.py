@@ -10,7 +10,6 @@ import streamlit as st
 
 from core import texts
 from core.formatting import danish_number, danish_time
-from core.limits import NOTE_MAX_CHARS
 from db import rounds
 from db.errors import (
     IncompleteRoundError,
@@ -98,14 +97,13 @@ def start(bank: QuestionBank, user_id: int) -> None:
     """Start a round with the chosen context and note."""
     context = st.session_state.get("round-context")
     note = st.session_state.get("round-note") or ""
-    if len(note) > NOTE_MAX_CHARS:
-        st.session_state[FLASH_KEY] = ("error", texts.NOTE_TOO_LONG.format(max=danish_number(NOTE_MAX_CHARS)))
-        return
     _forget_answer_widgets(bank)
     try:
         tx(rounds.start_round, user_id=user_id, context=context, note=note, bank_version=bank.version)
     except OpenRoundExistsError:
         pass  # Started in another tab: the page simply resumes that round.
+    except TextTooLongError as exc:
+        st.session_state[FLASH_KEY] = ("error", texts.NOTE_TOO_LONG.format(max=danish_number(exc.limit)))
     except InvalidInputError:
         st.session_state[FLASH_KEY] = ("error", texts.CONTEXT_MISSING)
 
