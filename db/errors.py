@@ -54,3 +54,21 @@ class InvalidUsernameError(InvalidInputError):
 
 class WeakPasswordError(InvalidInputError):
     """The password does not follow the rules."""
+
+
+class InvitationError(StorageError):
+    """An invitation code cannot be redeemed; `reason` says why, for the message."""
+
+    UNKNOWN = "unknown"
+    USED = "used"
+    EXPIRED = "expired"
+    WITHDRAWN = "withdrawn"
+    OWN = "own"
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class AccessRevokedError(NotFoundError):
+    """The leader no longer shares with this co-driver (or never did)."""

@@ -9,11 +9,21 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROUND_OPEN = "open"
 ROUND_COMPLETED = "completed"
+# What a leader shares with a co-driver: the numbers only, or the numbers and the written texts.
+SCOPE_SCORES = "scores"
+SCOPE_TEXTS = "texts"
+SCOPES = (SCOPE_SCORES, SCOPE_TEXTS)
+_SCOPE_CHECK = f"scope IN ('{SCOPE_SCORES}', '{SCOPE_TEXTS}')"
 
 
 def utcnow() -> datetime:
     """Return the current time in UTC."""
     return datetime.now(UTC)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands back naive datetimes; they were stored in UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
@@ -92,3 +102,69 @@ class Answer(Base):
 
     def __repr__(self) -> str:
         return f"Answer(round_id={self.round_id!r}, question_id={self.question_id!r}, rating={self.rating!r})"
+
+
+class Invitation(Base):
+    """A one-time code a leader gives a co-driver. Only the code's hash is stored."""
+
+    __tablename__ = "invitations"
+    __table_args__ = (CheckConstraint(_SCOPE_CHECK, name="invitation_scope_known"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    leader_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    scope: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class Share(Base):
+    """A leader's standing consent that one co-driver may see their completed rounds."""
+
+    __tablename__ = "shares"
+    __table_args__ = (
+        UniqueConstraint("leader_id", "codriver_id", name="uq_shares_leader_codriver"),
+        CheckConstraint(_SCOPE_CHECK, name="share_scope_known"),
+        CheckConstraint("leader_id <> codriver_id", name="share_not_with_self"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    leader_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    codriver_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Feedback(Base):
+    """A co-driver's outside view of one completed round: an overall comment and per-competency items."""
+
+    __tablename__ = "feedback"
+    __table_args__ = (UniqueConstraint("round_id", "author_id", name="uq_feedback_round_author"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    overall: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class FeedbackItem(Base):
+    """The co-driver's rating (1–5) and comment on one competency."""
+
+    __tablename__ = "feedback_items"
+    __table_args__ = (
+        UniqueConstraint("feedback_id", "competency_id", name="uq_feedback_items_competency"),
+        CheckConstraint("rating IS NULL OR (rating BETWEEN 1 AND 5)", name="feedback_rating_in_scale"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    feedback_id: Mapped[int] = mapped_column(ForeignKey("feedback.id", ondelete="CASCADE"))
+    competency_id: Mapped[str] = mapped_column(String(60))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

@@ -1,0 +1,255 @@
+"""Sharing by consent: invitation codes, the shares they create, and what a co-driver may read.
+
+Every function takes the asking user's id and checks it against the database on each call,
+so a revoked share or a narrowed scope takes effect on the co-driver's very next request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session, aliased
+
+from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
+from db.models import ROUND_COMPLETED, SCOPE_TEXTS, SCOPES, Invitation, Round, Share, User, as_utc, utcnow
+from db.models import SCOPE_SCORES as SCOPE_SCORES  # re-exported for the UI
+from db.rounds import AnswerView, RoundView, list_history
+
+INVITATION_VALID_FOR = timedelta(days=7)
+# Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
+_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_CODE_GROUPS, _GROUP_LENGTH = 3, 4  # 12 characters, 60 random bits
+_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
+
+
+@dataclass(frozen=True)
+class InvitationView:
+    id: int
+    scope: str
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True)
+class ShareView:
+    id: int
+    leader_id: int
+    leader_name: str
+    codriver_id: int
+    codriver_name: str
+    scope: str
+    since: datetime
+
+    @property
+    def includes_texts(self) -> bool:
+        return self.scope == SCOPE_TEXTS
+
+
+@dataclass(frozen=True)
+class SharedHistory:
+    """What a co-driver may see of one leader: completed rounds, texts only if the scope allows."""
+
+    share: ShareView
+    rounds: list[RoundView]
+
+
+def new_code() -> str:
+    """Return a fresh, unguessable invitation code like `7KQ2-M9XD-4HBT`."""
+    chars = [secrets.choice(_ALPHABET) for _ in range(_CODE_GROUPS * _GROUP_LENGTH)]
+    return "-".join("".join(chars[i : i + _GROUP_LENGTH]) for i in range(0, len(chars), _GROUP_LENGTH))
+
+
+def normalise_code(code: str | None) -> str:
+    """Accept a code however it was typed: any case, spaces or dashes, O for 0 and I or L for 1."""
+    cleaned = "".join(ch for ch in (code or "").upper() if ch.isalnum())
+    return cleaned.translate(_LOOKALIKES)
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(normalise_code(code).encode("ascii", "ignore")).hexdigest()
+
+
+def _check_scope(scope: str) -> str:
+    if scope not in SCOPES:
+        raise InvalidInputError("scope")
+    return scope
+
+
+def create_invitation(
+    *, session: Session, leader_id: int, scope: str, now: datetime | None = None
+) -> tuple[InvitationView, str]:
+    """Create a one-time invitation; return it and the code, which is shown once and stored only as a hash."""
+    _check_scope(scope)
+    now = now or utcnow()
+    code = new_code()
+    invitation = Invitation(
+        leader_id=leader_id, code_hash=_hash(code), scope=scope, created_at=now, expires_at=now + INVITATION_VALID_FOR
+    )
+    session.add(invitation)
+    session.flush()
+    return InvitationView(invitation.id, scope, now, invitation.expires_at), code
+
+
+def list_invitations(*, session: Session, leader_id: int, now: datetime | None = None) -> list[InvitationView]:
+    """Return the leader's invitations that can still be redeemed, newest first."""
+    now = now or utcnow()
+    rows = session.scalars(
+        select(Invitation)
+        .where(
+            Invitation.leader_id == leader_id,
+            Invitation.used_at.is_(None),
+            Invitation.withdrawn_at.is_(None),
+            Invitation.expires_at > now,
+        )
+        .order_by(Invitation.created_at.desc(), Invitation.id.desc())
+    )
+    return [InvitationView(i.id, i.scope, as_utc(i.created_at), as_utc(i.expires_at)) for i in rows]
+
+
+def withdraw_invitation(*, session: Session, leader_id: int, invitation_id: int) -> None:
+    """Withdraw one of the leader's unused invitations, so its code is refused."""
+    result = session.execute(
+        update(Invitation)
+        .where(
+            Invitation.id == invitation_id,
+            Invitation.leader_id == leader_id,
+            Invitation.used_at.is_(None),
+            Invitation.withdrawn_at.is_(None),
+        )
+        .values(withdrawn_at=utcnow())
+    )
+    if result.rowcount != 1:
+        raise NotFoundError(f"invitation {invitation_id}")
+
+
+def redeem_invitation(*, session: Session, user_id: int, code: str, now: datetime | None = None) -> ShareView:
+    """Turn a valid code into a share with the code's scope; raise InvitationError saying why not."""
+    now = now or utcnow()
+    invitation = session.scalar(select(Invitation).where(Invitation.code_hash == _hash(code)))
+    if invitation is None or len(normalise_code(code)) != _CODE_GROUPS * _GROUP_LENGTH:
+        raise InvitationError(InvitationError.UNKNOWN)
+    if invitation.withdrawn_at is not None:
+        raise InvitationError(InvitationError.WITHDRAWN)
+    if invitation.used_at is not None:
+        raise InvitationError(InvitationError.USED)
+    if as_utc(invitation.expires_at) <= now:
+        raise InvitationError(InvitationError.EXPIRED)
+    if invitation.leader_id == user_id:
+        raise InvitationError(InvitationError.OWN)
+    # Mark the code used in the same statement that checks it, so two tabs cannot both redeem it.
+    claimed = session.execute(
+        update(Invitation)
+        .where(Invitation.id == invitation.id, Invitation.used_at.is_(None), Invitation.withdrawn_at.is_(None))
+        .values(used_at=now, used_by=user_id)
+    )
+    if claimed.rowcount != 1:
+        raise InvitationError(InvitationError.USED)
+    share = session.scalar(select(Share).where(Share.leader_id == invitation.leader_id, Share.codriver_id == user_id))
+    if share is None:
+        share = Share(leader_id=invitation.leader_id, codriver_id=user_id, scope=invitation.scope, created_at=now)
+        session.add(share)
+    share.scope, share.updated_at = invitation.scope, now
+    try:
+        session.flush()
+    except IntegrityError:  # the same share was created in another tab meanwhile
+        raise InvitationError(InvitationError.USED) from None
+    return _shares(session, Share.id == share.id)[0]
+
+
+_Leader, _Codriver = aliased(User), aliased(User)
+
+
+def _shares(session: Session, *conditions) -> list[ShareView]:
+    """Load shares with both people's names in one query."""
+    rows = session.execute(
+        select(Share, _Leader.username, _Codriver.username)
+        .join(_Leader, _Leader.id == Share.leader_id)
+        .join(_Codriver, _Codriver.id == Share.codriver_id)
+        .where(*conditions)
+        .order_by(Share.created_at, Share.id)
+    )
+    return [
+        ShareView(
+            id=share.id,
+            leader_id=share.leader_id,
+            leader_name=leader_name,
+            codriver_id=share.codriver_id,
+            codriver_name=codriver_name,
+            scope=share.scope,
+            since=as_utc(share.created_at),
+        )
+        for share, leader_name, codriver_name in rows
+    ]
+
+
+def shares_given(*, session: Session, leader_id: int) -> list[ShareView]:
+    """Who can see this leader's rounds, oldest share first."""
+    return _shares(session, Share.leader_id == leader_id)
+
+
+def shares_received(*, session: Session, codriver_id: int) -> list[ShareView]:
+    """The leaders who share with this co-driver, oldest share first."""
+    return _shares(session, Share.codriver_id == codriver_id)
+
+
+def is_codriver(*, session: Session, user_id: int) -> bool:
+    """Tell whether anyone shares with this user (so the co-driver page applies)."""
+    return session.scalar(select(Share.id).where(Share.codriver_id == user_id).limit(1)) is not None
+
+
+def _given_share(session: Session, leader_id: int, share_id: int) -> Share:
+    share = session.scalar(select(Share).where(Share.id == share_id, Share.leader_id == leader_id))
+    if share is None:
+        raise NotFoundError(f"share {share_id}")
+    return share
+
+
+def set_scope(*, session: Session, leader_id: int, share_id: int, scope: str) -> None:
+    """Change what a co-driver may see; only the leader who gave the share can."""
+    share = _given_share(session, leader_id, share_id)
+    share.scope, share.updated_at = _check_scope(scope), utcnow()
+
+
+def revoke_share(*, session: Session, leader_id: int, share_id: int) -> None:
+    """End a co-driver's access at once. Their earlier comments stay with the leader."""
+    _given_share(session, leader_id, share_id)
+    session.execute(delete(Share).where(Share.id == share_id, Share.leader_id == leader_id))
+
+
+def share_for(*, session: Session, codriver_id: int, leader_id: int) -> ShareView:
+    """Return the share from leader to co-driver; AccessRevokedError if there is none (any more)."""
+    found = _shares(session, Share.leader_id == leader_id, Share.codriver_id == codriver_id)
+    if not found:
+        raise AccessRevokedError(f"leader {leader_id}")
+    return found[0]
+
+
+def _without_texts(round_: RoundView) -> RoundView:
+    answers = {qid: AnswerView(a.question_id, a.rating, "") for qid, a in round_.answers.items()}
+    return replace(round_, note="", answers=answers)
+
+
+def shared_history(*, session: Session, codriver_id: int, leader_id: int) -> SharedHistory:
+    """Return a leader's completed rounds as this co-driver may see them (texts removed for scores-only)."""
+    share = share_for(session=session, codriver_id=codriver_id, leader_id=leader_id)
+    history = list_history(session=session, user_id=leader_id)
+    if not share.includes_texts:
+        history = [_without_texts(r) for r in history]
+    return SharedHistory(share=share, rounds=history)
+
+
+def shared_round_leader(*, session: Session, codriver_id: int, round_id: int) -> int:
+    """Return the leader of a completed round this co-driver may see; AccessRevokedError otherwise."""
+    leader_id = session.scalar(
+        select(Round.user_id)
+        .join(Share, Share.leader_id == Round.user_id)
+        .where(Round.id == round_id, Round.status == ROUND_COMPLETED, Share.codriver_id == codriver_id)
+    )
+    if leader_id is None:
+        raise AccessRevokedError(f"round {round_id}")
+    return leader_id
