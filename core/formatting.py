@@ -47,3 +47,17 @@ def danish_score(value: float | None) -> str:
     if value is None or value != value:  # NaN is the only value not equal to itself
         return "–"
     return f"{value:.1f}".replace(".", ",")
+
+
+def signed_danish_score(value: float) -> str:
+    """Format a difference with its sign and a Danish comma: +1,5, −1,0 or 0,0."""
+    if value > 0:
+        return "+" + danish_score(value)
+    if value < 0:
+        return "−" + danish_score(-value)
+    return danish_score(0.0)
+
+
+def danish_genitive(name: str) -> str:
+    """Return the Danish possessive of a name: Mettes, but Jonas' and Max'."""
+    return f"{name}'" if name[-1:].lower() in {"s", "x", "z"} else f"{name}s"

@@ -103,3 +103,107 @@ NOTE_TOO_LONG = "Noten må højst være {max} tegn."
 CONTEXT_MISSING = "Vælg, hvor du er i netværksforløbet."
 GO_TO_COMPETENCY = "Gå til »{name}«"
 TREND_CAPTION = "Hver lille graf viser én kompetence. Vandret akse: refleksion nr. 1, 2, 3 … (se tabellen for datoer)."
+
+# Sharing with a co-driver (the leader's side)
+PAGE_SHARING = "Del med co-driver"
+SHARING_TITLE = "Del med din co-driver"
+SHARING_INTRO = (
+    "Din co-driver er din sparringspartner gennem hele netværket. Når du deler, kan din co-driver "
+    "se dine afsluttede refleksioner, give dig sit eget blik på dine kompetencer og skrive kommentarer. "
+    "Du bestemmer selv, hvad der deles, og du kan altid trække adgangen tilbage."
+)
+INVITE_TITLE = "Inviter en co-driver"
+INVITE_SCOPE = "Hvad må din co-driver se?"
+SCOPE_LABELS = {
+    "scores": "Kun mine scorer",
+    "texts": "Mine scorer og mine skrevne refleksioner",
+}
+INVITE_CREATE = "Lav en invitationskode"
+INVITE_CODE_INTRO = (
+    "Giv koden til din co-driver – på mail eller når I ses. Den kan bruges én gang og gælder til {date}. "
+    "Koden vises kun her, så kopiér den nu."
+)
+INVITE_CREATED_SCOPE = "Koden giver adgang til: {scope}"
+PENDING_TITLE = "Invitationer, der ikke er brugt endnu"
+PENDING_ITEM = "Oprettet {created} · gælder til {expires} · {scope}"
+INVITE_WITHDRAW = "Træk tilbage"
+INVITE_WITHDRAWN = "Invitationen er trukket tilbage. Koden kan ikke længere bruges."
+SHARES_TITLE = "Hvem kan se dine refleksioner"
+SHARES_EMPTY = "Ingen kan se dine refleksioner lige nu."
+SHARE_SINCE = "{name} · siden {date}"
+SHARE_SCOPE = "Hvad må {name} se?"
+SHARE_REVOKE = "Fjern adgang"
+SHARE_REVOKED = "{name} kan ikke længere se dine refleksioner."
+SHARE_SCOPE_CHANGED = "{name} kan nu se: {scope}."
+SHARE_GONE = "Den deling findes ikke længere."
+
+# Redeeming an invitation (the co-driver's side)
+REDEEM_TITLE = "Har du fået en invitationskode?"
+REDEEM_INTRO = "Skriv koden, du har fået af en netværksleder, så kan du følge vedkommende som co-driver."
+REDEEM_CODE = "Invitationskode"
+REDEEM_CODE_HELP = "Fx 7KQ2-M9XD-4HBT. Store eller små bogstaver, med eller uden bindestreger."
+REDEEM_SUBMIT = "Brug koden"
+REDEEM_OK = "Nu kan du følge {leader} som co-driver. Find {leader} under »Co-driver« i menuen."
+REDEEM_REFUSED = {
+    "unknown": "Koden findes ikke. Tjek, at du har skrevet den rigtigt.",
+    "used": "Koden er allerede brugt. Bed netværkslederen om en ny.",
+    "expired": "Koden er udløbet. Bed netværkslederen om en ny.",
+    "withdrawn": "Koden er trukket tilbage af netværkslederen. Bed om en ny, hvis det er en fejl.",
+    "own": "Det er din egen kode. Giv den til din co-driver.",
+}
+
+# The co-driver's page
+PAGE_CODRIVER = "Co-driver"
+CODRIVER_TITLE = "Co-driver"
+CODRIVER_INTRO = (
+    "Her følger du de netværksledere, der deler deres refleksioner med dig. Du kan læse dem, men ikke ændre dem."
+)
+CODRIVER_EMPTY = "Ingen netværksledere deler med dig endnu. Har du fået en kode, så brug den under »Del med co-driver«."
+CODRIVER_PICK_LEADER = "Netværksleder"
+CODRIVER_NO_ACCESS = "Du har ikke adgang til den netværksleders refleksioner."
+CODRIVER_SCOPE = {
+    "scores": "{leader} deler sine scorer med dig, men ikke sine skrevne refleksioner.",
+    "texts": "{leader} deler sine scorer og sine skrevne refleksioner med dig.",
+}
+CODRIVER_NO_ROUNDS = "{leader} har ikke afsluttet en refleksion endnu."
+CODRIVER_RADAR_TITLE = "{leader_gen} styrker over tid"
+CODRIVER_ROUNDS_TITLE = "Refleksioner"
+ROUNDS_COL_DATE = "Afsluttet"
+ROUNDS_COL_CONTEXT = "Hvor i forløbet"
+ROUNDS_COL_NOTE = "Note"
+CODRIVER_PICK_ROUND = "Hvilken refleksion vil du give dit blik på?"
+CODRIVER_VOICE_TITLE = "Dit blik som co-driver"
+CODRIVER_VOICE_INTRO = (
+    "Giv dit eget bud på {leader_gen} kompetencer, og skriv en kommentar, hvor du har noget at sige. "
+    "{leader} kan læse det, men ikke ændre det. Alt gemmes, når du forlader et felt."
+)
+CODRIVER_LEADER_SCORE = "{leader_gen} egen score: {score}"
+CODRIVER_LEADER_TEXT = "{leader_gen} refleksion: {prompt}"
+CD_RATING = "Dit blik: I hvor høj grad lykkes {leader} med dette?"
+CD_COMMENT = "Din kommentar"
+CD_OVERALL = "Din samlede kommentar til {leader}"
+CD_SAVE = "Gem"
+CD_SAVED = "Gemt kl. {time}"
+CD_NO_LONGER_SHARED = "{leader} deler ikke længere med dig. Det, du skrev, er ikke gemt."
+CD_TEXT_TOO_LONG = "En kommentar er for lang ({length} tegn, højst {max}). Den er ikke gemt – kort den ned."
+CD_LAST_SAVED = "Sidst gemt {date} kl. {time}"
+
+# The outside view on the leader's results page
+OUTSIDE_TITLE = "Co-driverens blik"
+OUTSIDE_INTRO = "Sådan ser din co-driver dig – ved siden af dit eget blik på samme refleksion."
+OUTSIDE_PICK_ROUND = "Refleksion"
+OUTSIDE_OWN_TRACE = "Dit eget blik"
+OUTSIDE_CD_TRACE = "Co-driverens blik ({name})"
+GAPS_TITLE = "Hvor I ser forskelligt – {name}"
+GAPS_CAPTION = (
+    "Kompetencer, hvor I er mindst 1 point fra hinanden, største forskel først. "
+    "Forskel = co-driverens blik minus din egen score. Et godt sted at starte jeres næste snak."
+)
+GAPS_NONE = "Du og {name} ser dig ens (mindre end 1 point fra hinanden) på alle kompetencer."
+GAP_COL_COMPETENCY = "Kompetence"
+GAP_COL_OWN = "Din score"
+GAP_COL_OTHER = "Co-driverens blik"
+GAP_COL_DIFFERENCE = "Forskel"
+OUTSIDE_COMMENTS_TITLE = "Kommentarer fra {name}"
+OUTSIDE_BYLINE = "{name} · {date} kl. {time}"
+OUTSIDE_OVERALL = "Samlet kommentar"

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from core.formatting import danish_date, danish_number, danish_score, danish_time, escape_markdown
+from core.formatting import (
+    danish_date,
+    danish_genitive,
+    danish_number,
+    danish_score,
+    danish_time,
+    escape_markdown,
+    signed_danish_score,
+)
 
 
 def test_date_is_written_the_danish_way():
@@ -36,3 +44,11 @@ def test_scores_have_one_decimal_with_a_comma_and_missing_is_a_dash():
 
 def test_markdown_is_escaped_so_a_date_is_not_read_as_a_list():
     assert escape_markdown("23. nov. 2026 · **Før**") == "23\\. nov\\. 2026 · \\*\\*Før\\*\\*"
+
+
+def test_signed_differences_carry_a_real_minus_sign():
+    assert [signed_danish_score(v) for v in (1.5, -1.0, 0.0)] == ["+1,5", "−1,0", "0,0"]
+
+
+def test_possessive_of_names_ending_in_s_takes_an_apostrophe():
+    assert [danish_genitive(n) for n in ("Mette", "Jonas", "Max", "Inez")] == ["Mettes", "Jonas'", "Max'", "Inez'"]
