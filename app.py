@@ -8,16 +8,12 @@ that page once signed in.
 import streamlit as st
 
 from core import texts
-from ui import identity
+from ui import identity, navigation
 from ui.resources import get_bank, get_sessionmaker
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:", layout="centered")
 get_bank()
 get_sessionmaker()
 
-pages = [
-    st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
-    st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
-]
-signed_in = identity.current_user() is not None
-st.navigation(pages, position="sidebar" if signed_in else "hidden").run()
+user = identity.current_user()
+st.navigation(navigation.pages_for(user), position="sidebar" if user else "hidden").run()

@@ -44,11 +44,12 @@ def rating_gaps(
 
 def gaps_table(gaps: Sequence[Gap]) -> pd.DataFrame:
     """Build the table the leader reads before the next talk, numbers formatted the Danish way."""
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
-            texts.GAP_COL_COMPETENCY: [g.name for g in gaps],
             texts.GAP_COL_OWN: [danish_score(g.own) for g in gaps],
             texts.GAP_COL_OTHER: [danish_score(g.other) for g in gaps],
             texts.GAP_COL_DIFFERENCE: [signed_danish_score(g.difference) for g in gaps],
-        }
+        },
+        index=pd.Index([g.name for g in gaps], name=texts.GAP_COL_COMPETENCY),
     )
+    return frame

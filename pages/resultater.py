@@ -1,10 +1,11 @@
-"""Mine resultater: the leader's completed rounds as radar, trend, table and texts."""
+"""Mine resultater: the leader's completed rounds as radar, trend, table and texts, and co-drivers' views."""
 
-from db import rounds
+from db import feedback, rounds
 from ui import identity, results
 from ui.resources import get_bank, guarded_page, tx
 
 bank = get_bank()
 user = identity.require_user()
 with guarded_page():
-    results.render_results(bank, tx(rounds.list_history, user_id=user.id))
+    history = tx(rounds.list_history, user_id=user.id)
+    results.render_results(bank, history, tx(feedback.feedback_for_leader, leader_id=user.id))

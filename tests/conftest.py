@@ -129,3 +129,23 @@ def new_session(app_db) -> Callable[[], AppTest]:
         return at.run()
 
     return open_app
+
+
+@pytest.fixture
+def app_tx(app_db) -> Iterator[Callable]:
+    """Run one storage call against the app's database, as another device would meanwhile."""
+    engine = create_db_engine(app_db)
+    sm_ = make_sessionmaker(engine)
+
+    def run(action, **kwargs):
+        with sm_.begin() as session:
+            return action(session=session, **kwargs)
+
+    yield run
+    engine.dispose()
+
+
+@pytest.fixture
+def account_of(app_tx) -> Callable[[str], accounts.AccountView]:
+    """Look up an account made through the app by its username."""
+    return lambda username: app_tx(accounts.authenticate, username=username, password=PASSWORD)

@@ -37,13 +37,7 @@ def test_the_table_shows_names_and_danish_signed_numbers(bank):
     own = dict.fromkeys(ids, 3.0) | {ids[0]: 4.5}
     other = dict.fromkeys(ids, 3) | {ids[0]: 2, ids[3]: 5}
     table = gaps_table(rating_gaps(bank, own, other))
-    assert list(table.columns) == [
-        texts.GAP_COL_COMPETENCY,
-        texts.GAP_COL_OWN,
-        texts.GAP_COL_OTHER,
-        texts.GAP_COL_DIFFERENCE,
-    ]
-    assert table.values.tolist() == [
-        [bank.competencies[0].name, "4,5", "2,0", "−2,5"],
-        [bank.competencies[3].name, "3,0", "5,0", "+2,0"],
-    ]
+    assert table.index.name == texts.GAP_COL_COMPETENCY
+    assert list(table.columns) == [texts.GAP_COL_OWN, texts.GAP_COL_OTHER, texts.GAP_COL_DIFFERENCE]
+    assert list(table.index) == [bank.competencies[0].name, bank.competencies[3].name]
+    assert table.values.tolist() == [["4,5", "2,0", "−2,5"], ["3,0", "5,0", "+2,0"]]

@@ -9,8 +9,10 @@ from core.charts import radar_figure, trend_figure
 from core.formatting import danish_score, escape_markdown
 from core.history import default_selection, round_labels, score_history
 from core.scoring import scores_table
+from db.feedback import FeedbackView
 from db.rounds import RoundView
 from questions import QuestionBank
+from ui.outside_view import render_outside_view
 
 _PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
@@ -49,11 +51,14 @@ def _render_reflections(bank: QuestionBank, history: list[RoundView]) -> None:
                     st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
 
 
-def render_results(bank: QuestionBank, history: list[RoundView]) -> None:
-    """Draw the whole results page for a leader's completed rounds (oldest first)."""
+def render_results(
+    bank: QuestionBank, history: list[RoundView], feedback: dict[int, list[FeedbackView]] | None = None
+) -> None:
+    """Draw the whole results page for a leader's completed rounds (oldest first) and their co-drivers' views."""
     st.title(texts.RESULTS_TITLE)
     if not history:
         st.info(texts.RESULTS_EMPTY)
         return
     _render_radar(bank, history)
+    render_outside_view(bank, history, feedback or {})
     _render_reflections(bank, history)

@@ -49,11 +49,59 @@ def headers(at: AppTest) -> list[str]:
     return [h.value for h in at.header]
 
 
-def plotly_spec(at: AppTest, index: int = 0) -> dict:
-    """Return the JSON figure of the index-th plotly chart on the page."""
+def plotly_spec(at: AppTest, index: int = 0, key: str | None = None) -> dict:
+    """Return the JSON figure of the index-th plotly chart on the page, or of the one with this key."""
     charts = at.get("plotly_chart")
+    if key is not None:
+        charts = [c for c in charts if c.proto.id.endswith(f"-{key}")]
+        index = 0
     return json.loads(charts[index].proto.spec)
 
 
 def assert_no_exception(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    """Go to a page file (e.g. "deling") as the menu would."""
+    return at.switch_page(f"pages/{page}.py").run()
+
+
+def invite(at: AppTest, scope: str = "scores") -> str:
+    """As a signed-in leader, make an invitation code on the sharing page and return it."""
+    open_page(at, "deling")
+    at.radio(key="invite-scope").set_value(scope)
+    at.button(key="invite-create").click().run()
+    return at.code[0].value
+
+
+def redeem(at: AppTest, code: str) -> AppTest:
+    """As a signed-in user, type an invitation code on the sharing page and use it."""
+    open_page(at, "deling")
+    at.text_input(key="invite-redeem-code").input(code)
+    return at.button(key="invite-redeem-submit").click().run()
+
+
+def everything_shown(at: AppTest) -> str:
+    """Every element the page sent to the browser (texts, labels, options, charts, tables) as one string."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        proto = getattr(node, "proto", None)
+        if proto is not None:
+            parts.append(str(proto))
+        for child in getattr(node, "children", {}).values():
+            walk(child)
+
+    walk(at._tree)
+    return "\n".join(parts)
+
+
+def everything_kept(at: AppTest) -> str:
+    """Every value held in the session for this browser tab, as one string."""
+    return repr(at.session_state.to_dict())
+
+
+def plain(value: str) -> str:
+    """Undo our Markdown escaping, to compare a shown message with the catalogue text."""
+    return value.replace("\\", "")

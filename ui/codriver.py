@@ -1,0 +1,180 @@
+"""The co-driver's page: the leaders who share with them, their radar over time, and the co-driver's voice."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import texts
+from core.charts import radar_figure
+from core.formatting import danish_date, danish_genitive, danish_score, escape_markdown
+from core.history import context_label, default_selection, round_labels, score_history
+from core.scoring import RATING_MAX, RATING_MIN, competency_scores
+from db import feedback, sharing
+from db.errors import AccessRevokedError
+from db.rounds import RoundView
+from db.sharing import SharedHistory, ShareView
+from questions import Competency, QuestionBank
+from ui import codriver_actions as actions
+from ui.flash import show_flash
+from ui.resources import tx
+
+_RATINGS = list(range(RATING_MIN, RATING_MAX + 1))
+_PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
+
+
+def _sync_query(names: dict[int, str]) -> None:
+    st.query_params["leader"] = names[st.session_state["cd-leader"]]
+
+
+def _pick_leader(shares: list[ShareView]) -> ShareView:
+    """Choose the leader from the link (?leader=name) or the picker; only shared leaders can be chosen."""
+    by_id = {s.leader_id: s for s in shares}
+    wanted = st.query_params.get("leader")
+    if wanted:
+        match = [s for s in shares if s.leader_name.casefold() == wanted.casefold()]
+        if match:
+            st.session_state["cd-leader"] = match[0].leader_id
+        else:
+            st.warning(texts.CODRIVER_NO_ACCESS)
+            del st.query_params["leader"]
+    if st.session_state.get("cd-leader") not in by_id:
+        st.session_state.pop("cd-leader", None)
+    names = {i: s.leader_name for i, s in by_id.items()}
+    chosen = st.selectbox(
+        texts.CODRIVER_PICK_LEADER,
+        list(by_id),
+        format_func=names.get,
+        key="cd-leader",
+        on_change=_sync_query,
+        args=(names,),
+    )
+    if st.session_state.get("cd-shown-leader") != chosen:
+        # Another leader: their rounds are other rounds, so pickers start afresh.
+        for key in ("cd-rounds", "cd-round"):
+            st.session_state.pop(key, None)
+        st.session_state["cd-shown-leader"] = chosen
+    return by_id[chosen]
+
+
+def _rounds_table(history: list[RoundView], labels: list[str], with_notes: bool) -> pd.DataFrame:
+    data = {
+        texts.ROUNDS_COL_DATE: [danish_date(r.completed_at or r.started_at) for r in history],
+        texts.ROUNDS_COL_CONTEXT: [context_label(r.context) for r in history],
+    }
+    if with_notes:
+        data[texts.ROUNDS_COL_NOTE] = [r.note for r in history]
+    # st.table renders Markdown, so every cell (the leader's note included) is escaped.
+    return pd.DataFrame(data).map(escape_markdown).set_axis(range(1, len(history) + 1))
+
+
+def _render_overview(bank: QuestionBank, shared: SharedHistory) -> None:
+    leader = shared.share.leader_name
+    scored = score_history(bank, shared.rounds)
+    labels = [s.label for s in scored]
+    st.subheader(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)))
+    chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="cd-rounds")
+    shown = [s for s in scored if s.label in chosen]
+    st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=_PLOTLY_CONFIG)
+    st.subheader(texts.CODRIVER_ROUNDS_TITLE)
+    st.table(_rounds_table(shared.rounds, labels, shared.share.includes_texts))
+
+
+def _rating_label(bank: QuestionBank):
+    ends = {RATING_MIN: bank.scale.low, RATING_MAX: bank.scale.high}
+
+    def label(value: int) -> str:
+        return texts.RATING_END.format(value=value, label=ends[value]) if value in ends else str(value)
+
+    return label
+
+
+def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, shared: SharedHistory, user_id: int):
+    leader = shared.share.leader_name
+    leader_gen = danish_genitive(leader)
+    score = competency_scores(bank, round_.ratings())[comp.id]
+    args = (user_id, round_.id, leader, comp.id)
+    with st.container(border=True):
+        st.markdown(f"**{escape_markdown(comp.name)}**")
+        st.caption(
+            escape_markdown(texts.CODRIVER_LEADER_SCORE.format(leader_gen=leader_gen, score=danish_score(score)))
+        )
+        if shared.share.includes_texts:
+            for question in comp.questions:
+                answer = round_.answers.get(question.id)
+                st.caption(
+                    escape_markdown(
+                        texts.CODRIVER_LEADER_TEXT.format(leader_gen=leader_gen, prompt=question.reflection)
+                    )
+                )
+                st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
+        st.radio(
+            texts.CD_RATING.format(leader=escape_markdown(leader)),
+            _RATINGS,
+            index=None,
+            horizontal=True,
+            format_func=_rating_label(bank),
+            key=actions.rating_key(comp.id),
+            on_change=actions.on_rating,
+            args=args,
+        )
+        st.text_area(
+            texts.CD_COMMENT, key=actions.comment_key(comp.id), height=90, on_change=actions.on_comment, args=args
+        )
+
+
+def _render_voice(bank: QuestionBank, shared: SharedHistory, user_id: int) -> None:
+    leader = shared.share.leader_name
+    by_id = {r.id: r for r in shared.rounds}
+    labels = dict(zip(by_id, round_labels(shared.rounds), strict=True))
+    if st.session_state.get("cd-round") not in by_id:
+        st.session_state.pop("cd-round", None)
+    round_id = st.selectbox(
+        texts.CODRIVER_PICK_ROUND, list(by_id), index=len(by_id) - 1, format_func=labels.get, key="cd-round"
+    )
+    round_ = by_id[round_id]
+    own = tx(feedback.own_feedback, author_id=user_id, round_id=round_id)
+    ids = [c.id for c in bank.competencies]
+    actions.load_widgets(ids, shared.share.leader_id, round_id, own)
+
+    st.subheader(texts.CODRIVER_VOICE_TITLE)
+    st.write(escape_markdown(texts.CODRIVER_VOICE_INTRO.format(leader=leader, leader_gen=danish_genitive(leader))))
+    for comp in bank.competencies:
+        _render_competency(bank, comp, round_, shared, user_id)
+    st.text_area(
+        texts.CD_OVERALL.format(leader=escape_markdown(leader)),
+        key=actions.OVERALL_KEY,
+        on_change=actions.on_overall,
+        args=(user_id, round_id, leader),
+    )
+    st.button(
+        texts.CD_SAVE, key="cd-save", type="primary", on_click=actions.on_save, args=(user_id, round_id, leader, ids)
+    )
+    status = st.session_state.get(actions.STATUS_KEY)
+    if status:
+        (st.caption if status[0] == "success" else st.error)(status[1])
+
+
+def render_codriver(bank: QuestionBank, user_id: int) -> None:
+    """Draw the co-driver page. Every run asks storage afresh what the co-driver may see."""
+    st.title(texts.CODRIVER_TITLE)
+    st.write(texts.CODRIVER_INTRO)
+    show_flash("codriver")
+    shares = tx(sharing.shares_received, codriver_id=user_id)
+    if not shares:
+        actions.forget_widgets()
+        st.info(texts.CODRIVER_EMPTY)
+        return
+    share = _pick_leader(shares)
+    try:
+        shared = tx(sharing.shared_history, codriver_id=user_id, leader_id=share.leader_id)
+    except AccessRevokedError:  # revoked between the two reads
+        actions.forget_widgets()
+        st.info(texts.CODRIVER_NO_ACCESS)
+        return
+    st.caption(escape_markdown(texts.CODRIVER_SCOPE[shared.share.scope].format(leader=shared.share.leader_name)))
+    if not shared.rounds:
+        st.info(escape_markdown(texts.CODRIVER_NO_ROUNDS.format(leader=shared.share.leader_name)))
+        return
+    _render_overview(bank, shared)
+    _render_voice(bank, shared, user_id)

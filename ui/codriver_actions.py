@@ -1,0 +1,98 @@
+"""What happens when a co-driver writes: each change is stored at once, access re-checked every time.
+
+These are Streamlit callbacks. They read widget values from session state and call the storage
+API, which refuses anything the leader no longer shares; nothing is kept back in the session.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import texts
+from core.formatting import danish_time
+from core.limits import TEXT_MAX_CHARS
+from db import feedback
+from db.errors import AccessRevokedError, InvalidInputError, TextTooLongError
+from db.models import utcnow
+from ui.flash import set_flash
+from ui.resources import tx
+
+STATUS_KEY = "cd-status"
+LOADED_KEY = "cd-loaded"
+OVERALL_KEY = "cd-overall"
+
+
+def rating_key(competency_id: str) -> str:
+    return f"cd-rating-{competency_id}"
+
+
+def comment_key(competency_id: str) -> str:
+    return f"cd-comment-{competency_id}"
+
+
+def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: feedback.FeedbackView | None) -> None:
+    """Fill the inputs from the database when the co-driver opens another leader or round."""
+    if st.session_state.get(LOADED_KEY) == (leader_id, round_id):
+        return
+    items = own.items if own else {}
+    for cid in competency_ids:
+        item = items.get(cid)
+        if item is not None and item.rating is not None:
+            st.session_state[rating_key(cid)] = item.rating
+        else:
+            st.session_state.pop(rating_key(cid), None)
+        st.session_state[comment_key(cid)] = item.comment if item else ""
+    st.session_state[OVERALL_KEY] = own.overall if own else ""
+    st.session_state[LOADED_KEY] = (leader_id, round_id)
+    st.session_state.pop(STATUS_KEY, None)
+
+
+def forget_widgets() -> None:
+    """Drop every input so nothing of a leader stays in the session once access ends."""
+    for key in [k for k in st.session_state if str(k).startswith(("cd-rating-", "cd-comment-"))]:
+        del st.session_state[key]
+    for key in (OVERALL_KEY, LOADED_KEY, STATUS_KEY):
+        st.session_state.pop(key, None)
+
+
+def _store(user_id: int, round_id: int, leader: str, **parts) -> None:
+    try:
+        tx(feedback.save_feedback, author_id=user_id, round_id=round_id, **parts)
+    except AccessRevokedError:
+        forget_widgets()
+        set_flash("codriver", "error", texts.CD_NO_LONGER_SHARED.format(leader=leader))
+        return
+    except TextTooLongError as exc:
+        st.session_state[STATUS_KEY] = ("error", texts.CD_TEXT_TOO_LONG.format(length=exc.length, max=TEXT_MAX_CHARS))
+        return
+    except InvalidInputError:
+        st.session_state[STATUS_KEY] = ("error", texts.RATING_INVALID)
+        return
+    st.session_state[STATUS_KEY] = ("success", texts.CD_SAVED.format(time=danish_time(utcnow())))
+
+
+def on_rating(user_id: int, round_id: int, leader: str, competency_id: str) -> None:
+    rating = st.session_state.get(rating_key(competency_id))
+    _store(user_id, round_id, leader, ratings={competency_id: rating})
+
+
+def on_comment(user_id: int, round_id: int, leader: str, competency_id: str) -> None:
+    comment = st.session_state.get(comment_key(competency_id))
+    _store(user_id, round_id, leader, comments={competency_id: comment})
+
+
+def on_overall(user_id: int, round_id: int, leader: str) -> None:
+    _store(user_id, round_id, leader, overall=st.session_state.get(OVERALL_KEY))
+
+
+def on_save(user_id: int, round_id: int, leader: str, competency_ids: list[str]) -> None:
+    """Store every input at once (the explicit "Gem" next to the saving as you go)."""
+    ratings = {cid: st.session_state.get(rating_key(cid)) for cid in competency_ids}
+    _store(
+        user_id,
+        round_id,
+        leader,
+        overall=st.session_state.get(OVERALL_KEY),
+        ratings={cid: r for cid, r in ratings.items() if r is not None},
+        comments={cid: st.session_state.get(comment_key(cid)) for cid in competency_ids},
+    )
