@@ -16,6 +16,7 @@ from tests.support.appflow import (
     everything_kept,
     everything_shown,
     invite,
+    log_in,
     open_page,
     plain,
     plotly_spec,
@@ -108,9 +109,29 @@ def test_feedback_is_kept_per_round_and_comes_back_when_the_co_driver_returns(
 
 
 def sign_up_again(new_session, username):
-    from tests.support.appflow import log_in
-
     return log_in(new_session(), username)
+
+
+def test_what_the_co_driver_wrote_is_back_after_visiting_another_page(new_session, mette, bank):
+    jonas = _codriver(new_session, mette, "scores")
+    first = bank.competencies[0].id
+    jonas.radio(key=f"cd-rating-{first}").set_value(2).run()
+    jonas.text_area(key=f"cd-comment-{first}").input("Skrevet før pausen").run()
+    open_page(jonas, "deling")
+    open_page(jonas, "co_driver")
+    assert jonas.text_area(key=f"cd-comment-{first}").value == "Skrevet før pausen"
+    assert jonas.radio(key=f"cd-rating-{first}").value == 2
+
+
+def test_a_link_names_the_leader_to_open_among_several(new_session, mette, bank):
+    anna = sign_up(new_session(), "Anna")
+    complete_round(anna, bank, rating=5)
+    jonas = redeem(sign_up(new_session(), "Jonas"), invite(anna, scope="scores"))
+    redeem(jonas, invite(mette, scope="scores"))
+    jonas.query_params["leader"] = "mette"
+    open_page(jonas, "co_driver")
+    assert not jonas.warning
+    assert [t["r"][0] for t in plotly_spec(jonas)["data"]] == [2.0, 4.0]
 
 
 # --- Access control, tried as an attacker would -----------------------------------------

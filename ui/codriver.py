@@ -27,34 +27,41 @@ def _sync_query(names: dict[int, str]) -> None:
     st.query_params["leader"] = names[st.session_state["cd-leader"]]
 
 
-def _pick_leader(shares: list[ShareView]) -> ShareView:
-    """Choose the leader from the link (?leader=name) or the picker; only shared leaders can be chosen."""
-    by_id = {s.leader_id: s for s in shares}
+def _from_link(user_id: int) -> SharedHistory | None:
+    """Open the leader named in the link (?leader=name), if storage says this co-driver may see them."""
     wanted = st.query_params.get("leader")
-    if wanted:
-        match = [s for s in shares if s.leader_name.casefold() == wanted.casefold()]
-        if match:
-            st.session_state["cd-leader"] = match[0].leader_id
-        else:
-            st.warning(texts.CODRIVER_NO_ACCESS)
-            del st.query_params["leader"]
-    if st.session_state.get("cd-leader") not in by_id:
-        st.session_state.pop("cd-leader", None)
-    names = {i: s.leader_name for i, s in by_id.items()}
+    if not wanted:
+        return None
+    try:
+        shared = tx(sharing.shared_history_named, codriver_id=user_id, leader_name=wanted)
+    except AccessRevokedError:
+        st.warning(texts.CODRIVER_NO_ACCESS)
+        del st.query_params["leader"]
+        return None
+    st.session_state["cd-leader"] = shared.share.leader_id
+    return shared
+
+
+def _pick_leader(user_id: int, shares: list[ShareView]) -> SharedHistory:
+    """Show the leader picker (the leaders who share with this co-driver) and load the chosen one."""
+    from_link = _from_link(user_id)
+    names = {s.leader_id: s.leader_name for s in shares}
     chosen = st.selectbox(
         texts.CODRIVER_PICK_LEADER,
-        list(by_id),
+        list(names),
         format_func=names.get,
         key="cd-leader",
         on_change=_sync_query,
         args=(names,),
     )
     if st.session_state.get("cd-shown-leader") != chosen:
-        # Another leader: their rounds are other rounds, so pickers start afresh.
+        # Another leader: their rounds are other rounds, so the pickers start afresh.
         for key in ("cd-rounds", "cd-round"):
             st.session_state.pop(key, None)
         st.session_state["cd-shown-leader"] = chosen
-    return by_id[chosen]
+    if from_link is not None and from_link.share.leader_id == chosen:
+        return from_link
+    return tx(sharing.shared_history, codriver_id=user_id, leader_id=chosen)
 
 
 def _rounds_table(history: list[RoundView], labels: list[str], with_notes: bool) -> pd.DataFrame:
@@ -127,8 +134,6 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, user_id: int) -> No
     leader = shared.share.leader_name
     by_id = {r.id: r for r in shared.rounds}
     labels = dict(zip(by_id, round_labels(shared.rounds), strict=True))
-    if st.session_state.get("cd-round") not in by_id:
-        st.session_state.pop("cd-round", None)
     round_id = st.selectbox(
         texts.CODRIVER_PICK_ROUND, list(by_id), index=len(by_id) - 1, format_func=labels.get, key="cd-round"
     )
@@ -165,9 +170,8 @@ def render_codriver(bank: QuestionBank, user_id: int) -> None:
         actions.forget_widgets()
         st.info(texts.CODRIVER_EMPTY)
         return
-    share = _pick_leader(shares)
     try:
-        shared = tx(sharing.shared_history, codriver_id=user_id, leader_id=share.leader_id)
+        shared = _pick_leader(user_id, shares)
     except AccessRevokedError:  # revoked between the two reads
         actions.forget_widgets()
         st.info(texts.CODRIVER_NO_ACCESS)

@@ -31,20 +31,23 @@ def comment_key(competency_id: str) -> str:
 
 
 def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: feedback.FeedbackView | None) -> None:
-    """Fill the inputs from the database when the co-driver opens another leader or round."""
-    if st.session_state.get(LOADED_KEY) == (leader_id, round_id):
-        return
+    """Fill the inputs from the database where they hold nothing in this session yet.
+
+    Opening another leader or round starts every input afresh. Streamlit itself drops the
+    values of inputs not drawn in a run (another page was open), so those are filled again too.
+    """
+    if st.session_state.get(LOADED_KEY) != (leader_id, round_id):
+        forget_widgets()
+        st.session_state[LOADED_KEY] = (leader_id, round_id)
     items = own.items if own else {}
     for cid in competency_ids:
         item = items.get(cid)
-        if item is not None and item.rating is not None:
+        if rating_key(cid) not in st.session_state and item is not None and item.rating is not None:
             st.session_state[rating_key(cid)] = item.rating
-        else:
-            st.session_state.pop(rating_key(cid), None)
-        st.session_state[comment_key(cid)] = item.comment if item else ""
-    st.session_state[OVERALL_KEY] = own.overall if own else ""
-    st.session_state[LOADED_KEY] = (leader_id, round_id)
-    st.session_state.pop(STATUS_KEY, None)
+        if comment_key(cid) not in st.session_state:
+            st.session_state[comment_key(cid)] = item.comment if item else ""
+    if OVERALL_KEY not in st.session_state:
+        st.session_state[OVERALL_KEY] = own.overall if own else ""
 
 
 def forget_widgets() -> None:

@@ -56,8 +56,6 @@ def render_outside_view(bank: QuestionBank, history: list[RoundView], by_round: 
         return
     st.subheader(texts.OUTSIDE_TITLE)
     st.caption(texts.OUTSIDE_INTRO)
-    if st.session_state.get("results-cd-round") not in rounds:
-        st.session_state.pop("results-cd-round", None)
     round_id = st.selectbox(
         texts.OUTSIDE_PICK_ROUND, list(rounds), index=len(rounds) - 1, format_func=labels.get, key="results-cd-round"
     )
