@@ -138,6 +138,7 @@ def test_a_link_names_the_leader_to_open_among_several(new_session, mette, bank)
 
 
 def test_a_user_never_invited_sees_no_leader_on_the_page(new_session, mette):
+    redeem(sign_up(new_session(), "Kim"), invite(mette, scope="texts"))  # Mette shares, but not with the stranger
     stranger = open_page(sign_up(new_session(), "Fremmed"), "co_driver")
     assert [i.value for i in stranger.info] == [texts.CODRIVER_EMPTY]
     assert "Mette" not in everything_shown(stranger) and SECRET not in everything_shown(stranger)
