@@ -1,4 +1,4 @@
-"""The whole leader journey in AppTest, on SQLite and on PostgreSQL."""
+"""The whole leader and co-driver journeys in AppTest, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
 
@@ -6,7 +6,21 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from tests.support.appflow import answer_step, assert_no_exception, headers, log_in, plotly_spec, sign_up, start_round
+from core import texts
+from tests.support.appflow import (
+    answer_step,
+    assert_no_exception,
+    complete_round,
+    everything_shown,
+    headers,
+    invite,
+    log_in,
+    open_page,
+    plotly_spec,
+    redeem,
+    sign_up,
+    start_round,
+)
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -30,3 +44,32 @@ def test_sign_up_walk_leave_resume_complete_and_see_the_radar(database_url, monk
     assert radar[0]["r"][:10] == [1.0, 2.0, 3.0, 4.0, 5.0, 1.0, 5.0, 5.0, 5.0, 5.0]
     first_text = [t.value for t in results.expander[0].text][0]
     assert first_text == f"Æ, ø og å ({bank.competencies[0].questions[0].id})"
+
+
+def test_co_driver_round_invite_redeem_follow_rate_compare_revoke(database_url, monkeypatch, bank):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    mette = sign_up(AppTest.from_file(APP, default_timeout=30).run(), "Mette")
+    complete_round(mette, bank, rating=3, text="Min egen tanke")
+    code = invite(mette, scope="texts")
+
+    jonas = redeem(sign_up(AppTest.from_file(APP, default_timeout=30).run(), "Jonas"), code)
+    jonas = open_page(jonas, "co_driver")
+    assert plotly_spec(jonas, key="cd-radar")["data"][0]["r"][0] == 3.0
+    first = bank.competencies[0].id
+    jonas.radio(key=f"cd-rating-{first}").set_value(5)
+    jonas.text_area(key=f"cd-comment-{first}").input("Du inviterer bredt")
+    jonas.text_area(key="cd-overall").input("Godt begyndt")
+    jonas.button(key="cd-save").click().run()
+    assert_no_exception(jonas)
+
+    results = open_page(mette, "resultater")
+    assert len(plotly_spec(results, key="results-cd-radar")["data"]) == 2
+    assert results.table[1].value.values.tolist() == [["3,0", "5,0", "+2,0"]]
+    assert {"Du inviterer bredt", "Godt begyndt"} <= {t.value for t in results.text}
+
+    open_page(mette, "deling")
+    revoke = next(b for b in mette.button if b.key.startswith("share-revoke-"))
+    revoke.click().run()
+    jonas.run()
+    assert [i.value for i in jonas.info] == [texts.CODRIVER_EMPTY]
+    assert "Mette" not in everything_shown(jonas) and "Min egen tanke" not in everything_shown(jonas)

@@ -86,6 +86,7 @@ def test_the_leader_changes_scope_and_revokes_from_the_list(mette, new_session):
     scope = next(r for r in mette.radio if r.key.startswith("share-scope-"))
     assert scope.value == "scores"
     scope.set_value("texts").run()
+    assert not mette.warning and not mette.exception
     assert [plain(s.value) for s in mette.success] == [
         texts.SHARE_SCOPE_CHANGED.format(name="Jonas", scope=texts.SCOPE_LABELS["texts"])
     ]

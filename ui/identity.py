@@ -26,6 +26,22 @@ def sign_out() -> None:
     st.session_state.clear()
 
 
+def _run_through_app_navigation() -> None:
+    """Make sure pages run through app.py's st.navigation, never as a bare `pages/` script.
+
+    Streamlit decides per server process, on the first request, whether the app is an old-style
+    `pages/` folder app. If that first request is a deep link (say /co-driver) the page script
+    runs alone, app.py never calls st.navigation, and every session shows a menu of file names
+    until someone opens the front page. Clearing the flag and rerunning sends this and every later
+    run through app.py. (PagesManager is internal; the browser tests catch a change in it.)
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
 def require_user() -> AccountView:
     """Return the signed-in account and show it in the sidebar; otherwise show sign-in and stop.
 
@@ -33,6 +49,7 @@ def require_user() -> AccountView:
     """
     from ui import login  # login needs the database; import late to keep this module light
 
+    _run_through_app_navigation()
     account = current_user()
     if account is None:
         login.render_gate()

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -35,7 +35,8 @@ class AppServer:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tmp / "streamlit.log"
-        env = {**os.environ, "DATABASE_URL": f"sqlite:///{tmp / 'e2e.sqlite3'}"}
+        self.database_url = f"sqlite:///{tmp / 'e2e.sqlite3'}"
+        env = {**os.environ, "DATABASE_URL": self.database_url}
         command = [
             sys.executable,
             "-m",
@@ -94,13 +95,26 @@ def browser() -> Iterator[Browser]:
 
 
 @pytest.fixture
-def page(browser, request) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    yield page
+def new_person(browser, request) -> Iterator[Callable[[], Page]]:
+    """Open the app for another person: a browser context of their own (own cookies, own session)."""
+    opened: list[Page] = []
+
+    def open_person() -> Page:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        page = context.new_page()
+        page.set_default_timeout(20_000)
+        opened.append(page)
+        return page
+
+    yield open_person
     failed = getattr(request.node, "report_call", None) is not None and request.node.report_call.failed
-    if failed or os.environ.get("E2E_SCREENSHOTS"):
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
-    context.close()
+    for number, page in enumerate(opened, start=1):
+        if failed or os.environ.get("E2E_SCREENSHOTS"):
+            ARTIFACTS.mkdir(exist_ok=True)
+            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}.png"), full_page=True)
+        page.context.close()
+
+
+@pytest.fixture
+def page(new_person) -> Page:
+    return new_person()

@@ -49,3 +49,15 @@ def log_in(page: Page, username: str, password: str) -> None:
     page.locator(f"{key('login-username')} input").fill(username)
     page.locator(f"{key('login-password')} input").fill(password)
     click(page, "login-submit")
+
+
+def choose(page: Page, widget_key: str, option: int) -> None:
+    """Pick the option-th (0-based) choice of a radio group found by its key."""
+    page.locator(f"{key(widget_key)} label:has(input[type=radio])").nth(option).click()
+    wait_for_idle(page)
+
+
+def go_to(page: Page, title: str) -> None:
+    """Open a page from the sidebar menu, as a person would (the session stays signed in)."""
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True).click()
+    wait_for_idle(page)

@@ -1,0 +1,91 @@
+"""The co-driver's whole round in a real browser: invite, redeem, follow, add a view, compare, revoke."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import expect
+
+from db import accounts, rounds
+from db.engine import make_sessionmaker, prepare_database
+from tests.conftest import PASSWORD
+from tests.e2e.helpers import choose, click, fill, go_to, key, log_in, sign_up, wait_for_idle
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def leader_with_a_round(app_server, bank):
+    """Mette has one completed round (every rating 4). The walk-through itself has its own browser test."""
+    engine = prepare_database(app_server.database_url)
+    with make_sessionmaker(engine).begin() as session:
+        mette = accounts.create_user(session=session, username="Mette", password=PASSWORD)
+        round_ = rounds.start_round(
+            session=session, user_id=mette.id, context="foer-netvaerket", note="", bank_version=bank.version
+        )
+        for qid in bank.question_ids:
+            rounds.save_rating(session=session, user_id=mette.id, round_id=round_.id, question_id=qid, rating=4)
+            rounds.save_text(session=session, user_id=mette.id, round_id=round_.id, question_id=qid, text="Min tanke")
+        rounds.complete_round(
+            session=session, user_id=mette.id, round_id=round_.id, required_question_ids=bank.question_ids
+        )
+    engine.dispose()
+
+
+def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, bank, leader_with_a_round):
+    first, second = bank.competencies[0], bank.competencies[1]
+
+    leader = new_person()
+    leader.goto(f"{app_server.url}/deling")
+    wait_for_idle(leader)
+    log_in(leader, "Mette", PASSWORD)
+    # The first request to a fresh server was a deep link; the menu is still the app's own.
+    menu = leader.locator('[data-testid="stSidebarNav"] a')
+    expect(menu).to_have_text(["Ny refleksion", "Mine resultater", "Del med co-driver"])
+    leader.locator(key("invite-scope")).get_by_text("Mine scorer og mine skrevne refleksioner").click()
+    wait_for_idle(leader)
+    click(leader, "invite-create")
+    code = leader.locator(f"{key('invite-code')} code").inner_text().strip()
+    assert len(code) == 14
+
+    codriver = new_person()
+    sign_up(codriver, app_server.url, "Jonas", PASSWORD)
+    go_to(codriver, "Del med co-driver")
+    fill(codriver, "invite-redeem-code", code.lower())
+    click(codriver, "invite-redeem-submit")
+    expect(codriver.get_by_text("Nu kan du følge Mette som co-driver")).to_be_visible()
+
+    go_to(codriver, "Co-driver")
+    radar = codriver.locator(key("cd-radar"))
+    expect(radar.locator(".js-plotly-plot")).to_be_visible()
+    expect(codriver.get_by_text("Min tanke").first).to_be_visible()
+    choose(codriver, f"cd-rating-{first.id}", 0)
+    choose(codriver, f"cd-rating-{second.id}", 4)
+    fill(codriver, f"cd-comment-{first.id}", "Giv borgerne mere plads")
+    fill(codriver, "cd-overall", "Et modigt første møde")
+    click(codriver, "cd-save")
+    expect(codriver.get_by_text("Gemt kl.")).to_be_visible()
+
+    go_to(leader, "Mine resultater")
+    both = leader.locator(key("results-cd-radar"))
+    expect(both.locator(".js-plotly-plot")).to_be_visible()
+    expect(both.locator("g.trace")).to_have_count(2)
+    gaps = leader.locator('[data-testid="stTable"]').filter(has_text="Forskel")
+    expect(gaps).to_contain_text(first.name)
+    expect(gaps).to_contain_text("−3,0")
+    expect(gaps).to_contain_text("+1,0")
+    leader.get_by_text("Kommentarer fra Jonas").click()
+    expect(leader.get_by_text("Giv borgerne mere plads")).to_be_visible()
+
+    go_to(leader, "Del med co-driver")
+    leader.locator('[class*="st-key-share-revoke-"] button').click()
+    wait_for_idle(leader)
+    expect(leader.get_by_text("Jonas kan ikke længere se dine refleksioner.")).to_be_visible()
+
+    # The co-driver's next interaction: saving from the page still open is refused, and Mette is gone.
+    fill(codriver, "cd-overall", "Skrevet efter")
+    expect(codriver.get_by_text("Mette deler ikke længere med dig")).to_be_visible()
+    expect(codriver.locator(key("cd-radar"))).to_have_count(0)
+    expect(codriver.get_by_text("Min tanke")).to_have_count(0)
+    expect(
+        codriver.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Co-driver", exact=True)
+    ).to_have_count(0)
