@@ -53,9 +53,10 @@ def radar_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure
             angularaxis=dict(rotation=90, direction="clockwise"),
         ),
         showlegend=True,
-        legend=dict(orientation="h", yanchor="top", y=-0.18),
-        height=560,
-        margin=dict(l=90, r=90, t=70, b=90),
+        # Below the bottom label, which can wrap over four lines.
+        legend=dict(orientation="h", yanchor="top", y=-0.3),
+        height=600,
+        margin=dict(l=90, r=90, t=70, b=150),
         font=FONT,
     )
     return fig
