@@ -90,3 +90,31 @@ def get_account(*, session: Session, user_id: int) -> AccountView:
     if user is None:
         raise NotFoundError(f"user {user_id}")
     return AccountView(id=user.id, username=user.username)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What a person may do beyond leading their own rounds. Read afresh on every request."""
+
+    is_admin: bool = False
+    is_trainer: bool = False
+
+
+def roles_of(*, session: Session, user_id: int) -> Roles:
+    """Return the user's current roles (none for an unknown id)."""
+    row = session.execute(select(User.is_admin, User.is_trainer).where(User.id == user_id)).first()
+    return Roles(is_admin=bool(row[0]), is_trainer=bool(row[1])) if row else Roles()
+
+
+def set_roles(
+    *, session: Session, username: str, is_admin: bool | None = None, is_trainer: bool | None = None
+) -> Roles:
+    """Grant or remove roles by username; NotFoundError if there is no such account."""
+    user = session.scalar(select(User).where(User.username_key == username_key(username)))
+    if user is None:
+        raise NotFoundError(f"user {username}")
+    if is_admin is not None:
+        user.is_admin = is_admin
+    if is_trainer is not None:
+        user.is_trainer = is_trainer
+    return Roles(is_admin=user.is_admin, is_trainer=user.is_trainer)

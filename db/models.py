@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 ROUND_OPEN = "open"
@@ -39,6 +51,9 @@ class User(Base):
     username_key: Mapped[str] = mapped_column(String(40), unique=True)
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    # Roles beyond leading one's own rounds (which everyone does). Granted by `python -m db.admin`.
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    is_trainer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     rounds: Mapped[list[Round]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
