@@ -72,3 +72,15 @@ class InvitationError(StorageError):
 
 class AccessRevokedError(NotFoundError):
     """The leader no longer shares with this co-driver (or never did)."""
+
+
+class NotAllowedError(StorageError):
+    """The user lacks the role this needs (e.g. only trainers create courses)."""
+
+
+class CourseJoinError(StorageError):
+    """A course code cannot be used; `reason` is "unknown" or "own"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason

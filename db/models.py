@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -183,3 +184,40 @@ class FeedbackItem(Base):
     rating: Mapped[int | None] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+MIN_GROUP_FLOOR = 3  # no cohort aggregate is ever shown for fewer people than this
+
+
+class Course(Base):
+    """A leadership course ("hold") run by a trainer; leaders join it with its code."""
+
+    __tablename__ = "courses"
+    __table_args__ = (
+        CheckConstraint(f"min_group >= {MIN_GROUP_FLOOR}", name="course_min_group_floor"),
+        CheckConstraint("ends_on >= starts_on", name="course_ends_after_start"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trainer_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    description: Mapped[str] = mapped_column(Text, default="")
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    join_code: Mapped[str] = mapped_column(String(20), unique=True)
+    min_group: Mapped[int] = mapped_column(Integer, default=MIN_GROUP_FLOOR)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CourseMember(Base):
+    """A leader's place in a course, and whether the trainer may see their individual results."""
+
+    __tablename__ = "course_members"
+    __table_args__ = (UniqueConstraint("course_id", "user_id", name="uq_course_members_course_user"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    consent_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

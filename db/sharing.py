@@ -7,7 +7,6 @@ so a revoked share or a narrowed scope takes effect on the co-driver's very next
 from __future__ import annotations
 
 import hashlib
-import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -15,17 +14,16 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
+from db import codes
 from db.accounts import username_key
+from db.codes import normalise_code
 from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
 from db.models import ROUND_COMPLETED, SCOPE_TEXTS, SCOPES, Invitation, Round, Share, User, as_utc, utcnow
 from db.models import SCOPE_SCORES as SCOPE_SCORES  # re-exported for the UI
 from db.rounds import AnswerView, RoundView, list_history
 
 INVITATION_VALID_FOR = timedelta(days=7)
-# Crockford's base32: no I, L, O or U, so a code read aloud or copied by hand survives.
-_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_CODE_GROUPS, _GROUP_LENGTH = 3, 4  # 12 characters, 60 random bits
-_LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
+_CODE_GROUPS = 3  # 12 characters, 60 random bits
 
 
 @dataclass(frozen=True)
@@ -61,14 +59,7 @@ class SharedHistory:
 
 def new_code() -> str:
     """Return a fresh, unguessable invitation code like `7KQ2-M9XD-4HBT`."""
-    chars = [secrets.choice(_ALPHABET) for _ in range(_CODE_GROUPS * _GROUP_LENGTH)]
-    return "-".join("".join(chars[i : i + _GROUP_LENGTH]) for i in range(0, len(chars), _GROUP_LENGTH))
-
-
-def normalise_code(code: str | None) -> str:
-    """Accept a code however it was typed: any case, spaces or dashes, O for 0 and I or L for 1."""
-    cleaned = "".join(ch for ch in (code or "").upper() if ch.isalnum())
-    return cleaned.translate(_LOOKALIKES)
+    return codes.new_code(_CODE_GROUPS)
 
 
 def _hash(code: str) -> str:
@@ -132,7 +123,7 @@ def redeem_invitation(*, session: Session, user_id: int, code: str, now: datetim
     """Turn a valid code into a share with the code's scope; raise InvitationError saying why not."""
     now = now or utcnow()
     invitation = session.scalar(select(Invitation).where(Invitation.code_hash == _hash(code)))
-    if invitation is None or len(normalise_code(code)) != _CODE_GROUPS * _GROUP_LENGTH:
+    if invitation is None or len(normalise_code(code)) != _CODE_GROUPS * codes.GROUP_LENGTH:
         raise InvitationError(InvitationError.UNKNOWN)
     if invitation.withdrawn_at is not None:
         raise InvitationError(InvitationError.WITHDRAWN)
