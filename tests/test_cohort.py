@@ -1,0 +1,192 @@
+"""The course dashboard (storage): aggregates in the database, shown only where nobody is exposed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from sqlalchemy import event
+
+from core import texts
+from core.privacy import DIFFERENCE_OF_ONE, ONE_WITHOUT_CONSENT, TOO_FEW
+from db import accounts, cohort, courses, rounds
+from db.errors import NotAllowedError, NotFoundError
+
+
+@pytest.fixture
+def setup(tx, make_user, bank):
+    trainer = make_user("Tove")
+    tx(accounts.set_roles, username="Tove", is_trainer=True)
+    course = tx(
+        courses.create_course,
+        trainer_id=trainer.id,
+        name="Hold 7",
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 6, 1),
+    )
+    return trainer, course
+
+
+@pytest.fixture
+def join(tx, make_user, setup):
+    _, course = setup
+
+    def make(name: str):
+        user = make_user(name)
+        tx(courses.join_course, user_id=user.id, code=course.join_code)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def board(tx, setup, bank):
+    trainer, course = setup
+    mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
+
+    def build(choice: str = cohort.LATEST, trainer_id: int | None = None, course_id: int | None = None):
+        return tx(
+            cohort.dashboard,
+            trainer_id=trainer_id or trainer.id,
+            course_id=course_id or course.id,
+            question_to_competency=mapping,
+            contexts=list(texts.CONTEXTS),
+            choice=choice,
+        )
+
+    return build
+
+
+def test_below_the_minimum_there_is_no_aggregate_and_it_says_how_many_more(join, make_completed_round, board):
+    for name, rating in (("Anna", 2), ("Bodil", 4)):
+        make_completed_round(join(name).id, rating=rating)
+    shown = board()
+    assert (shown.verdict.shown, shown.verdict.reason, shown.verdict.missing) == (False, TOO_FEW, 1)
+    assert shown.stats is None
+
+
+def test_from_three_people_the_cohort_mean_spread_and_distribution_appear(join, make_completed_round, board, bank):
+    for name, rating in (("Anna", 1), ("Bodil", 3), ("Carl", 5)):
+        make_completed_round(join(name).id, rating=rating)
+    stats = board().stats
+    first = bank.competencies[0].id
+    assert stats.people == 3
+    assert (stats.mean[first], stats.low[first], stats.high[first]) == (3.0, 1.0, 5.0)
+    assert stats.distribution[first] == {1: 2, 3: 2, 5: 2}
+    # No narrower cut: every competency's numbers cover all three people (two ratings each).
+    assert all(sum(counts.values()) == 6 for counts in stats.distribution.values())
+    assert len(stats.mean) == 10
+
+
+def test_two_choices_that_differ_by_one_person_cannot_both_be_seen(join, make_completed_round, board):
+    for name in ("Anna", "Bodil", "Carl"):
+        make_completed_round(join(name).id, rating=3, context="foer-netvaerket")
+    make_completed_round(join("Dorte").id, rating=1, context="andet")
+    assert board(cohort.LATEST).verdict.shown
+    before = board("foer-netvaerket")
+    assert (before.verdict.shown, before.verdict.reason, before.stats) == (False, DIFFERENCE_OF_ONE, None)
+
+
+def test_change_from_first_to_latest_across_the_cohort(join, make_completed_round, board, bank):
+    for name in ("Anna", "Bodil", "Carl"):
+        user = join(name)
+        make_completed_round(user.id, rating=2)
+        make_completed_round(user.id, rating=4, context="efter-moede-1")
+    shown = board()
+    first, latest = shown.change
+    assert shown.change_people == 3
+    assert first[bank.competencies[0].id] == 2.0 and latest[bank.competencies[0].id] == 4.0
+
+
+def test_change_is_hidden_when_one_person_alone_has_a_single_round(join, make_completed_round, board):
+    for name in ("Anna", "Bodil", "Carl"):
+        user = join(name)
+        make_completed_round(user.id, rating=2)
+        make_completed_round(user.id, rating=4, context="efter-moede-1")
+    make_completed_round(join("Dorte").id, rating=1)
+    shown = board(cohort.FIRST)
+    assert shown.change is None and shown.change_verdict.reason == DIFFERENCE_OF_ONE
+
+
+def test_individuals_only_with_consent_and_gone_at_once_when_withdrawn(tx, join, make_completed_round, board, setup):
+    _, course = setup
+    people = [join(name) for name in ("Anna", "Bodil", "Carl", "Dorte")]
+    for user in people:
+        make_completed_round(user.id, rating=3)
+    assert board().individuals == []
+    tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=True)
+    assert [i.username for i in board().individuals] == ["Anna"]
+    tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=False)
+    assert board().individuals == []
+
+
+def test_a_leader_who_leaves_disappears_from_participants_individuals_and_counts(
+    tx, join, make_completed_round, board, setup
+):
+    _, course = setup
+    people = [join(name) for name in ("Anna", "Bodil", "Carl")]
+    for user in people:
+        make_completed_round(user.id, rating=3)
+    tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=True)
+    tx(courses.leave_course, user_id=people[0].id, course_id=course.id)
+    shown = board()
+    assert [p.username for p in shown.participants] == ["Bodil", "Carl"]
+    assert shown.individuals == [] and shown.verdict.reason == TOO_FEW
+
+
+def test_one_person_without_consent_among_consenting_people_hides_the_aggregate(
+    tx, join, make_completed_round, board, setup
+):
+    _, course = setup
+    people = [join(name) for name in ("Anna", "Bodil", "Carl")]
+    for user in people:
+        make_completed_round(user.id, rating=3)
+    for user in people[:2]:
+        tx(courses.set_consent, user_id=user.id, course_id=course.id, consent=True)
+    shown = board()
+    assert (shown.verdict.reason, shown.stats) == (ONE_WITHOUT_CONSENT, None)
+    assert [i.username for i in shown.individuals] == ["Anna", "Bodil"]
+
+
+def test_participants_show_their_status_per_context(tx, join, make_completed_round, board, bank):
+    anna = join("Anna")
+    join("Bodil")
+    make_completed_round(anna.id, rating=3, context="foer-netvaerket")
+    tx(rounds.start_round, user_id=anna.id, context="efter-moede-1", note="", bank_version=bank.version)
+    status = {p.username: p for p in board().participants}
+    assert status["Anna"].by_context == {"foer-netvaerket": cohort.COMPLETED, "efter-moede-1": cohort.IN_PROGRESS}
+    assert status["Anna"].completed == 1 and status["Bodil"].by_context == {} and not status["Bodil"].consent
+
+
+def test_another_trainer_and_a_leader_get_nothing(tx, make_user, board, setup):
+    _, course = setup
+    other = make_user("Ibrahim")
+    tx(accounts.set_roles, username="Ibrahim", is_trainer=True)
+    with pytest.raises(NotFoundError):
+        board(trainer_id=other.id)
+    with pytest.raises(NotAllowedError):
+        board(trainer_id=make_user("Mette").id)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_cohort(sm, join, make_completed_round, board):
+    def queries_for_dashboard() -> int:
+        count = 0
+
+        def counter(*_args):
+            nonlocal count
+            count += 1
+
+        engine = sm.kw["bind"]
+        event.listen(engine, "before_cursor_execute", counter)
+        try:
+            board()
+        finally:
+            event.remove(engine, "before_cursor_execute", counter)
+        return count
+
+    for n in range(3):
+        make_completed_round(join(f"Leder{n}").id, rating=3)
+    small = queries_for_dashboard()
+    for n in range(3, 15):
+        make_completed_round(join(f"Leder{n}").id, rating=(n % 5) + 1)
+    assert queries_for_dashboard() == small
