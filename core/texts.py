@@ -207,3 +207,102 @@ GAP_COL_DIFFERENCE = "Forskel"
 OUTSIDE_COMMENTS_TITLE = "Kommentarer fra {name}"
 OUTSIDE_BYLINE = "{name} · {date} kl. {time}"
 OUTSIDE_OVERALL = "Samlet kommentar"
+
+# Courses (the leader's side)
+PAGE_MY_COURSES = "Mine hold"
+MY_COURSES_TITLE = "Mine hold"
+MY_COURSES_INTRO = (
+    "Er du på et lederuddannelseshold, kan du melde dig til holdet med den kode, du har fået af underviseren. "
+    "At være på holdet deler ikke noget af dig selv: underviseren ser kun gruppens samlede billede, "
+    "og kun når mindst {min} har svaret. Du bestemmer selv, om underviseren må se dine egne resultater."
+)
+JOIN_TITLE = "Meld dig til et hold"
+JOIN_CODE = "Holdkode"
+JOIN_CODE_HELP = "Fx 7KQ2-M9XD. Store eller små bogstaver, med eller uden bindestreg."
+JOIN_SUBMIT = "Meld mig til"
+JOIN_OK = "Du er nu med på holdet »{course}«."
+JOIN_REFUSED = {
+    "unknown": "Der findes intet hold med den kode. Tjek, at du har skrevet den rigtigt.",
+    "own": "Det er dit eget hold. Giv koden til deltagerne.",
+}
+MY_COURSES_EMPTY = "Du er ikke med på noget hold endnu."
+MEMBERSHIP_CAPTION = "Underviser: {trainer} · {starts} – {ends}"
+CONSENT_LABEL = "{trainer} må se mine egne resultater"
+CONSENT_HELP = "Slået fra, ser underviseren kun gruppens samlede billede. Du kan ændre det når som helst."
+CONSENT_ON = "{trainer} kan nu se dine egne resultater på »{course}«."
+CONSENT_OFF = "{trainer} kan ikke længere se dine egne resultater på »{course}«."
+COURSE_LEAVE = "Forlad holdet"
+COURSE_LEFT = "Du har forladt »{course}«."
+
+# Courses (the trainer's side)
+PAGE_COURSES = "Hold"
+COURSES_TITLE = "Hold"
+COURSES_ONLY_TRAINERS = (
+    "Denne side er for undervisere på lederuddannelsen. Spørg en administrator, hvis du skal have adgang."
+)
+COURSE_CREATE_TITLE = "Opret et hold"
+COURSE_NAME = "Holdets navn"
+COURSE_DESCRIPTION = "Beskrivelse (valgfri)"
+COURSE_STARTS = "Start"
+COURSE_ENDS = "Slut"
+COURSE_CREATE = "Opret hold"
+COURSE_CREATED = "Holdet »{course}« er oprettet. Giv deltagerne koden {code}."
+COURSE_NAME_MISSING = "Giv holdet et navn."
+COURSE_NAME_TOO_LONG = "Navnet må højst være {max} tegn."
+COURSE_DESCRIPTION_TOO_LONG = "Beskrivelsen må højst være {max} tegn."
+COURSE_DATES_INVALID = "Slutdatoen skal ligge efter startdatoen."
+COURSES_EMPTY = "Du har ikke oprettet et hold endnu."
+COURSE_PICK = "Hold"
+COURSE_CODE = "Holdkode til deltagerne: {code}"
+COURSE_MIN_GROUP = "Mindste antal svar, før gruppens billede vises"
+COURSE_MIN_GROUP_HELP = "Mindst 3. Jo højere tal, jo bedre beskyttes den enkelte."
+PARTICIPANTS_TITLE = "Deltagere ({count})"
+PARTICIPANTS_EMPTY = "Ingen deltagere endnu. Giv dem holdkoden."
+PARTICIPANT_COL_NAME = "Deltager"
+PARTICIPANT_COL_CONSENT = "Deler egne resultater"
+PARTICIPANT_COL_DONE = "Afsluttede refleksioner"
+STATUS_LABELS = {"not-started": "Ikke startet", "in-progress": "I gang", "completed": "Afsluttet"}
+YES, NO = "Ja", "Nej"
+DASHBOARD_ROUND = "Hvilke refleksioner vil du se?"
+DASHBOARD_CHOICES = {"latest": "Hver deltagers seneste", "first": "Hver deltagers første"}
+DASHBOARD_RADAR_TITLE = "Gruppens billede"
+DASHBOARD_RADAR_CAPTION = (
+    "Linjen er gruppens gennemsnit; det skraverede bånd går fra laveste til højeste deltagerscore. {people} deltagere."
+)
+MEAN_TRACE = "Gennemsnit"
+BAND_LOW, BAND_HIGH = "Laveste", "Højeste"
+HIDDEN_TOO_FEW = "Gruppens billede vises, når {missing} mere har afsluttet en refleksion (mindst {min} i alt)."
+HIDDEN_DIFFERENCE = (
+    "Skjult for at beskytte den enkelte: dette udvalg adskiller sig kun med én person fra »{against}«, "
+    "så man ville kunne regne den persons svar ud."
+)
+HIDDEN_CONSENT = (
+    "Skjult for at beskytte den enkelte: kun én deltager i udvalget har ikke delt sine egne resultater, "
+    "så gruppens tal ville afsløre den persons svar."
+)
+CHANGE_TITLE = "Udvikling fra første til seneste refleksion"
+CHANGE_CAPTION = "Gennemsnit for de {people} deltagere, der har mindst to afsluttede refleksioner."
+CHANGE_FIRST, CHANGE_LATEST = "Første", "Seneste"
+DISTRIBUTION_TITLE = "Fordeling af vurderinger pr. kompetence"
+DISTRIBUTION_CAPTION = "Hvor mange gange hver vurdering fra 1 til 5 er givet (to spørgsmål pr. kompetence)."
+INDIVIDUALS_TITLE = "Deltagere, der deler deres egne resultater"
+INDIVIDUALS_EMPTY = "Ingen deltagere deler deres egne resultater med dig."
+EXPORT_CSV = "Hent som CSV"
+EXPORT_XLSX = "Hent som Excel"
+
+# Export headers (Danish, for Excel)
+EXPORT_SECTION = "Afsnit"
+EXPORT_SECTION_GROUP = "Gruppen"
+EXPORT_SECTION_PERSON = "Deltager"
+EXPORT_PARTICIPANT = "Deltager"
+EXPORT_COMPETENCY = "Kompetence"
+EXPORT_PEOPLE = "Antal deltagere"
+EXPORT_SCORE = "Score (gennemsnit)"
+EXPORT_LOW = "Laveste"
+EXPORT_HIGH = "Højeste"
+EXPORT_RATING_COUNT = "Antal vurderinger {value}"
+EXPORT_CHANGE_FIRST = "Første (gennemsnit)"
+EXPORT_CHANGE_LATEST = "Seneste (gennemsnit)"
+EXPORT_CHANGE = "Ændring"
+EXPORT_SHEET_GROUP = "Gruppen"
+EXPORT_SHEET_PEOPLE = "Enkeltpersoner"
