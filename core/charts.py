@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -93,4 +93,117 @@ def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure
     fig.update_xaxes(tickvals=numbers, range=[0.7, len(rounds) + 0.3])
     fig.update_layout(height=200 * rows, margin=dict(l=40, r=20, t=60, b=20), font=FONT)
     fig.update_annotations(font_size=13)
+    return fig
+
+
+def _competency_axes(bank: QuestionBank) -> tuple[list[str], list[str]]:
+    names = [c.name for c in bank.competencies]
+    return names, [axis_label(name) for name in names]
+
+
+def cohort_radar_figure(
+    bank: QuestionBank,
+    mean: Mapping[str, float],
+    low: Mapping[str, float],
+    high: Mapping[str, float],
+    labels: Mapping[str, str],
+) -> go.Figure:
+    """The cohort's mean per competency on the radar, with a shaded band from lowest to highest score."""
+    names, axes = _competency_axes(bank)
+    ids = [c.id for c in bank.competencies]
+    fig = go.Figure()
+    band_colour = "rgba(0, 114, 178, 0.18)"
+    for key, values, fill in (("high", high, "none"), ("low", low, "tonext")):
+        series = [values[i] for i in ids]
+        fig.add_trace(
+            go.Scatterpolar(
+                r=_closed(series, series),
+                theta=_closed(axes, axes),
+                customdata=_closed(names, names),
+                name=labels[key],
+                mode="lines",
+                line=dict(color=band_colour, width=1),
+                fill=fill,
+                fillcolor=band_colour,
+                hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    series = [mean[i] for i in ids]
+    fig.add_trace(
+        go.Scatterpolar(
+            r=_closed(series, series),
+            theta=_closed(axes, axes),
+            customdata=_closed(names, names),
+            name=labels["mean"],
+            mode="lines+markers",
+            line=dict(color=PALETTE[0], width=3),
+            hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
+        )
+    )
+    fig.update_layout(
+        polar=dict(
+            radialaxis=dict(range=[0, RATING_MAX], tickvals=list(range(RATING_MIN, RATING_MAX + 1))),
+            angularaxis=dict(rotation=90, direction="clockwise"),
+        ),
+        legend=dict(orientation="h", yanchor="top", y=-0.3),
+        height=600,
+        margin=dict(l=90, r=90, t=70, b=150),
+        font=FONT,
+    )
+    return fig
+
+
+def change_figure(
+    bank: QuestionBank, first: Mapping[str, float], latest: Mapping[str, float], labels: tuple[str, str]
+) -> go.Figure:
+    """Paired bars per competency: the cohort's first and latest mean."""
+    names = [axis_label(c.name, width=26) for c in bank.competencies]
+    fig = go.Figure()
+    for index, (label, values) in enumerate(zip(labels, (first, latest), strict=True)):
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=[values.get(c.id) for c in bank.competencies],
+                name=label,
+                orientation="h",
+                marker_color=PALETTE[index],
+                hovertemplate="%{y}: %{x:.1f}<extra>%{fullData.name}</extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="group",
+        xaxis=dict(range=[0, RATING_MAX], dtick=1),
+        yaxis=dict(autorange="reversed"),
+        height=620,
+        margin=dict(l=10, r=20, t=30, b=40),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0),
+        font=FONT,
+    )
+    return fig
+
+
+def distribution_figure(bank: QuestionBank, distribution: Mapping[str, Mapping[int, int]]) -> go.Figure:
+    """Stacked bars per competency: how many times each rating from 1 to 5 was given."""
+    names = [axis_label(c.name, width=26) for c in bank.competencies]
+    scale = ("#D55E00", "#E69F00", "#BBBBBB", "#56B4E9", "#0072B2")  # diverging, colour-blind safe
+    fig = go.Figure()
+    for value in range(RATING_MIN, RATING_MAX + 1):
+        fig.add_trace(
+            go.Bar(
+                y=names,
+                x=[distribution.get(c.id, {}).get(value, 0) for c in bank.competencies],
+                name=str(value),
+                orientation="h",
+                marker_color=scale[value - RATING_MIN],
+                hovertemplate="%{y}: %{x}<extra>" + str(value) + "</extra>",
+            )
+        )
+    fig.update_layout(
+        barmode="stack",
+        yaxis=dict(autorange="reversed"),
+        height=560,
+        margin=dict(l=10, r=20, t=30, b=40),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, traceorder="normal"),
+        font=FONT,
+    )
     return fig

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.charts import axis_label, radar_figure, trend_figure
+from core.charts import axis_label, cohort_radar_figure, distribution_figure, radar_figure, trend_figure
 from core.scoring import ScoredRound
 
 
@@ -49,3 +49,18 @@ def test_long_axis_labels_are_wrapped_not_clipped():
         == "Genforhandle<br>beslutninger og<br>sikre fremdrift"
     )
     assert axis_label("Mod og eksperimenter") == "Mod og<br>eksperimenter"
+
+
+def test_cohort_radar_draws_the_band_under_the_mean(bank):
+    ids = [c.id for c in bank.competencies]
+    labels = {"mean": "Gennemsnit", "low": "Laveste", "high": "Højeste"}
+    fig = cohort_radar_figure(bank, dict.fromkeys(ids, 3.0), dict.fromkeys(ids, 1.0), dict.fromkeys(ids, 5.0), labels)
+    high, low, mean = fig.data
+    assert (high.name, low.name, mean.name) == ("Højeste", "Laveste", "Gennemsnit")
+    assert low.fill == "tonext" and list(high.r[:10]) == [5.0] * 10 and list(mean.r[:10]) == [3.0] * 10
+
+
+def test_distribution_stacks_the_five_ratings_per_competency(bank):
+    fig = distribution_figure(bank, {bank.competencies[0].id: {1: 2, 5: 4}})
+    assert [t.name for t in fig.data] == ["1", "2", "3", "4", "5"]
+    assert fig.data[0].x[0] == 2 and fig.data[4].x[0] == 4 and fig.data[2].x[0] == 0
