@@ -149,3 +149,25 @@ def app_tx(app_db) -> Iterator[Callable]:
 def account_of(app_tx) -> Callable[[str], accounts.AccountView]:
     """Look up an account made through the app by its username."""
     return lambda username: app_tx(accounts.authenticate, username=username, password=PASSWORD)
+
+
+@pytest.fixture
+def downloads(monkeypatch) -> Callable[[AppTest, str], bytes]:
+    """Read the bytes behind a download button in AppTest (its media storage is thrown away after a run)."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+
+    stored: dict[str, bytes] = {}
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def keep(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        stored[file_id] = path_or_data if isinstance(path_or_data, bytes) else Path(path_or_data).read_bytes()
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+
+    def data_of(at: AppTest, key: str) -> bytes:
+        button = next(b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}"))
+        return stored[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
+
+    return data_of

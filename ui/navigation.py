@@ -5,13 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from db import sharing
+from db import accounts, sharing
 from db.accounts import AccountView
 from ui.resources import tx
 
 
 def pages_for(user: AccountView | None) -> list[st.Page]:
-    """Everyone can lead and share; the co-driver page is in the menu once someone shares with you.
+    """Everyone can lead, share and join courses; the co-driver page is in the menu once someone
+    shares with you, and the trainers' page ("Hold") for trainers.
 
     Every page is always registered, so a link to any page works (showing the sign-in form first);
     the co-driver page is only hidden from the menu, and tells a non-co-driver so itself.
@@ -21,7 +22,15 @@ def pages_for(user: AccountView | None) -> list[st.Page]:
         st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
         st.Page("pages/deling.py", title=texts.PAGE_SHARING, url_path="deling"),
     ]
-    in_menu = user is not None and tx(sharing.is_codriver, user_id=user.id)
-    visibility = "visible" if in_menu else "hidden"
-    pages.append(st.Page("pages/co_driver.py", title=texts.PAGE_CODRIVER, url_path="co-driver", visibility=visibility))
+    pages.append(st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"))
+    codriver = user is not None and tx(sharing.is_codriver, user_id=user.id)
+    trainer = user is not None and tx(accounts.roles_of, user_id=user.id).is_trainer
+    pages.append(
+        st.Page("pages/co_driver.py", title=texts.PAGE_CODRIVER, url_path="co-driver", visibility=_shown(codriver))
+    )
+    pages.append(st.Page("pages/hold.py", title=texts.PAGE_COURSES, url_path="hold", visibility=_shown(trainer)))
     return pages
+
+
+def _shown(applies: bool) -> str:
+    return "visible" if applies else "hidden"

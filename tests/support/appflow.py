@@ -105,3 +105,17 @@ def everything_kept(at: AppTest) -> str:
 def plain(value: str) -> str:
     """Undo our Markdown escaping, to compare a shown message with the catalogue text."""
     return value.replace("\\", "")
+
+
+def join_course(at: AppTest, code: str) -> AppTest:
+    """As a signed-in leader, join a course with its code on "Mine hold"."""
+    open_page(at, "mine_hold")
+    at.text_input(key="course-join-code").input(code)
+    return at.button(key="course-join-submit").click().run()
+
+
+def create_course(at: AppTest, name: str) -> AppTest:
+    """As a signed-in trainer, create a course on "Hold"."""
+    open_page(at, "hold")
+    at.text_input(key="course-name").input(name)
+    return at.button(key="course-create").click().run()

@@ -1,0 +1,127 @@
+"""Courses in the app (AppTest): trainers create and follow a cohort; leaders join, consent and leave."""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import pytest
+
+from core import texts
+from db import accounts, courses
+from tests.support.appflow import (
+    assert_no_exception,
+    complete_round,
+    create_course,
+    everything_shown,
+    join_course,
+    open_page,
+    plain,
+    plotly_spec,
+    sign_up,
+)
+
+
+@pytest.fixture
+def trainer(new_session, app_tx):
+    at = sign_up(new_session(), "Tove")
+    app_tx(accounts.set_roles, username="Tove", is_trainer=True)
+    create_course(at, "Forår 2027")
+    return at
+
+
+@pytest.fixture
+def code(app_tx, account_of, trainer):
+    return app_tx(courses.trainer_courses, trainer_id=account_of("Tove").id)[0].join_code
+
+
+def _leader(new_session, bank, name, code, rating):
+    at = join_course(sign_up(new_session(), name), code)
+    complete_round(open_page(at, "refleksion"), bank, rating=rating, text=f"Hemmeligt fra {name}")
+    return at
+
+
+def test_a_trainer_creates_a_course_and_gets_its_code(trainer, code):
+    assert_no_exception(trainer)
+    assert plain(trainer.success[0].value) == texts.COURSE_CREATED.format(course="Forår 2027", code=code)
+    assert trainer.selectbox(key="course-pick").value is not None
+
+
+def test_a_course_without_a_name_is_refused_and_nothing_is_created(new_session, app_tx, account_of):
+    at = sign_up(new_session(), "Tove")
+    app_tx(accounts.set_roles, username="Tove", is_trainer=True)
+    create_course(at, "   ")
+    assert [plain(e.value) for e in at.error] == [texts.COURSE_NAME_MISSING]
+    assert app_tx(courses.trainer_courses, trainer_id=account_of("Tove").id) == []
+
+
+def test_a_leader_cannot_reach_the_trainers_page_even_by_url(new_session, trainer):
+    leader = open_page(sign_up(new_session(), "Mette"), "hold")
+    assert [i.value for i in leader.info] == [texts.COURSES_ONLY_TRAINERS]
+    assert "Forår 2027" not in everything_shown(leader)
+    assert not leader.get("plotly_chart") and not leader.get("download_button")
+
+
+def test_a_trainer_sees_no_course_of_another_trainer(new_session, app_tx, trainer):
+    other = sign_up(new_session(), "Ibrahim")
+    app_tx(accounts.set_roles, username="Ibrahim", is_trainer=True)
+    other = open_page(other, "hold")
+    assert "Forår 2027" not in everything_shown(other)
+    assert [c.value for c in other.caption] == [texts.COURSES_EMPTY]
+
+
+def test_the_cohort_picture_appears_with_three_and_individuals_only_with_consent(
+    new_session, bank, trainer, code, downloads
+):
+    leaders = [_leader(new_session, bank, name, code, rating) for name, rating in (("Anna", 1), ("Bodil", 3))]
+    board = open_page(trainer, "hold")
+    assert [plain(i.value) for i in board.info][0] == texts.HIDDEN_TOO_FEW.format(missing=1, min=3)
+    assert not board.get("plotly_chart")
+
+    leaders.append(_leader(new_session, bank, "Carl", code, 5))
+    board.run()
+    assert_no_exception(board)
+    radar = plotly_spec(board, key="dashboard-radar")["data"]
+    assert [t["name"] for t in radar] == [texts.BAND_HIGH, texts.BAND_LOW, texts.MEAN_TRACE]
+    assert radar[2]["r"][:10] == [3.0] * 10 and radar[0]["r"][0] == 5.0 and radar[1]["r"][0] == 1.0
+    assert plotly_spec(board, key="dashboard-distribution")["data"][0]["x"][0] == 2
+    assert [c.value for c in board.caption if c.value == texts.INDIVIDUALS_EMPTY]
+    shown = everything_shown(board)
+    assert "Hemmeligt" not in shown  # a trainer never sees reflection texts
+
+    anna = open_page(leaders[0], "mine_hold")
+    course_id = next(t.key for t in anna.toggle if t.key.startswith("course-consent-")).removeprefix("course-consent-")
+    anna.toggle(key=f"course-consent-{course_id}").set_value(True).run()
+    board.run()
+    individuals = board.table[1].value
+    assert list(individuals.columns) == ["Anna"] and list(individuals.iloc[:, 0]) == ["1,0"] * 10
+
+    group = pd.read_csv(io.BytesIO(downloads(board, "export-csv")), sep=";", decimal=",", encoding="utf-8-sig")
+    rows = group[group[texts.EXPORT_SECTION] == texts.EXPORT_SECTION_GROUP]
+    assert list(rows[texts.EXPORT_SCORE]) == [3.0] * 10 and list(rows[texts.EXPORT_PEOPLE]) == [3] * 10
+    people = pd.read_excel(io.BytesIO(downloads(board, "export-xlsx")), sheet_name=texts.EXPORT_SHEET_PEOPLE)
+    assert list(people[texts.EXPORT_PARTICIPANT]) == ["Anna"] and people.iloc[0, 1] == 1.0
+
+
+def test_withdrawing_consent_or_leaving_removes_the_leader_at_once(new_session, bank, trainer, code):
+    leaders = [_leader(new_session, bank, n, code, 3) for n in ("Anna", "Bodil", "Carl", "Dorte")]
+    anna = open_page(leaders[0], "mine_hold")
+    toggle = next(t for t in anna.toggle if t.key.startswith("course-consent-"))
+    course_id = toggle.key.removeprefix("course-consent-")
+    toggle.set_value(True).run()
+    board = open_page(trainer, "hold")
+    assert list(board.table[1].value.columns) == ["Anna"]
+    anna.toggle(key=f"course-consent-{course_id}").set_value(False).run()
+    board.run()
+    assert [c.value for c in board.caption if c.value == texts.INDIVIDUALS_EMPTY]
+    anna.button(key=f"course-leave-{course_id}").click().run()
+    assert [plain(s.value) for s in anna.success] == [texts.COURSE_LEFT.format(course="Forår 2027")]
+    board.run()
+    names = list(board.table[0].value[texts.PARTICIPANT_COL_NAME])
+    assert names == ["Bodil", "Carl", "Dorte"]
+
+
+def test_a_wrong_code_is_refused_with_a_clear_message(new_session):
+    at = join_course(sign_up(new_session(), "Mette"), "XXXX-YYYY")
+    assert [plain(e.value) for e in at.error] == [texts.JOIN_REFUSED["unknown"]]
+    assert at.text_input(key="course-join-code").value == "XXXX-YYYY"

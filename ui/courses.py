@@ -1,0 +1,113 @@
+"""Hold (for trainers): create courses, pick one, set its minimum, and see its dashboard."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from core import texts
+from core.formatting import escape_markdown
+from db import accounts, cohort, courses
+from db.courses import NAME_MAX_CHARS
+from db.errors import InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
+from questions import QuestionBank
+from ui.dashboard import render_dashboard
+from ui.flash import set_flash, show_flash
+from ui.resources import tx
+
+
+def _create(trainer_id: int) -> None:
+    state = st.session_state
+    name = state.get("course-name") or ""
+    try:
+        created = tx(
+            courses.create_course,
+            trainer_id=trainer_id,
+            name=name,
+            description=state.get("course-description") or "",
+            starts_on=state.get("course-starts"),
+            ends_on=state.get("course-ends"),
+        )
+    except TextTooLongError as exc:
+        too_long = texts.COURSE_NAME_TOO_LONG if exc.limit == NAME_MAX_CHARS else texts.COURSE_DESCRIPTION_TOO_LONG
+        set_flash("create", "error", too_long.format(max=exc.limit))
+        return
+    except InvalidInputError as exc:
+        set_flash("create", "error", texts.COURSE_NAME_MISSING if str(exc) == "name" else texts.COURSE_DATES_INVALID)
+        return
+    except NotAllowedError:
+        set_flash("create", "error", texts.COURSES_ONLY_TRAINERS)
+        return
+    state["course-name"] = state["course-description"] = ""
+    state["course-pick"] = created.id
+    set_flash("create", "success", texts.COURSE_CREATED.format(course=created.name, code=created.join_code))
+
+
+def _set_min_group(trainer_id: int, course_id: int) -> None:
+    try:
+        tx(
+            courses.set_min_group,
+            trainer_id=trainer_id,
+            course_id=course_id,
+            min_group=st.session_state["course-min-group"],
+        )
+    except (InvalidInputError, NotFoundError, NotAllowedError):
+        return
+
+
+def _render_create(trainer_id: int, open_form: bool) -> None:
+    with st.expander(texts.COURSE_CREATE_TITLE, expanded=open_form), st.form("course-create-form"):
+        st.text_input(texts.COURSE_NAME, key="course-name", max_chars=NAME_MAX_CHARS)
+        st.text_area(texts.COURSE_DESCRIPTION, key="course-description", height=80)
+        left, right = st.columns(2)
+        left.date_input(texts.COURSE_STARTS, value=date.today(), key="course-starts", format="DD.MM.YYYY")
+        right.date_input(
+            texts.COURSE_ENDS, value=date.today() + timedelta(days=182), key="course-ends", format="DD.MM.YYYY"
+        )
+        st.form_submit_button(
+            texts.COURSE_CREATE, key="course-create", type="primary", on_click=_create, args=(trainer_id,)
+        )
+    show_flash("create")
+
+
+def render_courses(bank: QuestionBank, user_id: int) -> None:
+    """Draw the trainer's page; anyone else is told it is for trainers, and sees nothing more."""
+    st.title(texts.COURSES_TITLE)
+    if not tx(accounts.roles_of, user_id=user_id).is_trainer:
+        st.info(texts.COURSES_ONLY_TRAINERS)
+        return
+    own = tx(courses.trainer_courses, trainer_id=user_id)
+    _render_create(user_id, open_form=not own)
+    if not own:
+        st.caption(texts.COURSES_EMPTY)
+        return
+    by_id = {c.id: c for c in own}
+    course_id = st.selectbox(texts.COURSE_PICK, list(by_id), format_func=lambda i: by_id[i].name, key="course-pick")
+    if st.session_state.get("dashboard-course") != course_id:
+        st.session_state.pop("dashboard-round", None)
+        st.session_state["dashboard-course"] = course_id
+    course = by_id[course_id]
+    st.caption(escape_markdown(texts.COURSE_CODE.format(code=course.join_code)))
+    if course.description:
+        st.text(course.description)
+    st.session_state["course-min-group"] = course.min_group
+    st.number_input(
+        texts.COURSE_MIN_GROUP,
+        min_value=3,
+        max_value=courses.MIN_GROUP_CEILING,
+        step=1,
+        key="course-min-group",
+        help=texts.COURSE_MIN_GROUP_HELP,
+        on_change=_set_min_group,
+        args=(user_id, course_id),
+    )
+    board = tx(
+        cohort.dashboard,
+        trainer_id=user_id,
+        course_id=course_id,
+        question_to_competency={q.id: c.id for c in bank.competencies for q in c.questions},
+        contexts=list(texts.CONTEXTS),
+        choice=st.session_state.get("dashboard-round", cohort.LATEST),
+    )
+    render_dashboard(bank, board)

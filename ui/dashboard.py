@@ -1,0 +1,124 @@
+"""The course dashboard for its trainer: participation, the cohort's picture, consenting individuals, exports.
+
+Everything drawn here comes from db.cohort.dashboard, which has already applied the privacy
+rules: an aggregate that may not be shown is None here and only its reason is told.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from core import texts
+from core.charts import change_figure, cohort_radar_figure, distribution_figure
+from core.export import group_table, people_table, to_csv, to_xlsx
+from core.formatting import danish_score, escape_markdown
+from core.history import context_label
+from core.privacy import DIFFERENCE_OF_ONE, ONE_WITHOUT_CONSENT, TOO_FEW, Verdict
+from db.cohort import Dashboard
+from questions import QuestionBank
+
+_PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
+
+
+def choice_label(choice: str) -> str:
+    return texts.DASHBOARD_CHOICES.get(choice) or context_label(choice)
+
+
+def _hidden(verdict: Verdict, min_group: int) -> str:
+    if verdict.reason == TOO_FEW:
+        return texts.HIDDEN_TOO_FEW.format(missing=verdict.missing, min=min_group)
+    if verdict.reason == DIFFERENCE_OF_ONE:
+        return texts.HIDDEN_DIFFERENCE.format(against=choice_label(verdict.against or ""))
+    if verdict.reason == ONE_WITHOUT_CONSENT:
+        return texts.HIDDEN_CONSENT
+    return texts.HIDDEN_TOO_FEW.format(missing=0, min=min_group)
+
+
+def _participants_table(board: Dashboard) -> pd.DataFrame:
+    contexts = [c for c in texts.CONTEXTS if any(c in p.by_context for p in board.participants)]
+    rows = []
+    for person in board.participants:
+        row = {
+            texts.PARTICIPANT_COL_NAME: person.username,
+            texts.PARTICIPANT_COL_CONSENT: texts.YES if person.consent else texts.NO,
+            texts.PARTICIPANT_COL_DONE: str(person.completed),
+        }
+        for context in contexts:
+            row[context_label(context)] = texts.STATUS_LABELS[person.by_context.get(context, "not-started")]
+        rows.append(row)
+    # st.table renders Markdown: every cell, names included, is escaped.
+    return pd.DataFrame(rows).map(escape_markdown)
+
+
+def _render_group(bank: QuestionBank, board: Dashboard) -> None:
+    st.subheader(texts.DASHBOARD_RADAR_TITLE)
+    stats = board.stats
+    if stats is None:
+        st.info(_hidden(board.verdict, board.course.min_group))
+    else:
+        st.caption(texts.DASHBOARD_RADAR_CAPTION.format(people=stats.people))
+        labels = {"mean": texts.MEAN_TRACE, "low": texts.BAND_LOW, "high": texts.BAND_HIGH}
+        figure = cohort_radar_figure(bank, stats.mean, stats.low, stats.high, labels)
+        st.plotly_chart(figure, key="dashboard-radar", config=_PLOTLY_CONFIG)
+    st.subheader(texts.CHANGE_TITLE)
+    if board.change is None:
+        st.info(_hidden(board.change_verdict, board.course.min_group))
+    else:
+        st.caption(texts.CHANGE_CAPTION.format(people=board.change_people))
+        figure = change_figure(bank, *board.change, labels=(texts.CHANGE_FIRST, texts.CHANGE_LATEST))
+        st.plotly_chart(figure, key="dashboard-change", config=_PLOTLY_CONFIG)
+    if stats is not None:
+        st.subheader(texts.DISTRIBUTION_TITLE)
+        st.caption(texts.DISTRIBUTION_CAPTION)
+        st.plotly_chart(
+            distribution_figure(bank, stats.distribution), key="dashboard-distribution", config=_PLOTLY_CONFIG
+        )
+
+
+def _render_individuals(bank: QuestionBank, board: Dashboard) -> None:
+    st.subheader(texts.INDIVIDUALS_TITLE)
+    if not board.individuals:
+        st.caption(texts.INDIVIDUALS_EMPTY)
+        return
+    table = pd.DataFrame(
+        {
+            escape_markdown(i.username): [danish_score(i.scores.get(c.id)) for c in bank.competencies]
+            for i in board.individuals
+        },
+        index=[escape_markdown(c.name) for c in bank.competencies],
+    )
+    st.table(table)
+
+
+def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
+    stats = board.stats
+    group = None
+    if stats is not None:
+        group = group_table(bank, stats.people, stats.mean, stats.low, stats.high, stats.distribution, board.change)
+    people = people_table(bank, [(i.username, i.scores) for i in board.individuals])
+    name = f"hold-{board.course.id}-{board.chosen}"
+    left, right = st.columns(2)
+    left.download_button(
+        texts.EXPORT_CSV, to_csv(group, people), file_name=f"{name}.csv", mime="text/csv", key="export-csv"
+    )
+    right.download_button(
+        texts.EXPORT_XLSX,
+        to_xlsx(group, people),
+        file_name=f"{name}.xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key="export-xlsx",
+    )
+
+
+def render_dashboard(bank: QuestionBank, board: Dashboard) -> None:
+    """Draw one course's dashboard."""
+    st.selectbox(texts.DASHBOARD_ROUND, board.choices, format_func=choice_label, key="dashboard-round")
+    st.subheader(texts.PARTICIPANTS_TITLE.format(count=len(board.participants)))
+    if board.participants:
+        st.table(_participants_table(board))
+    else:
+        st.caption(texts.PARTICIPANTS_EMPTY)
+    _render_group(bank, board)
+    _render_individuals(bank, board)
+    _render_exports(bank, board)

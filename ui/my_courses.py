@@ -1,0 +1,89 @@
+"""Mine hold: join a course with its code, decide per course what the trainer may see, or leave."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import texts
+from core.formatting import danish_date, escape_markdown
+from db import courses
+from db.errors import CourseJoinError, NotFoundError
+from db.models import MIN_GROUP_FLOOR
+from ui.flash import set_flash, show_flash
+from ui.resources import tx
+
+
+def consent_key(course_id: int) -> str:
+    return f"course-consent-{course_id}"
+
+
+def _join(user_id: int) -> None:
+    try:
+        joined = tx(courses.join_course, user_id=user_id, code=st.session_state.get("course-join-code") or "")
+    except CourseJoinError as refused:
+        set_flash("join", "error", texts.JOIN_REFUSED[refused.reason])
+        return
+    st.session_state["course-join-code"] = ""
+    set_flash("join", "success", texts.JOIN_OK.format(course=joined.course_name))
+
+
+def _consent(user_id: int, course_id: int, course: str, trainer: str) -> None:
+    consent = bool(st.session_state.get(consent_key(course_id)))
+    try:
+        tx(courses.set_consent, user_id=user_id, course_id=course_id, consent=consent)
+    except NotFoundError:
+        return
+    message = texts.CONSENT_ON if consent else texts.CONSENT_OFF
+    set_flash("courses", "success", message.format(trainer=trainer, course=course))
+
+
+def _leave(user_id: int, course_id: int, course: str) -> None:
+    try:
+        tx(courses.leave_course, user_id=user_id, course_id=course_id)
+    except NotFoundError:
+        return
+    st.session_state.pop(consent_key(course_id), None)
+    set_flash("courses", "success", texts.COURSE_LEFT.format(course=course))
+
+
+def render_my_courses(user_id: int) -> None:
+    """Draw the leader's courses page."""
+    st.title(texts.MY_COURSES_TITLE)
+    st.write(texts.MY_COURSES_INTRO.format(min=MIN_GROUP_FLOOR))
+    show_flash("courses")
+    memberships = tx(courses.my_courses, user_id=user_id)
+    if not memberships:
+        st.caption(texts.MY_COURSES_EMPTY)
+    for member in memberships:
+        # The database is the truth: consent changed in another tab shows here on the next run.
+        st.session_state[consent_key(member.course_id)] = member.consent
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(member.course_name)}**")
+            st.caption(
+                escape_markdown(
+                    texts.MEMBERSHIP_CAPTION.format(
+                        trainer=member.trainer_name,
+                        starts=danish_date(member.starts_on),
+                        ends=danish_date(member.ends_on),
+                    )
+                )
+            )
+            args = (user_id, member.course_id, member.course_name, member.trainer_name)
+            st.toggle(
+                texts.CONSENT_LABEL.format(trainer=escape_markdown(member.trainer_name)),
+                key=consent_key(member.course_id),
+                help=texts.CONSENT_HELP,
+                on_change=_consent,
+                args=args,
+            )
+            st.button(
+                texts.COURSE_LEAVE,
+                key=f"course-leave-{member.course_id}",
+                on_click=_leave,
+                args=(user_id, member.course_id, member.course_name),
+            )
+    st.subheader(texts.JOIN_TITLE)
+    with st.form("course-join-form"):
+        st.text_input(texts.JOIN_CODE, key="course-join-code", help=texts.JOIN_CODE_HELP, max_chars=20)
+        st.form_submit_button(texts.JOIN_SUBMIT, key="course-join-submit", on_click=_join, args=(user_id,))
+    show_flash("join")
