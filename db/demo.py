@@ -1,0 +1,142 @@
+"""Seed a realistic demo into the configured database: `python -m db.demo [--force]`.
+
+A trainer with a course, 12 leaders with three completed rounds each (varied ratings and Danish
+reflections), a few who let the trainer see their results, and one leader sharing with a
+co-driver who has given feedback. Every account's password is DEMO_PASSWORD.
+
+It refuses to run on a database that already has accounts, unless --force is given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from db import accounts, courses, feedback, rounds, sharing
+from db.engine import make_sessionmaker, prepare_database
+from db.models import Round, User
+from questions import QuestionBank, load_bank
+
+DEMO_PASSWORD = "demo-adgangskode"
+TRAINER = "underviser"
+CODRIVER = "karsten"
+LEADERS = [
+    "mette", "jonas", "aisha", "birgitte", "frederik", "hanne",
+    "ole", "sofie", "tariq", "lene", "mikkel", "yasmin",
+]  # fmt: skip
+CONTEXTS = ["foer-netvaerket", "efter-moede-2", "efter-moede-4"]
+CONSENTING = {"mette", "aisha", "ole"}
+REFLECTIONS = [
+    "Jeg fik inviteret borgerne med tidligt, og det gav et andet blik på problemet.",
+    "Det var svært at holde fast i fremdriften, da to afdelinger ville noget forskelligt.",
+    "Jeg prøvede at stille flere åbne spørgsmål i stedet for at komme med løsninger.",
+    "Vi har brug for en tydeligere aftale med direktionen om, hvad vi må afprøve.",
+    "Mødet blev bedre, da jeg lod deltagerne selv formulere de næste skridt.",
+    "Jeg vil arbejde på at fortælle om netværket, så kollegerne kan se meningen.",
+    "Jeg turde at lade et eksperiment slå fejl, og vi lærte meget af det.",
+    "Min co-driver hjalp mig med at se, hvem der manglede ved bordet.",
+    "",
+]
+FIRST_ROUND = datetime(2027, 1, 12, 9, 0)
+
+
+def _has_accounts(session: Session) -> bool:
+    return (session.scalar(select(func.count()).select_from(User)) or 0) > 0
+
+
+def _rate(rng: random.Random, base: float, growth: float, step: int) -> int:
+    return max(1, min(5, round(rng.gauss(base + growth * step, 0.7))))
+
+
+def _seed_rounds(session: Session, bank: QuestionBank, rng: random.Random, user_id: int) -> None:
+    base, growth = rng.uniform(2.0, 3.4), rng.uniform(0.1, 0.6)
+    for step, context in enumerate(CONTEXTS):
+        round_ = rounds.start_round(
+            session=session, user_id=user_id, context=context, note="", bank_version=bank.version
+        )
+        for question_id in bank.question_ids:
+            rating = _rate(rng, base, growth, step)
+            rounds.save_rating(
+                session=session, user_id=user_id, round_id=round_.id, question_id=question_id, rating=rating
+            )
+            text = rng.choice(REFLECTIONS)
+            if text:
+                rounds.save_text(
+                    session=session, user_id=user_id, round_id=round_.id, question_id=question_id, text=text
+                )
+        rounds.complete_round(
+            session=session, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids
+        )
+        when = FIRST_ROUND + timedelta(days=56 * step + rng.randint(0, 6), hours=rng.randint(0, 6))
+        session.execute(
+            update(Round).where(Round.id == round_.id).values(started_at=when, updated_at=when, completed_at=when)
+        )
+
+
+def seed(session: Session, bank: QuestionBank, rng: random.Random) -> str:
+    """Create the demo; return what to tell the person who ran it."""
+    trainer = accounts.create_user(session=session, username=TRAINER, password=DEMO_PASSWORD)
+    accounts.set_roles(session=session, username=TRAINER, is_trainer=True)
+    course = courses.create_course(
+        session=session,
+        trainer_id=trainer.id,
+        name="Netværksledelse – forår 2027",
+        description="Lederuddannelse i netværksledelse, hold 7.",
+        starts_on=date(2027, 1, 11),
+        ends_on=date(2027, 6, 25),
+    )
+    codriver = accounts.create_user(session=session, username=CODRIVER, password=DEMO_PASSWORD)
+    for name in LEADERS:
+        leader = accounts.create_user(session=session, username=name, password=DEMO_PASSWORD)
+        _seed_rounds(session, bank, rng, leader.id)
+        courses.join_course(session=session, user_id=leader.id, code=course.join_code)
+        if name in CONSENTING:
+            courses.set_consent(session=session, user_id=leader.id, course_id=course.id, consent=True)
+        if name == LEADERS[0]:
+            _, code = sharing.create_invitation(session=session, leader_id=leader.id, scope=sharing.SCOPE_TEXTS)
+            sharing.redeem_invitation(session=session, user_id=codriver.id, code=code)
+            latest = rounds.latest_completed(session=session, user_id=leader.id)
+            feedback.save_feedback(
+                session=session,
+                author_id=codriver.id,
+                round_id=latest.id,
+                overall="Du er blevet meget bedre til at give plads til de andre. Lad os tale om fremdriften.",
+                ratings={c.id: _rate(rng, 3.2, 0, 0) for c in bank.competencies},
+                comments={bank.competencies[0].id: "Du fik borgerne med – husk også erhvervslivet næste gang."},
+            )
+    return (
+        f"Demo er lagt ind: underviseren »{TRAINER}«, holdet »{course.name}« (kode {course.join_code}), "
+        f"{len(LEADERS)} ledere med {len(CONTEXTS)} refleksioner hver (fx »{LEADERS[0]}«) "
+        f"og co-driveren »{CODRIVER}«. Adgangskode til alle: {DEMO_PASSWORD}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m db.demo", description="Læg demodata ind i databasen.")
+    parser.add_argument("--force", action="store_true", help="også selv om databasen allerede har brugere")
+    args = parser.parse_args(argv)
+    engine = prepare_database()
+    try:
+        with make_sessionmaker(engine).begin() as session:
+            if _has_accounts(session) and not args.force:
+                print(
+                    "Databasen har allerede brugere, så demoen er ikke lagt ind. Brug --force, hvis du er sikker.",
+                    file=sys.stderr,
+                )
+                return 1
+            if session.scalar(select(User.id).where(User.username_key == TRAINER)) is not None:
+                print("Demoen ligger her allerede. Intet er ændret.", file=sys.stderr)
+                return 1
+            print(seed(session, load_bank(), random.Random(2027)))
+    finally:
+        engine.dispose()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,72 @@
+"""The demo command: a realistic course in one go, and never on top of real accounts unless forced."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from core import texts
+from db import accounts, cohort, courses, demo, feedback, rounds, sharing
+from tests.conftest import ROOT
+
+
+@pytest.fixture
+def db_env(database_url, monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", database_url)
+    return database_url
+
+
+def _login(tx, name):
+    return tx(accounts.authenticate, username=name, password=demo.DEMO_PASSWORD)
+
+
+def test_the_demo_holds_a_course_of_twelve_with_three_rounds_each_and_a_co_driver(db_env, tx, bank, capsys):
+    assert demo.main([]) == 0
+    assert "Adgangskode til alle: demo-adgangskode" in capsys.readouterr().out
+    trainer = _login(tx, demo.TRAINER)
+    course = tx(courses.trainer_courses, trainer_id=trainer.id)[0]
+    assert course.member_count == 12
+    mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
+    board = tx(
+        cohort.dashboard,
+        trainer_id=trainer.id,
+        course_id=course.id,
+        question_to_competency=mapping,
+        contexts=list(texts.CONTEXTS),
+    )
+    assert board.stats.people == 12 and board.change_people == 12
+    assert sorted(i.username for i in board.individuals) == sorted(demo.CONSENTING)
+    ratings = {r for p in board.stats.distribution.values() for r in p}
+    assert len(ratings) >= 4  # varied, not one number everywhere
+    mette = _login(tx, "mette")
+    history = tx(rounds.list_history, user_id=mette.id)
+    assert [r.context for r in history] == demo.CONTEXTS
+    assert any(a.text for a in history[0].answers.values())
+    codriver = _login(tx, demo.CODRIVER)
+    assert [s.leader_name for s in tx(sharing.shares_received, codriver_id=codriver.id)] == ["mette"]
+    assert tx(feedback.feedback_for_leader, leader_id=mette.id)[history[-1].id][0].author_name == demo.CODRIVER
+
+
+def test_it_refuses_a_database_with_accounts_unless_forced(db_env, tx, make_user, capsys):
+    make_user("Rigtig")
+    assert demo.main([]) == 1
+    assert "allerede brugere" in capsys.readouterr().err
+    assert _login(tx, demo.TRAINER) is None
+    assert demo.main(["--force"]) == 0
+    assert _login(tx, demo.TRAINER) is not None
+    assert demo.main(["--force"]) == 1  # never twice
+
+
+def test_the_documented_command_runs_in_under_a_minute(tmp_path):
+    done = subprocess.run(
+        [sys.executable, "-m", "db.demo"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"DATABASE_URL": f"sqlite:///{tmp_path / 'demo.sqlite3'}", "PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Demo er lagt ind" in done.stdout
