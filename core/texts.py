@@ -306,3 +306,12 @@ EXPORT_CHANGE_LATEST = "Seneste (gennemsnit)"
 EXPORT_CHANGE = "Ændring"
 EXPORT_SHEET_GROUP = "Gruppen"
 EXPORT_SHEET_PEOPLE = "Enkeltpersoner"
+
+# Administration
+PAGE_ADMIN = "Administration"
+ADMIN_TITLE = "Administration"
+ADMIN_ONLY = "Denne side er kun for administratorer."
+ADMIN_INTRO = "Giv eller fjern underviserrollen. Undervisere kan oprette hold og se holdets samlede billede."
+ADMIN_TRAINER = "{name} er underviser"
+ADMIN_TRAINER_ON = "{name} er nu underviser."
+ADMIN_TRAINER_OFF = "{name} er ikke længere underviser."

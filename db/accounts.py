@@ -16,7 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS
-from db.errors import InvalidUsernameError, NotFoundError, UsernameTakenError, WeakPasswordError
+from db.errors import InvalidUsernameError, NotAllowedError, NotFoundError, UsernameTakenError, WeakPasswordError
 from db.models import User
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
@@ -118,3 +118,32 @@ def set_roles(
     if is_trainer is not None:
         user.is_trainer = is_trainer
     return Roles(is_admin=user.is_admin, is_trainer=user.is_trainer)
+
+
+@dataclass(frozen=True)
+class AccountRoles:
+    id: int
+    username: str
+    is_admin: bool
+    is_trainer: bool
+
+
+def _require_admin(session: Session, user_id: int) -> None:
+    if not roles_of(session=session, user_id=user_id).is_admin:
+        raise NotAllowedError(f"user {user_id} is not an administrator")
+
+
+def list_accounts(*, session: Session, admin_id: int) -> list[AccountRoles]:
+    """Every account with its roles, for an administrator only."""
+    _require_admin(session, admin_id)
+    rows = session.execute(select(User.id, User.username, User.is_admin, User.is_trainer).order_by(User.username_key))
+    return [AccountRoles(uid, name, bool(admin), bool(trainer)) for uid, name, admin, trainer in rows]
+
+
+def set_trainer(*, session: Session, admin_id: int, user_id: int, is_trainer: bool) -> None:
+    """Grant or remove the trainer role, for an administrator only."""
+    _require_admin(session, admin_id)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"user {user_id}")
+    user.is_trainer = bool(is_trainer)

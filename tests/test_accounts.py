@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from db import accounts
-from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordError
+from db.errors import InvalidUsernameError, NotAllowedError, UsernameTakenError, WeakPasswordError
 from db.models import User
 from tests.conftest import PASSWORD
 
@@ -59,3 +59,20 @@ def test_long_passwords_up_to_128_are_accepted(tx):
     assert tx(accounts.create_user, username="Mette", password="æ" * 128)
     with pytest.raises(WeakPasswordError):
         tx(accounts.create_user, username="Mads", password="a" * 129)
+
+
+def test_only_an_administrator_lists_accounts_or_changes_the_trainer_role(tx, make_user):
+    admin, leader = make_user("Birthe"), make_user("Mette")
+    for action in (
+        lambda who: tx(accounts.list_accounts, admin_id=who),
+        lambda who: tx(accounts.set_trainer, admin_id=who, user_id=leader.id, is_trainer=True),
+    ):
+        with pytest.raises(NotAllowedError):
+            action(leader.id)
+    tx(accounts.set_roles, username="Birthe", is_admin=True)
+    tx(accounts.set_trainer, admin_id=admin.id, user_id=leader.id, is_trainer=True)
+    assert tx(accounts.roles_of, user_id=leader.id).is_trainer
+    assert [(a.username, a.is_admin, a.is_trainer) for a in tx(accounts.list_accounts, admin_id=admin.id)] == [
+        ("Birthe", True, False),
+        ("Mette", False, True),
+    ]

@@ -24,11 +24,13 @@ def pages_for(user: AccountView | None) -> list[st.Page]:
     ]
     pages.append(st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"))
     codriver = user is not None and tx(sharing.is_codriver, user_id=user.id)
-    trainer = user is not None and tx(accounts.roles_of, user_id=user.id).is_trainer
+    roles = tx(accounts.roles_of, user_id=user.id) if user is not None else accounts.Roles()
+    trainer = roles.is_trainer
     pages.append(
         st.Page("pages/co_driver.py", title=texts.PAGE_CODRIVER, url_path="co-driver", visibility=_shown(codriver))
     )
     pages.append(st.Page("pages/hold.py", title=texts.PAGE_COURSES, url_path="hold", visibility=_shown(trainer)))
+    pages.append(st.Page("pages/admin.py", title=texts.PAGE_ADMIN, url_path="admin", visibility=_shown(roles.is_admin)))
     return pages
 
 
