@@ -315,3 +315,6 @@ ADMIN_INTRO = "Giv eller fjern underviserrollen. Undervisere kan oprette hold og
 ADMIN_TRAINER = "{name} er underviser"
 ADMIN_TRAINER_ON = "{name} er nu underviser."
 ADMIN_TRAINER_OFF = "{name} er ikke længere underviser."
+CHANGE_HIDDEN_TOO_FEW = (
+    "Udviklingen vises, når {missing} mere har afsluttet mindst to refleksioner (mindst {min} i alt)."
+)

@@ -86,6 +86,7 @@ def test_the_cohort_picture_appears_with_three_and_individuals_only_with_consent
     assert radar[2]["r"][:10] == [3.0] * 10 and radar[0]["r"][0] == 5.0 and radar[1]["r"][0] == 1.0
     assert plotly_spec(board, key="dashboard-distribution")["data"][0]["x"][0] == 2
     assert [c.value for c in board.caption if c.value == texts.INDIVIDUALS_EMPTY]
+    assert plain(board.info[0].value) == texts.CHANGE_HIDDEN_TOO_FEW.format(missing=3, min=3)
     shown = everything_shown(board)
     assert "Hemmeligt" not in shown  # a trainer never sees reflection texts
 

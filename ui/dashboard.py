@@ -25,9 +25,9 @@ def choice_label(choice: str) -> str:
     return texts.DASHBOARD_CHOICES.get(choice) or context_label(choice)
 
 
-def _hidden(verdict: Verdict, min_group: int) -> str:
+def _hidden(verdict: Verdict, min_group: int, too_few: str = texts.HIDDEN_TOO_FEW) -> str:
     if verdict.reason == TOO_FEW:
-        return texts.HIDDEN_TOO_FEW.format(missing=verdict.missing, min=min_group)
+        return too_few.format(missing=verdict.missing, min=min_group)
     if verdict.reason == DIFFERENCE_OF_ONE:
         return texts.HIDDEN_DIFFERENCE.format(against=choice_label(verdict.against or ""))
     if verdict.reason == ONE_WITHOUT_CONSENT:
@@ -63,7 +63,7 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
         st.plotly_chart(figure, key="dashboard-radar", config=_PLOTLY_CONFIG)
     st.subheader(texts.CHANGE_TITLE)
     if board.change is None:
-        st.info(_hidden(board.change_verdict, board.course.min_group))
+        st.info(_hidden(board.change_verdict, board.course.min_group, texts.CHANGE_HIDDEN_TOO_FEW))
     else:
         st.caption(texts.CHANGE_CAPTION.format(people=board.change_people))
         figure = change_figure(bank, *board.change, labels=(texts.CHANGE_FIRST, texts.CHANGE_LATEST))
