@@ -9,6 +9,7 @@ import pytest
 
 from core import texts
 from db import accounts, courses
+from db.admin import main as admin_command
 from tests.support.appflow import (
     assert_no_exception,
     complete_round,
@@ -23,9 +24,9 @@ from tests.support.appflow import (
 
 
 @pytest.fixture
-def trainer(new_session, app_tx):
+def trainer(new_session):
     at = sign_up(new_session(), "Tove")
-    app_tx(accounts.set_roles, username="Tove", is_trainer=True)
+    assert admin_command(["grant-trainer", "Tove"]) == 0  # the documented command, on the app's database
     create_course(at, "Forår 2027")
     return at
 
