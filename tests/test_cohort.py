@@ -190,3 +190,23 @@ def test_the_number_of_queries_does_not_grow_with_the_cohort(sm, join, make_comp
     for n in range(3, 15):
         make_completed_round(join(f"Leder{n}").id, rating=(n % 5) + 1)
     assert queries_for_dashboard() == small
+
+
+def test_members_of_another_course_never_count(tx, make_user, join, make_completed_round, board):
+    other_trainer = make_user("Ibrahim")
+    tx(accounts.set_roles, username="Ibrahim", is_trainer=True)
+    other = tx(
+        courses.create_course,
+        trainer_id=other_trainer.id,
+        name="Andet hold",
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 6, 1),
+    )
+    for name in ("Xenia", "Yrsa", "Zaid"):
+        outsider = make_user(name)
+        tx(courses.join_course, user_id=outsider.id, code=other.join_code)
+        make_completed_round(outsider.id, rating=5)
+    make_completed_round(join("Anna").id, rating=1)
+    shown = board()
+    assert shown.verdict.reason == TOO_FEW and shown.verdict.missing == 2
+    assert [p.username for p in shown.participants] == ["Anna"]
