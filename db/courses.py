@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from db import codes
 from db.accounts import roles_of
-from db.errors import CourseJoinError, InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
+from db.checks import check_text
+from db.errors import CourseJoinError, InvalidInputError, NotAllowedError, NotFoundError
 from db.models import MIN_GROUP_FLOOR, Course, CourseMember, User, as_utc, utcnow
 
 NAME_MAX_CHARS = 120
@@ -63,13 +64,10 @@ def require_trainer(session: Session, user_id: int) -> None:
 
 
 def _check_course_fields(name: str, description: str, starts_on: date, ends_on: date) -> tuple[str, str]:
-    name, description = (name or "").strip(), (description or "").strip()
+    name = check_text((name or "").strip(), NAME_MAX_CHARS)
     if not name:
         raise InvalidInputError("name")
-    if len(name) > NAME_MAX_CHARS:
-        raise TextTooLongError(len(name), NAME_MAX_CHARS)
-    if len(description) > DESCRIPTION_MAX_CHARS:
-        raise TextTooLongError(len(description), DESCRIPTION_MAX_CHARS)
+    description = check_text((description or "").strip(), DESCRIPTION_MAX_CHARS)
     if not isinstance(starts_on, date) or not isinstance(ends_on, date) or ends_on < starts_on:
         raise InvalidInputError("dates")
     return name, description

@@ -6,7 +6,6 @@ the leader reads every co-driver's feedback on their own rounds but can change n
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -14,13 +13,13 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.limits import TEXT_MAX_CHARS, normalise_text
+from core.limits import TEXT_MAX_CHARS
 from core.scoring import is_valid_rating
-from db.errors import InvalidInputError, TextTooLongError
+from db.checks import check_id, check_text
+from db.errors import InvalidInputError
 from db.models import Feedback, FeedbackItem, Round, User, as_utc, utcnow
 from db.sharing import shared_round_leader
 
-_COMPETENCY_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _UNSET = object()
 
 
@@ -46,13 +45,6 @@ class FeedbackView:
     def ratings(self) -> dict[str, int | None]:
         """Map competency id to the co-driver's rating."""
         return {cid: item.rating for cid, item in self.items.items()}
-
-
-def _checked_text(value: str | None) -> str:
-    cleaned = normalise_text(value)
-    if len(cleaned) > TEXT_MAX_CHARS:
-        raise TextTooLongError(len(cleaned), TEXT_MAX_CHARS)
-    return cleaned
 
 
 def _views(session: Session, rows: list[Feedback]) -> list[FeedbackView]:
@@ -95,13 +87,13 @@ def save_feedback(
     Everything is validated before anything is written, so bad input changes nothing.
     """
     shared_round_leader(session=session, codriver_id=author_id, round_id=round_id)
-    ratings, comments = dict(ratings or {}), {cid: _checked_text(text) for cid, text in (comments or {}).items()}
+    ratings = dict(ratings or {})
+    comments = {cid: check_text(text, TEXT_MAX_CHARS) for cid, text in (comments or {}).items()}
     for cid in {*ratings, *comments}:
-        if not _COMPETENCY_ID_RE.fullmatch(cid):
-            raise InvalidInputError("competency_id")
+        check_id(cid, "competency_id")
     if any(r is not None and not is_valid_rating(r) for r in ratings.values()):
         raise InvalidInputError("rating")
-    overall_text = None if overall is _UNSET else _checked_text(overall)  # type: ignore[arg-type]
+    overall_text = None if overall is _UNSET else check_text(overall, TEXT_MAX_CHARS)  # type: ignore[arg-type]
 
     now = utcnow()
     feedback = session.scalar(select(Feedback).where(Feedback.round_id == round_id, Feedback.author_id == author_id))

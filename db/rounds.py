@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -13,19 +12,18 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS, normalise_text
+from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from core.scoring import is_valid_rating
+from db.checks import check_id, check_text
 from db.errors import (
     IncompleteRoundError,
     InvalidInputError,
     NotFoundError,
     OpenRoundExistsError,
     RoundClosedError,
-    TextTooLongError,
 )
 from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, Round, utcnow
 
-_QUESTION_ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 CONTEXT_MAX_CHARS = 40
 MAX_STEP = 10
 
@@ -73,13 +71,6 @@ def _view(round_: Round, answers: list[Answer] | None = None) -> RoundView:
     )
 
 
-def _check_text(value: str | None, limit: int) -> str:
-    cleaned = normalise_text(value)
-    if len(cleaned) > limit:
-        raise TextTooLongError(len(cleaned), limit)
-    return cleaned
-
-
 def _owned_round(session: Session, user_id: int, round_id: int, *, for_writing: bool) -> Round:
     """Load a round only if it belongs to the user; writing needs it to be open."""
     round_ = session.scalar(select(Round).where(Round.id == round_id, Round.user_id == user_id))
@@ -102,7 +93,7 @@ def start_round(*, session: Session, user_id: int, context: str, note: str, bank
     """Start a new round; raise OpenRoundExistsError if one is unfinished."""
     if not context or len(context) > CONTEXT_MAX_CHARS:
         raise InvalidInputError("context")
-    note = _check_text(note, NOTE_MAX_CHARS)
+    note = check_text(note, NOTE_MAX_CHARS)
     if get_open_round(session=session, user_id=user_id) is not None:
         raise OpenRoundExistsError(str(user_id))
     round_ = Round(user_id=user_id, context=context, note=note, bank_version=bank_version)
@@ -141,14 +132,9 @@ def _upsert_answer(session: Session, round_id: int, question_id: str, values: di
     session.execute(update(Round).where(Round.id == round_id).values(updated_at=now))
 
 
-def _check_question_id(question_id: str) -> None:
-    if not _QUESTION_ID_RE.fullmatch(question_id or ""):
-        raise InvalidInputError("question_id")
-
-
 def save_rating(*, session: Session, user_id: int, round_id: int, question_id: str, rating: int | None) -> None:
     """Store a rating (1–5, or None to clear) for a question in the user's open round."""
-    _check_question_id(question_id)
+    check_id(question_id, "question_id")
     if rating is not None and not is_valid_rating(rating):
         raise InvalidInputError("rating")
     _owned_round(session, user_id, round_id, for_writing=True)
@@ -157,8 +143,8 @@ def save_rating(*, session: Session, user_id: int, round_id: int, question_id: s
 
 def save_text(*, session: Session, user_id: int, round_id: int, question_id: str, text: str | None) -> str:
     """Store a reflection text; whitespace-only becomes empty. Return what was stored."""
-    _check_question_id(question_id)
-    cleaned = _check_text(text, TEXT_MAX_CHARS)
+    check_id(question_id, "question_id")
+    cleaned = check_text(text, TEXT_MAX_CHARS)
     _owned_round(session, user_id, round_id, for_writing=True)
     _upsert_answer(session, round_id, question_id, {"text": cleaned})
     return cleaned
