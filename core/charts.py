@@ -14,6 +14,8 @@ from questions import QuestionBank
 # A colour-blind-safe palette (Okabe–Ito), strong enough on white for AA graphics contrast.
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000")
 FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
+# Passed to every st.plotly_chart: no plotly logo, Danish number and date formats in the toolbar.
+PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
 
 def axis_label(name: str, width: int = 16) -> str:
@@ -21,31 +23,31 @@ def axis_label(name: str, width: int = 16) -> str:
     return "<br>".join(textwrap.wrap(name, width=width))
 
 
-def _closed(values: list, first_of: list) -> list:
+def _closed(values: list) -> list:
     """Repeat the first point so the radar's outline closes."""
-    return values + first_of[:1]
+    return values + values[:1]
 
 
-def radar_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:
-    """Draw one radar trace per round over the 10 competencies, scale 1–5."""
+def _competency_axes(bank: QuestionBank) -> tuple[list[str], list[str]]:
     names = [c.name for c in bank.competencies]
-    labels = [axis_label(name) for name in names]
-    fig = go.Figure()
-    for index, scored in enumerate(rounds):
-        values = [scored.scores.get(c.id) for c in bank.competencies]
-        fig.add_trace(
-            go.Scatterpolar(
-                r=_closed(values, values),
-                theta=_closed(labels, labels),
-                customdata=_closed(names, names),
-                name=scored.label,
-                mode="lines+markers",
-                line=dict(color=PALETTE[index % len(PALETTE)], width=3),
-                fill="toself" if index == len(rounds) - 1 else "none",
-                opacity=0.9,
-                hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
-            )
-        )
+    return names, [axis_label(name) for name in names]
+
+
+def _polar_trace(bank: QuestionBank, values_by_id: Mapping[str, float | None], name: str, **style) -> go.Scatterpolar:
+    """One closed outline over the competencies; hovering shows the full name and the score."""
+    names, axes = _competency_axes(bank)
+    values = [values_by_id.get(c.id) for c in bank.competencies]
+    return go.Scatterpolar(
+        r=_closed(values),
+        theta=_closed(axes),
+        customdata=_closed(names),
+        name=name,
+        hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
+        **style,
+    )
+
+
+def _radar_layout(fig: go.Figure) -> go.Figure:
     fig.update_layout(
         polar=dict(
             radialaxis=dict(range=[0, RATING_MAX], tickvals=list(range(RATING_MIN, RATING_MAX + 1))),
@@ -60,6 +62,24 @@ def radar_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure
         font=FONT,
     )
     return fig
+
+
+def radar_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:
+    """Draw one radar trace per round over the 10 competencies, scale 1–5."""
+    fig = go.Figure()
+    for index, scored in enumerate(rounds):
+        fig.add_trace(
+            _polar_trace(
+                bank,
+                scored.scores,
+                scored.label,
+                mode="lines+markers",
+                line=dict(color=PALETTE[index % len(PALETTE)], width=3),
+                fill="toself" if index == len(rounds) - 1 else "none",
+                opacity=0.9,
+            )
+        )
+    return _radar_layout(fig)
 
 
 def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:
@@ -96,11 +116,6 @@ def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure
     return fig
 
 
-def _competency_axes(bank: QuestionBank) -> tuple[list[str], list[str]]:
-    names = [c.name for c in bank.competencies]
-    return names, [axis_label(name) for name in names]
-
-
 def cohort_radar_figure(
     bank: QuestionBank,
     mean: Mapping[str, float],
@@ -109,46 +124,27 @@ def cohort_radar_figure(
     labels: Mapping[str, str],
 ) -> go.Figure:
     """The cohort's mean per competency on the radar, with a shaded band from lowest to highest score."""
-    names, axes = _competency_axes(bank)
-    ids = [c.id for c in bank.competencies]
-    fig = go.Figure()
     band_colour = "rgba(0, 114, 178, 0.18)"
+    fig = go.Figure()
     for key, values, fill in (("high", high, "none"), ("low", low, "tonext")):
-        series = [values[i] for i in ids]
+        line = dict(color=band_colour, width=1)
         fig.add_trace(
-            go.Scatterpolar(
-                r=_closed(series, series),
-                theta=_closed(axes, axes),
-                customdata=_closed(names, names),
-                name=labels[key],
-                mode="lines",
-                line=dict(color=band_colour, width=1),
-                fill=fill,
-                fillcolor=band_colour,
-                hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
-            )
+            _polar_trace(bank, values, labels[key], mode="lines", line=line, fill=fill, fillcolor=band_colour)
         )
-    series = [mean[i] for i in ids]
-    fig.add_trace(
-        go.Scatterpolar(
-            r=_closed(series, series),
-            theta=_closed(axes, axes),
-            customdata=_closed(names, names),
-            name=labels["mean"],
-            mode="lines+markers",
-            line=dict(color=PALETTE[0], width=3),
-            hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
-        )
-    )
+    line = dict(color=PALETTE[0], width=3)
+    fig.add_trace(_polar_trace(bank, mean, labels["mean"], mode="lines+markers", line=line))
+    return _radar_layout(fig)
+
+
+def _bar_layout(fig: go.Figure, barmode: str, height: int, **extra) -> go.Figure:
+    """Horizontal bars, one row per competency in the handbook's order, legend on top."""
     fig.update_layout(
-        polar=dict(
-            radialaxis=dict(range=[0, RATING_MAX], tickvals=list(range(RATING_MIN, RATING_MAX + 1))),
-            angularaxis=dict(rotation=90, direction="clockwise"),
-        ),
-        legend=dict(orientation="h", yanchor="top", y=-0.3),
-        height=600,
-        margin=dict(l=90, r=90, t=70, b=150),
+        barmode=barmode,
+        yaxis=dict(autorange="reversed"),
+        height=height,
+        margin=dict(l=10, r=20, t=30, b=40),
         font=FONT,
+        **extra,
     )
     return fig
 
@@ -170,16 +166,8 @@ def change_figure(
                 hovertemplate="%{y}: %{x:.1f}<extra>%{fullData.name}</extra>",
             )
         )
-    fig.update_layout(
-        barmode="group",
-        xaxis=dict(range=[0, RATING_MAX], dtick=1),
-        yaxis=dict(autorange="reversed"),
-        height=620,
-        margin=dict(l=10, r=20, t=30, b=40),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0),
-        font=FONT,
-    )
-    return fig
+    legend = dict(orientation="h", yanchor="bottom", y=1.0)
+    return _bar_layout(fig, "group", 620, xaxis=dict(range=[0, RATING_MAX], dtick=1), legend=legend)
 
 
 def distribution_figure(bank: QuestionBank, distribution: Mapping[str, Mapping[int, int]]) -> go.Figure:
@@ -198,12 +186,4 @@ def distribution_figure(bank: QuestionBank, distribution: Mapping[str, Mapping[i
                 hovertemplate="%{y}: %{x}<extra>" + str(value) + "</extra>",
             )
         )
-    fig.update_layout(
-        barmode="stack",
-        yaxis=dict(autorange="reversed"),
-        height=560,
-        margin=dict(l=10, r=20, t=30, b=40),
-        legend=dict(orientation="h", yanchor="bottom", y=1.0, traceorder="normal"),
-        font=FONT,
-    )
-    return fig
+    return _bar_layout(fig, "stack", 560, legend=dict(orientation="h", yanchor="bottom", y=1.0, traceorder="normal"))

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import texts
-from core.charts import radar_figure
+from core.charts import PLOTLY_CONFIG, radar_figure
 from core.formatting import danish_date, danish_genitive, danish_score, escape_markdown
 from core.history import context_label, default_selection, round_labels, score_history
 from core.scoring import RATING_MAX, RATING_MIN, competency_scores
@@ -20,7 +20,6 @@ from ui.flash import show_flash
 from ui.resources import tx
 
 _RATINGS = list(range(RATING_MIN, RATING_MAX + 1))
-_PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
 
 def _sync_query(names: dict[int, str]) -> None:
@@ -82,7 +81,7 @@ def _render_overview(bank: QuestionBank, shared: SharedHistory) -> None:
     st.subheader(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)))
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="cd-rounds")
     shown = [s for s in scored if s.label in chosen]
-    st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=_PLOTLY_CONFIG)
+    st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=PLOTLY_CONFIG)
     st.subheader(texts.CODRIVER_ROUNDS_TITLE)
     st.table(_rounds_table(shared.rounds, labels, shared.share.includes_texts))
 

@@ -10,15 +10,13 @@ import pandas as pd
 import streamlit as st
 
 from core import texts
-from core.charts import change_figure, cohort_radar_figure, distribution_figure
+from core.charts import PLOTLY_CONFIG, change_figure, cohort_radar_figure, distribution_figure
 from core.export import group_table, people_table, to_csv, to_xlsx
 from core.formatting import danish_score, escape_markdown
 from core.history import context_label
 from core.privacy import DIFFERENCE_OF_ONE, ONE_WITHOUT_CONSENT, TOO_FEW, Verdict
 from db.cohort import Dashboard
 from questions import QuestionBank
-
-_PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
 
 def choice_label(choice: str) -> str:
@@ -60,19 +58,19 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
         st.caption(texts.DASHBOARD_RADAR_CAPTION.format(people=stats.people))
         labels = {"mean": texts.MEAN_TRACE, "low": texts.BAND_LOW, "high": texts.BAND_HIGH}
         figure = cohort_radar_figure(bank, stats.mean, stats.low, stats.high, labels)
-        st.plotly_chart(figure, key="dashboard-radar", config=_PLOTLY_CONFIG)
+        st.plotly_chart(figure, key="dashboard-radar", config=PLOTLY_CONFIG)
     st.subheader(texts.CHANGE_TITLE)
     if board.change is None:
         st.info(_hidden(board.change_verdict, board.course.min_group, texts.CHANGE_HIDDEN_TOO_FEW))
     else:
         st.caption(texts.CHANGE_CAPTION.format(people=board.change_people))
         figure = change_figure(bank, *board.change, labels=(texts.CHANGE_FIRST, texts.CHANGE_LATEST))
-        st.plotly_chart(figure, key="dashboard-change", config=_PLOTLY_CONFIG)
+        st.plotly_chart(figure, key="dashboard-change", config=PLOTLY_CONFIG)
     if stats is not None:
         st.subheader(texts.DISTRIBUTION_TITLE)
         st.caption(texts.DISTRIBUTION_CAPTION)
         st.plotly_chart(
-            distribution_figure(bank, stats.distribution), key="dashboard-distribution", config=_PLOTLY_CONFIG
+            distribution_figure(bank, stats.distribution), key="dashboard-distribution", config=PLOTLY_CONFIG
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from core.charts import radar_figure
+from core.charts import PLOTLY_CONFIG, radar_figure
 from core.formatting import danish_date, danish_time, escape_markdown
 from core.gaps import gaps_table, rating_gaps
 from core.history import round_labels
@@ -13,8 +13,6 @@ from core.scoring import ScoredRound, competency_scores
 from db.feedback import FeedbackView
 from db.rounds import RoundView
 from questions import QuestionBank
-
-_PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
 
 def _byline(name: str, moment) -> str:
@@ -63,7 +61,7 @@ def render_outside_view(bank: QuestionBank, history: list[RoundView], by_round: 
     views = by_round[round_id]
     series = [ScoredRound(texts.OUTSIDE_OWN_TRACE, own)]
     series += [ScoredRound(texts.OUTSIDE_CD_TRACE.format(name=v.author_name), v.ratings()) for v in views]
-    st.plotly_chart(radar_figure(bank, series), key="results-cd-radar", config=_PLOTLY_CONFIG)
+    st.plotly_chart(radar_figure(bank, series), key="results-cd-radar", config=PLOTLY_CONFIG)
     for view in views:
         _render_gaps(bank, own, view)
         _render_comments(bank, view)

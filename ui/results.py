@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from core.charts import radar_figure, trend_figure
+from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
 from core.formatting import danish_score, escape_markdown
 from core.history import default_selection, round_labels, score_history
 from core.scoring import scores_table
@@ -13,8 +13,6 @@ from db.feedback import FeedbackView
 from db.rounds import RoundView
 from questions import QuestionBank
 from ui.outside_view import render_outside_view
-
-_PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
 
 def _render_radar(bank: QuestionBank, history: list[RoundView]) -> None:
@@ -24,7 +22,7 @@ def _render_radar(bank: QuestionBank, history: list[RoundView]) -> None:
     shown = [s for s in scored if s.label in chosen]
     st.subheader(texts.RADAR_TITLE)
     st.caption(texts.RADAR_CAPTION)
-    st.plotly_chart(radar_figure(bank, shown), key="results-radar", config=_PLOTLY_CONFIG)
+    st.plotly_chart(radar_figure(bank, shown), key="results-radar", config=PLOTLY_CONFIG)
     st.subheader(texts.TABLE_TITLE)
     # st.table renders Markdown, so labels are escaped; numbers get a Danish comma.
     table = scores_table(bank, shown).map(danish_score)
@@ -34,7 +32,7 @@ def _render_radar(bank: QuestionBank, history: list[RoundView]) -> None:
     if len(scored) > 1:
         st.subheader(texts.TREND_TITLE)
         st.caption(texts.TREND_CAPTION)
-        st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=_PLOTLY_CONFIG)
+        st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
 
 
 def _render_reflections(bank: QuestionBank, history: list[RoundView]) -> None:
