@@ -6,6 +6,7 @@ from questions.bank import (
     Competency,
     Question,
     QuestionBank,
+    Scale,
     load_bank,
 )
 
@@ -15,5 +16,6 @@ __all__ = [
     "Competency",
     "Question",
     "QuestionBank",
+    "Scale",
     "load_bank",
 ]

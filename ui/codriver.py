@@ -8,8 +8,8 @@ import streamlit as st
 from core import texts
 from core.charts import PLOTLY_CONFIG, radar_figure
 from core.formatting import danish_date, danish_genitive, danish_score, escape_markdown
-from core.history import context_label, default_selection, round_labels, score_history
-from core.scoring import RATING_MAX, RATING_MIN, competency_scores
+from core.history import context_label, default_selection, score_history
+from core.scoring import competency_scores
 from db import feedback, sharing
 from db.errors import AccessRevokedError
 from db.rounds import RoundView
@@ -17,9 +17,8 @@ from db.sharing import SharedHistory, ShareView
 from questions import Competency, QuestionBank
 from ui import codriver_actions as actions
 from ui.flash import show_flash
+from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
-
-_RATINGS = list(range(RATING_MIN, RATING_MAX + 1))
 
 
 def _sync_query(names: dict[int, str]) -> None:
@@ -63,7 +62,7 @@ def _pick_leader(user_id: int, shares: list[ShareView]) -> SharedHistory:
     return tx(sharing.shared_history, codriver_id=user_id, leader_id=chosen)
 
 
-def _rounds_table(history: list[RoundView], labels: list[str], with_notes: bool) -> pd.DataFrame:
+def _rounds_table(history: list[RoundView], with_notes: bool) -> pd.DataFrame:
     data = {
         texts.ROUNDS_COL_DATE: [danish_date(r.completed_at or r.started_at) for r in history],
         texts.ROUNDS_COL_CONTEXT: [context_label(r.context) for r in history],
@@ -74,7 +73,8 @@ def _rounds_table(history: list[RoundView], labels: list[str], with_notes: bool)
     return pd.DataFrame(data).map(escape_markdown).set_axis(range(1, len(history) + 1))
 
 
-def _render_overview(bank: QuestionBank, shared: SharedHistory) -> None:
+def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:
+    """Draw the radar over time and the list of rounds; return the rounds' labels, oldest first."""
     leader = shared.share.leader_name
     scored = score_history(bank, shared.rounds)
     labels = [s.label for s in scored]
@@ -83,22 +83,15 @@ def _render_overview(bank: QuestionBank, shared: SharedHistory) -> None:
     shown = [s for s in scored if s.label in chosen]
     st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=PLOTLY_CONFIG)
     st.subheader(texts.CODRIVER_ROUNDS_TITLE)
-    st.table(_rounds_table(shared.rounds, labels, shared.share.includes_texts))
+    st.table(_rounds_table(shared.rounds, shared.share.includes_texts))
+    return labels
 
 
-def _rating_label(bank: QuestionBank):
-    ends = {RATING_MIN: bank.scale.low, RATING_MAX: bank.scale.high}
-
-    def label(value: int) -> str:
-        return texts.RATING_END.format(value=value, label=ends[value]) if value in ends else str(value)
-
-    return label
-
-
-def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, shared: SharedHistory, user_id: int):
+def _render_competency(
+    bank: QuestionBank, comp: Competency, round_: RoundView, score: float | None, shared: SharedHistory, user_id: int
+):
     leader = shared.share.leader_name
     leader_gen = danish_genitive(leader)
-    score = competency_scores(bank, round_.ratings())[comp.id]
     args = (user_id, round_.id, leader, comp.id)
     with st.container(border=True):
         st.markdown(f"**{escape_markdown(comp.name)}**")
@@ -116,10 +109,10 @@ def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, 
                 st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
         st.radio(
             texts.CD_RATING.format(leader=escape_markdown(leader)),
-            _RATINGS,
+            RATINGS,
             index=None,
             horizontal=True,
-            format_func=_rating_label(bank),
+            format_func=rating_label(bank.scale),
             key=actions.rating_key(comp.id),
             on_change=actions.on_rating,
             args=args,
@@ -129,10 +122,10 @@ def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, 
         )
 
 
-def _render_voice(bank: QuestionBank, shared: SharedHistory, user_id: int) -> None:
+def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[str], user_id: int) -> None:
     leader = shared.share.leader_name
     by_id = {r.id: r for r in shared.rounds}
-    labels = dict(zip(by_id, round_labels(shared.rounds), strict=True))
+    labels = dict(zip(by_id, round_labels, strict=True))
     round_id = st.selectbox(
         texts.CODRIVER_PICK_ROUND, list(by_id), index=len(by_id) - 1, format_func=labels.get, key="cd-round"
     )
@@ -143,8 +136,9 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, user_id: int) -> No
 
     st.subheader(texts.CODRIVER_VOICE_TITLE)
     st.write(escape_markdown(texts.CODRIVER_VOICE_INTRO.format(leader=leader, leader_gen=danish_genitive(leader))))
+    scores = competency_scores(bank, round_.ratings())
     for comp in bank.competencies:
-        _render_competency(bank, comp, round_, shared, user_id)
+        _render_competency(bank, comp, round_, scores[comp.id], shared, user_id)
     st.text_area(
         texts.CD_OVERALL.format(leader=escape_markdown(leader)),
         key=actions.OVERALL_KEY,
@@ -179,5 +173,5 @@ def render_codriver(bank: QuestionBank, user_id: int) -> None:
     if not shared.rounds:
         st.info(escape_markdown(texts.CODRIVER_NO_ROUNDS.format(leader=shared.share.leader_name)))
         return
-    _render_overview(bank, shared)
-    _render_voice(bank, shared, user_id)
+    labels = _render_overview(bank, shared)
+    _render_voice(bank, shared, labels, user_id)

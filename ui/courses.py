@@ -8,7 +8,7 @@ import streamlit as st
 
 from core import texts
 from core.formatting import escape_markdown
-from db import accounts, cohort, courses
+from db import cohort, courses
 from db.courses import NAME_MAX_CHARS
 from db.errors import InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
 from questions import QuestionBank
@@ -74,10 +74,11 @@ def _render_create(trainer_id: int, open_form: bool) -> None:
 def render_courses(bank: QuestionBank, user_id: int) -> None:
     """Draw the trainer's page; anyone else is told it is for trainers, and sees nothing more."""
     st.title(texts.COURSES_TITLE)
-    if not tx(accounts.roles_of, user_id=user_id).is_trainer:
+    try:
+        own = tx(courses.trainer_courses, trainer_id=user_id)  # storage checks the trainer role
+    except NotAllowedError:
         st.info(texts.COURSES_ONLY_TRAINERS)
         return
-    own = tx(courses.trainer_courses, trainer_id=user_id)
     _render_create(user_id, open_form=not own)
     if not own:
         st.caption(texts.COURSES_EMPTY)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import streamlit as st
+from sqlalchemy.orm import Session
 
 from core import texts
 from db import accounts, sharing
@@ -17,21 +18,21 @@ def pages_for(user: AccountView | None) -> list[st.Page]:
     Every page is always registered, so a link to any page works (showing the sign-in form first);
     the co-driver page is only hidden from the menu, and tells a non-co-driver so itself.
     """
-    pages = [
+    codriver, roles = tx(_menu_roles, user_id=user.id) if user is not None else (False, accounts.Roles())
+    return [
         st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
         st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
         st.Page("pages/deling.py", title=texts.PAGE_SHARING, url_path="deling"),
+        st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"),
+        st.Page("pages/co_driver.py", title=texts.PAGE_CODRIVER, url_path="co-driver", visibility=_shown(codriver)),
+        st.Page("pages/hold.py", title=texts.PAGE_COURSES, url_path="hold", visibility=_shown(roles.is_trainer)),
+        st.Page("pages/admin.py", title=texts.PAGE_ADMIN, url_path="admin", visibility=_shown(roles.is_admin)),
     ]
-    pages.append(st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"))
-    codriver = user is not None and tx(sharing.is_codriver, user_id=user.id)
-    roles = tx(accounts.roles_of, user_id=user.id) if user is not None else accounts.Roles()
-    trainer = roles.is_trainer
-    pages.append(
-        st.Page("pages/co_driver.py", title=texts.PAGE_CODRIVER, url_path="co-driver", visibility=_shown(codriver))
-    )
-    pages.append(st.Page("pages/hold.py", title=texts.PAGE_COURSES, url_path="hold", visibility=_shown(trainer)))
-    pages.append(st.Page("pages/admin.py", title=texts.PAGE_ADMIN, url_path="admin", visibility=_shown(roles.is_admin)))
-    return pages
+
+
+def _menu_roles(*, session: Session, user_id: int) -> tuple[bool, accounts.Roles]:
+    """Both questions the menu asks on every run, in one transaction."""
+    return sharing.is_codriver(session=session, user_id=user_id), accounts.roles_of(session=session, user_id=user_id)
 
 
 def _shown(applies: bool) -> str:

@@ -8,14 +8,13 @@ from core import texts
 from core.formatting import danish_date, danish_number, danish_score, escape_markdown
 from core.history import context_label
 from core.limits import TEXT_MAX_CHARS
-from core.scoring import RATING_MAX, RATING_MIN, competency_scores, missing_ratings
+from core.scoring import competency_scores, missing_ratings
 from db import rounds
 from db.rounds import RoundView
 from questions import Competency, Question, QuestionBank
 from ui import round_actions as actions
+from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
-
-_RATINGS = list(range(RATING_MIN, RATING_MAX + 1))
 
 
 def _show_flash() -> None:
@@ -41,16 +40,6 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
     st.button(texts.ROUND_START, key="round-start", type="primary", on_click=actions.start, args=(bank, user_id))
 
 
-def _rating_label(bank: QuestionBank, question: Question):
-    scale = bank.scale_for(question)
-    ends = {RATING_MIN: scale.low, RATING_MAX: scale.high}
-
-    def label(value: int) -> str:
-        return texts.RATING_END.format(value=value, label=ends[value]) if value in ends else str(value)
-
-    return label
-
-
 def _show_last_time(question: Question, previous: RoundView) -> None:
     answer = previous.answers.get(question.id)
     with st.expander(texts.LAST_TIME.format(date=danish_date(previous.completed_at or previous.started_at))):
@@ -70,9 +59,9 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
     with st.container(border=True):
         st.radio(
             question.text,
-            _RATINGS,
+            RATINGS,
             index=None,
-            format_func=_rating_label(bank, question),
+            format_func=rating_label(bank.scale_for(question)),
             horizontal=True,
             key=r_key,
             on_change=actions.on_rating,
