@@ -16,6 +16,7 @@ from db import accounts, rounds
 from db.engine import create_db_engine, make_sessionmaker, prepare_database
 from questions import QuestionBank, load_bank
 from tests.support.postgres import start_postgres
+from tests.support.storage import completed_round, runner
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "en-god-adgangskode"
@@ -78,12 +79,7 @@ def sm(database_url) -> Iterator[sessionmaker[Session]]:
 @pytest.fixture
 def tx(sm) -> Callable:
     """Run one storage call in its own committed transaction, as a page does."""
-
-    def run(action, **kwargs):
-        with sm.begin() as session:
-            return action(session=session, **kwargs)
-
-    return run
+    return runner(sm)
 
 
 @pytest.fixture
@@ -101,13 +97,7 @@ def make_completed_round(tx, bank) -> Callable[..., rounds.RoundView]:
     """Create and complete a round where every rating is `rating` (or rating(question_id))."""
 
     def make(user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None) -> rounds.RoundView:
-        round_ = tx(rounds.start_round, user_id=user_id, context=context, note="", bank_version=bank.version)
-        for qid in bank.question_ids:
-            value = rating(qid) if callable(rating) else rating
-            tx(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=qid, rating=value)
-            if text_for:
-                tx(rounds.save_text, user_id=user_id, round_id=round_.id, question_id=qid, text=text_for(qid))
-        return tx(rounds.complete_round, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids)
+        return completed_round(tx, bank, user_id, rating=rating, context=context, text_for=text_for)
 
     return make
 
@@ -135,13 +125,7 @@ def new_session(app_db) -> Callable[[], AppTest]:
 def app_tx(app_db) -> Iterator[Callable]:
     """Run one storage call against the app's database, as another device would meanwhile."""
     engine = create_db_engine(app_db)
-    sm_ = make_sessionmaker(engine)
-
-    def run(action, **kwargs):
-        with sm_.begin() as session:
-            return action(session=session, **kwargs)
-
-    yield run
+    yield runner(make_sessionmaker(engine))
     engine.dispose()
 
 

@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from db.engine import make_sessionmaker, prepare_database
 from tests.support.postgres import free_port
+from tests.support.storage import runner
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -82,6 +84,14 @@ def app_server(tmp_path) -> Iterator[AppServer]:
         yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def storage(app_server) -> Iterator[Callable]:
+    """Call the storage API on the running app's database (to set the scene a test starts from)."""
+    engine = prepare_database(app_server.database_url)
+    yield runner(make_sessionmaker(engine))
+    engine.dispose()
 
 
 @pytest.fixture(scope="session")

@@ -5,30 +5,19 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from db import accounts, rounds
-from db.engine import make_sessionmaker, prepare_database
+from db import accounts
 from tests.conftest import PASSWORD
 from tests.e2e.helpers import choose, click, fill, go_to, key, log_in, sign_up, wait_for_idle
+from tests.support.storage import completed_round
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def leader_with_a_round(app_server, bank):
+def leader_with_a_round(storage, bank):
     """Mette has one completed round (every rating 4). The walk-through itself has its own browser test."""
-    engine = prepare_database(app_server.database_url)
-    with make_sessionmaker(engine).begin() as session:
-        mette = accounts.create_user(session=session, username="Mette", password=PASSWORD)
-        round_ = rounds.start_round(
-            session=session, user_id=mette.id, context="foer-netvaerket", note="", bank_version=bank.version
-        )
-        for qid in bank.question_ids:
-            rounds.save_rating(session=session, user_id=mette.id, round_id=round_.id, question_id=qid, rating=4)
-            rounds.save_text(session=session, user_id=mette.id, round_id=round_.id, question_id=qid, text="Min tanke")
-        rounds.complete_round(
-            session=session, user_id=mette.id, round_id=round_.id, required_question_ids=bank.question_ids
-        )
-    engine.dispose()
+    mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
+    completed_round(storage, bank, mette.id, rating=4, text_for=lambda _qid: "Min tanke")
 
 
 def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, bank, leader_with_a_round):

@@ -11,35 +11,17 @@ import pytest
 from playwright.sync_api import expect
 
 from core import texts
-from db import accounts, courses, rounds
-from db.engine import make_sessionmaker, prepare_database
+from db import accounts, courses
 from tests.conftest import PASSWORD, ROOT
 from tests.e2e.helpers import click, fill, go_to, key, log_in, wait_for_idle
+from tests.support.storage import completed_round
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def storage(app_server):
-    engine = prepare_database(app_server.database_url)
-    sm = make_sessionmaker(engine)
-
-    def run(action, **kwargs):
-        with sm.begin() as session:
-            return action(session=session, **kwargs)
-
-    yield run
-    engine.dispose()
-
-
 def _leader_with_a_round(storage, bank, name: str, rating: int):
     leader = storage(accounts.create_user, username=name, password=PASSWORD)
-    round_ = storage(
-        rounds.start_round, user_id=leader.id, context="foer-netvaerket", note="", bank_version=bank.version
-    )
-    for qid in bank.question_ids:
-        storage(rounds.save_rating, user_id=leader.id, round_id=round_.id, question_id=qid, rating=rating)
-    storage(rounds.complete_round, user_id=leader.id, round_id=round_.id, required_question_ids=bank.question_ids)
+    completed_round(storage, bank, leader.id, rating=rating)
     return leader
 
 

@@ -1,0 +1,30 @@
+"""Call the storage API from a test the way a page does: one committed transaction per call."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from db import rounds
+
+
+def runner(sm: sessionmaker[Session]) -> Callable:
+    """Return run(action, **kwargs), which calls action(session=..., **kwargs) in its own transaction."""
+
+    def run(action, **kwargs):
+        with sm.begin() as session:
+            return action(session=session, **kwargs)
+
+    return run
+
+
+def completed_round(run: Callable, bank, user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None):
+    """Start and complete a round where every rating is `rating` (or rating(question_id))."""
+    round_ = run(rounds.start_round, user_id=user_id, context=context, note="", bank_version=bank.version)
+    for qid in bank.question_ids:
+        value = rating(qid) if callable(rating) else rating
+        run(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=qid, rating=value)
+        if text_for:
+            run(rounds.save_text, user_id=user_id, round_id=round_.id, question_id=qid, text=text_for(qid))
+    return run(rounds.complete_round, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids)
