@@ -40,10 +40,8 @@ def _create_admin(session, name: str, password_stdin: bool) -> str:
     exists = session.scalar(select(User.id).where(User.username_key == accounts.username_key(name)))
     if exists is None:
         accounts.create_user(session=session, username=name, password=_read_password(password_stdin))
-        accounts.set_roles(session=session, username=name, is_admin=True)
-        return f"Administratoren {name} er oprettet."
     accounts.set_roles(session=session, username=name, is_admin=True)
-    return f"{name} er nu administrator."
+    return f"{name} er nu administrator." if exists else f"Administratoren {name} er oprettet."
 
 
 def _set_trainer(session, name: str, trainer: bool) -> str:

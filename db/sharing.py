@@ -10,7 +10,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -209,8 +209,7 @@ def set_scope(*, session: Session, leader_id: int, share_id: int, scope: str) ->
 
 def revoke_share(*, session: Session, leader_id: int, share_id: int) -> None:
     """End a co-driver's access at once. Their earlier comments stay with the leader."""
-    _given_share(session, leader_id, share_id)
-    session.execute(delete(Share).where(Share.id == share_id, Share.leader_id == leader_id))
+    session.delete(_given_share(session, leader_id, share_id))
 
 
 def share_for(*, session: Session, codriver_id: int, leader_id: int) -> ShareView:
