@@ -6,9 +6,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,13 +14,15 @@ from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from core.scoring import is_valid_rating
 from db.checks import check_id, check_text
 from db.errors import (
+    GoalsIncompleteError,
     IncompleteRoundError,
     InvalidInputError,
     NotFoundError,
     OpenRoundExistsError,
     RoundClosedError,
 )
-from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, Round, utcnow
+from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, Goal, Round, utcnow
+from db.upsert import upsert
 
 CONTEXT_MAX_CHARS = 40
 MAX_STEP = 10
@@ -123,12 +123,12 @@ def get_round(*, session: Session, user_id: int, round_id: int) -> RoundView:
 def _upsert_answer(session: Session, round_id: int, question_id: str, values: dict) -> None:
     """Insert or update one answer in a single statement (safe against double tabs)."""
     now = utcnow()
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    stmt = insert(Answer).values(round_id=round_id, question_id=question_id, updated_at=now, **values)
-    stmt = stmt.on_conflict_do_update(
-        index_elements=[Answer.round_id, Answer.question_id], set_={**values, "updated_at": now}
+    upsert(
+        session,
+        Answer,
+        keys={Answer.round_id: round_id, Answer.question_id: question_id},
+        values={**values, "updated_at": now},
     )
-    session.execute(stmt)
     session.execute(update(Round).where(Round.id == round_id).values(updated_at=now))
 
 
@@ -160,15 +160,20 @@ def set_step(*, session: Session, user_id: int, round_id: int, step: int) -> Non
 
 
 def complete_round(
-    *, session: Session, user_id: int, round_id: int, required_question_ids: Collection[str]
+    *, session: Session, user_id: int, round_id: int, required_question_ids: Collection[str], min_goals: int = 0
 ) -> RoundView:
-    """Lock the round as completed; every required question must have a rating."""
+    """Lock the round as completed; every required question must have a rating, and the round at
+    least `min_goals` development goals, each with a next step."""
     round_ = _owned_round(session, user_id, round_id, for_writing=True)
     answers = _answers_for(session, [round_id])[round_id]
     rated = {a.question_id for a in answers if a.rating is not None}
     missing = [qid for qid in required_question_ids if qid not in rated]
     if missing:
         raise IncompleteRoundError(missing)
+    goals = session.execute(select(Goal.competency_id, Goal.step).where(Goal.round_id == round_id)).all()
+    without_step = [cid for cid, step in goals if not step]
+    if len(goals) < min_goals or without_step:
+        raise GoalsIncompleteError(too_few=len(goals) < min_goals, without_step=without_step)
     round_.status = ROUND_COMPLETED
     round_.completed_at = round_.updated_at = utcnow()
     return _view(round_, answers)
@@ -208,3 +213,11 @@ def count_completed(*, session: Session, user_id: int) -> int:
         )
         or 0
     )
+
+
+def delete_round(*, session: Session, user_id: int, round_id: int) -> None:
+    """Delete one of the user's rounds, open or completed, with its answers, goals, follow-ups
+    given in it and the feedback on it (the database's ON DELETE CASCADE). NotFoundError otherwise."""
+    deleted = session.execute(delete(Round).where(Round.id == round_id, Round.user_id == user_id))
+    if deleted.rowcount != 1:
+        raise NotFoundError(f"round {round_id}")

@@ -1,0 +1,29 @@
+"""Insert-or-update in one statement, so two tabs saving at once never collide."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+
+def upsert(
+    session: Session,
+    model: type,
+    *,
+    keys: Mapping[InstrumentedAttribute, Any],
+    values: Mapping[str, Any],
+    created: Mapping[str, Any] | None = None,
+) -> None:
+    """Insert a row with `keys`, `values` and `created`, or update `values` where the keys' row exists.
+
+    The keys must be covered by a unique constraint. `created` is only written on insert.
+    """
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    key_values = {column.key: value for column, value in keys.items()}
+    stmt = insert(model).values({**(created or {}), **values, **key_values})
+    index: Sequence[InstrumentedAttribute] = list(keys)
+    session.execute(stmt.on_conflict_do_update(index_elements=index, set_=dict(values)))
