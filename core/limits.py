@@ -15,3 +15,7 @@ def normalise_text(value: str | None) -> str:
     if value is None or not value.strip():
         return ""
     return value
+
+
+GOAL_STEP_MAX_CHARS = 1000
+FOLLOWUP_MAX_CHARS = 2000

@@ -84,3 +84,28 @@ class CourseJoinError(StorageError):
     def __init__(self, reason: str):
         super().__init__(reason)
         self.reason = reason
+
+
+class DuplicateGoalError(InvalidInputError):
+    """The round already has a goal for this competency (in another of its 1–3 places)."""
+
+    def __init__(self, competency_id: str):
+        super().__init__(competency_id)
+        self.competency_id = competency_id
+
+
+class GoalsIncompleteError(StorageError):
+    """The round cannot be completed: too few goals, or goals without a next step."""
+
+    def __init__(self, *, too_few: bool, without_step: list[str]):
+        super().__init__(f"too_few={too_few} without_step={without_step}")
+        self.too_few = too_few
+        self.without_step = without_step
+
+
+class ConfirmationError(InvalidInputError):
+    """A destructive action was not confirmed the way it asks (e.g. by typing one's username)."""
+
+
+class ImportConflictError(StorageError):
+    """An import needs an account without rounds; this one has some."""

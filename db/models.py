@@ -27,6 +27,12 @@ SCOPE_SCORES = "scores"
 SCOPE_TEXTS = "texts"
 SCOPES = (SCOPE_SCORES, SCOPE_TEXTS)
 _SCOPE_CHECK = f"scope IN ('{SCOPE_SCORES}', '{SCOPE_TEXTS}')"
+# How a development goal went, as the leader tells it in the next round.
+OUTCOME_ACHIEVED = "achieved"
+OUTCOME_PARTLY = "partly"
+OUTCOME_NOT_YET = "not_yet"
+OUTCOMES = (OUTCOME_ACHIEVED, OUTCOME_PARTLY, OUTCOME_NOT_YET)
+MAX_GOALS = 3  # a leader picks 1–3 competencies to develop per round
 
 
 def utcnow() -> datetime:
@@ -163,7 +169,9 @@ class Feedback(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # None for feedback brought along in an import: its author has no account here.
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    imported_author: Mapped[str | None] = mapped_column(String(40))
     overall: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
@@ -183,6 +191,43 @@ class FeedbackItem(Base):
     competency_id: Mapped[str] = mapped_column(String(60))
     rating: Mapped[int | None] = mapped_column(Integer)
     comment: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Goal(Base):
+    """A competency the leader chose to develop when completing a round, with a concrete next step."""
+
+    __tablename__ = "goals"
+    __table_args__ = (
+        UniqueConstraint("round_id", "position", name="uq_goals_round_position"),
+        UniqueConstraint("round_id", "competency_id", name="uq_goals_round_competency"),
+        CheckConstraint(f"position BETWEEN 1 AND {MAX_GOALS}", name="goal_position_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    competency_id: Mapped[str] = mapped_column(String(60))
+    step: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class GoalFollowup(Base):
+    """How a goal went, told in the leader's next round; it goes if either round is deleted."""
+
+    __tablename__ = "goal_followups"
+    __table_args__ = (
+        CheckConstraint(
+            "outcome IS NULL OR outcome IN (" + ", ".join(f"'{o}'" for o in OUTCOMES) + ")", name="outcome_known"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), unique=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text, default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

@@ -21,6 +21,7 @@ from tests.support.storage import completed_round, runner
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "en-god-adgangskode"
 _template_counter = itertools.count()
+pytest_plugins = ["tests.support.course_fixtures", "tests.support.world"]
 
 
 @pytest.fixture(scope="session")
@@ -96,8 +97,8 @@ def make_user(tx) -> Callable[..., accounts.AccountView]:
 def make_completed_round(tx, bank) -> Callable[..., rounds.RoundView]:
     """Create and complete a round where every rating is `rating` (or rating(question_id))."""
 
-    def make(user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None) -> rounds.RoundView:
-        return completed_round(tx, bank, user_id, rating=rating, context=context, text_for=text_for)
+    def make(user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None, goals=None) -> rounds.RoundView:
+        return completed_round(tx, bank, user_id, rating=rating, context=context, text_for=text_for, goals=goals)
 
     return make
 
@@ -155,3 +156,13 @@ def downloads(monkeypatch) -> Callable[[AppTest, str], bytes]:
         return stored[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
 
     return data_of
+
+
+@pytest.fixture
+def other_instance(database_url, tmp_path, request) -> str:
+    """A second, fresh installation of the same kind of database (for moving data between them)."""
+    if database_url.startswith("sqlite"):
+        url = f"sqlite:///{tmp_path / 'other.sqlite3'}"
+        prepare_database(url).dispose()
+        return url
+    return _fresh_postgres_url(request.getfixturevalue("postgres_template"))

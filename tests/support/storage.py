@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from db import goals as goals_api
 from db import rounds
 
 
@@ -19,12 +20,17 @@ def runner(sm: sessionmaker[Session]) -> Callable:
     return run
 
 
-def completed_round(run: Callable, bank, user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None):
-    """Start and complete a round where every rating is `rating` (or rating(question_id))."""
+def completed_round(
+    run: Callable, bank, user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None, goals=None
+):
+    """Start and complete a round where every rating is `rating` (or rating(question_id)), with
+    `goals` ({competency_id: next step}) as its development goals."""
     round_ = run(rounds.start_round, user_id=user_id, context=context, note="", bank_version=bank.version)
     for qid in bank.question_ids:
         value = rating(qid) if callable(rating) else rating
         run(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=qid, rating=value)
         if text_for:
             run(rounds.save_text, user_id=user_id, round_id=round_.id, question_id=qid, text=text_for(qid))
+    for position, (cid, step) in enumerate((goals or {}).items(), start=1):
+        run(goals_api.save_goal, user_id=user_id, round_id=round_.id, position=position, competency_id=cid, step=step)
     return run(rounds.complete_round, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids)
