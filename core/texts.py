@@ -318,3 +318,99 @@ ADMIN_TRAINER_OFF = "{name} er ikke længere underviser."
 CHANGE_HIDDEN_TOO_FEW = (
     "Udviklingen vises, når {missing} mere har afsluttet mindst to refleksioner (mindst {min} i alt)."
 )
+
+# Development goals (end of a round) and their follow-up (start of the next)
+GOALS_TITLE = "Dine udviklingsmål"
+GOALS_INTRO = (
+    "Vælg 1–3 kompetencer, du vil arbejde med frem til næste gang. Skriv for hver et konkret næste skridt: "
+    "hvad vil du prøve inden næste netværksmøde? Næste gang spørger vi, hvordan det gik."
+)
+GOAL_SLOT = "Mål {n}"
+GOAL_SLOT_OPTIONAL = "Mål {n} (valgfrit)"
+GOAL_COMPETENCY = "Kompetence, du vil udvikle (mål {n})"
+GOAL_NONE = "Intet mål valgt"
+GOAL_STEP = "Dit næste skridt (mål {n}): det vil jeg prøve inden næste netværksmøde"
+GOAL_STEP_HELP = "Gemmes, når du forlader feltet. Højst {max} tegn."
+GOAL_DUPLICATE = "»{name}« er allerede et af dine mål. Vælg en anden kompetence."
+GOAL_STEP_TOO_LONG = "Dit næste skridt er for langt ({length} tegn, højst {max}). Det er ikke gemt – kort det ned."
+GOALS_TOO_FEW = "Vælg mindst ét udviklingsmål, før du afslutter."
+GOALS_WITHOUT_STEP = "Skriv et næste skridt til dit mål om »{name}«."
+FOLLOWUP_TITLE = "Sådan gik det med dine mål fra sidst"
+FOLLOWUP_INTRO = "Sidst satte du dig disse mål ({date}). Fortæl kort, hvordan det gik, før du går i gang."
+FOLLOWUP_STEP = "Dit næste skridt var: {step}"
+FOLLOWUP_OUTCOME = "Hvordan gik det med »{name}«?"
+FOLLOWUP_TEXT = "Hvad skete der? (kort)"
+FOLLOWUP_TOO_LONG = "Teksten er for lang ({length} tegn, højst {max}). Den er ikke gemt – kort den ned."
+FOLLOWUP_MISSING = "Du har ikke fortalt, hvordan det gik med {count} af dine mål fra sidst."
+FOLLOWUP_GO_TO = "Gå til dine mål fra sidst"
+OUTCOME_LABELS = {"achieved": "Lykkedes", "partly": "Delvist", "not_yet": "Ikke endnu"}
+
+# My data: export, import, delete
+PAGE_MY_DATA = "Mine data"
+MY_DATA_TITLE = "Mine data"
+MY_DATA_INTRO = (
+    "Dine refleksioner er dine. Her kan du hente alt, hvad du har skrevet, flytte det til en anden "
+    "installation af Netværksspejlet, slette en refleksion eller hele din konto."
+)
+EXPORT_TITLE = "Hent dine data"
+EXPORT_INTRO = (
+    "CSV og Excel indeholder dine refleksioner med vurderinger, tekster og mål – til dit eget overblik. "
+    "JSON-filen indeholder alt, hvad du ejer: refleksioner, svar, mål, delinger, hold og kommentarer "
+    "fra co-drivere. Den kan lægges ind i en anden installation af Netværksspejlet."
+)
+EXPORT_JSON = "Hent alt som JSON"
+IMPORT_TITLE = "Læg data ind fra en anden installation"
+IMPORT_INTRO = (
+    "Vælg en JSON-fil, som du har hentet under »Mine data« i en anden installation. Dine refleksioner, mål "
+    "og co-driveres kommentarer kommer med. Delinger og hold kommer ikke med: de hører til personer på "
+    "den anden installation. Du kan kun lægge data ind på en konto, der ikke har refleksioner endnu."
+)
+IMPORT_FILE = "JSON-fil fra Netværksspejlet (højst {max} MB)"
+IMPORT_SUBMIT = "Læg data ind"
+IMPORT_NO_FILE = "Vælg først en fil."
+IMPORT_DONE = "Dine data er lagt ind: {rounds} refleksion(er), {goals} mål og {feedback} kommentar(er) fra co-drivere."
+IMPORT_NOT_EMPTY = (
+    "Der er allerede refleksioner på denne konto, så intet er lagt ind. "
+    "Opret en ny konto til dine gamle data, eller slet refleksionerne her først."
+)
+IMPORT_TOO_BIG = "Filen er for stor. Den må højst fylde {max} MB. Intet er lagt ind."
+IMPORT_NOT_JSON = "Filen er ikke en JSON-fil. Vælg den fil, du hentede med »Hent alt som JSON«. Intet er lagt ind."
+IMPORT_NOT_OURS = "Filen er ikke en eksport fra Netværksspejlet. Intet er lagt ind."
+IMPORT_WRONG_VERSION = (
+    "Filen har formatversion {found}, men denne installation læser version {expected}. Intet er lagt ind."
+)
+IMPORT_INVALID = "Filen kan ikke læses: feltet {field} er forkert ({problem}). Intet er lagt ind."
+IMPORT_IN_ROUND = "refleksion {ref}"
+IMPORT_DUPLICATE_REF = "To refleksioner i filen har samme nummer (ref). Intet er lagt ind."
+IMPORT_TWO_OPEN = "Filen har mere end én refleksion i gang. Intet er lagt ind."
+IMPORT_UNKNOWN_CONTEXT = "I {where} er »{context}« ikke et sted i netværksforløbet, som vi kender. Intet er lagt ind."
+IMPORT_COMPLETED_AT = "I {where} passer status og afslutningstidspunkt ikke sammen. Intet er lagt ind."
+IMPORT_COMPLETED_BEFORE_START = "I {where} er afslutningen før starten. Intet er lagt ind."
+IMPORT_UNKNOWN_QUESTION = "I {where} er der svar på spørgsmålet »{id}«, som ikke findes her. Intet er lagt ind."
+IMPORT_DUPLICATE_ANSWER = "I {where} er der to svar på samme spørgsmål. Intet er lagt ind."
+IMPORT_UNKNOWN_COMPETENCY = "I {where} nævnes kompetencen »{id}«, som ikke findes her. Intet er lagt ind."
+IMPORT_DUPLICATE_GOAL = "I {where} er der to mål på samme plads eller om samme kompetence. Intet er lagt ind."
+IMPORT_BAD_FOLLOWUP = "I {where} peger en opfølgning på refleksion {ref}, som ikke passer. Intet er lagt ind."
+IMPORT_DUPLICATE_FEEDBACK = "I {where} har en co-driver to vurderinger af samme kompetence. Intet er lagt ind."
+IMPORT_FEEDBACK_ON_OPEN = (
+    "I {where} er der co-driver-kommentarer på en refleksion, der ikke er afsluttet. Intet er lagt ind."
+)
+IMPORT_PROBLEMS = {
+    "missing": "feltet mangler",
+    "extra_forbidden": "feltet kendes ikke",
+    "less_than_equal": "tallet er for stort",
+    "greater_than_equal": "tallet er for lille",
+    "string_too_long": "teksten er for lang",
+    "string_too_short": "teksten er tom",
+    "string_pattern_mismatch": "ugyldigt id",
+    "string_type": "skal være en tekst",
+    "int_type": "skal være et helt tal",
+    "bool_type": "skal være sand eller falsk",
+    "list_type": "skal være en liste",
+    "literal_error": "ukendt værdi",
+    "datetime_from_date_parsing": "ikke et gyldigt tidspunkt",
+    "datetime_parsing": "ikke et gyldigt tidspunkt",
+    "datetime_type": "ikke et gyldigt tidspunkt",
+    "timezone_aware": "tidspunktet mangler tidszone",
+}
+IMPORT_PROBLEM_OTHER = "ugyldig værdi"

@@ -18,6 +18,7 @@ from tests.support.appflow import (
     open_page,
     plotly_spec,
     redeem,
+    set_goal,
     sign_up,
     start_round,
 )
@@ -36,6 +37,7 @@ def test_sign_up_walk_leave_resume_complete_and_see_the_radar(database_url, monk
     assert headers(resumed) == [bank.competencies[6].name]
     for step in range(6, 10):
         answer_step(resumed, bank, step, rating=5)
+    set_goal(resumed, 1, bank.competencies[0].id, "Spørg en borger først")
     resumed.button(key="round-complete").click().run()
     assert_no_exception(resumed)
     results = resumed.switch_page("pages/resultater.py").run()

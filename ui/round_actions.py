@@ -12,6 +12,7 @@ from core import texts
 from core.formatting import danish_number, danish_time
 from db import rounds
 from db.errors import (
+    GoalsIncompleteError,
     IncompleteRoundError,
     InvalidInputError,
     NotFoundError,
@@ -24,6 +25,7 @@ from questions import QuestionBank
 from ui.resources import tx
 
 STATUS_KEY = "save-status"
+MIN_GOALS = 1  # a round ends with at least one development goal
 FLASH_KEY = "walkthrough-flash"
 
 
@@ -38,19 +40,23 @@ def text_key(question_id: str) -> str:
 
 
 def _forget_answer_widgets(bank: QuestionBank) -> None:
-    """Drop widget values so a new round never shows the previous round's answers."""
+    """Drop widget values so a new round never shows the previous round's answers or goals."""
     for qid in bank.question_ids:
         st.session_state.pop(rating_key(qid), None)
         st.session_state.pop(text_key(qid), None)
+    for key in [k for k in st.session_state if str(k).startswith("goal-")]:
+        del st.session_state[key]
     st.session_state.pop(STATUS_KEY, None)
 
 
-def _set_status(kind: str, message: str) -> None:
+def set_status(kind: str, message: str) -> None:
+    """Leave the save status shown under the step ("saved" or "error")."""
     st.session_state[STATUS_KEY] = (kind, message)
 
 
-def _saved() -> None:
-    _set_status("saved", texts.SAVED.format(time=danish_time(utcnow())))
+def saved() -> None:
+    """Tell the leader that what they just did is stored."""
+    set_status("saved", texts.SAVED.format(time=danish_time(utcnow())))
 
 
 def on_rating(user_id: int, round_id: int, question_id: str) -> None:
@@ -59,12 +65,12 @@ def on_rating(user_id: int, round_id: int, question_id: str) -> None:
     try:
         tx(rounds.save_rating, user_id=user_id, round_id=round_id, question_id=question_id, rating=value)
     except InvalidInputError:
-        _set_status("error", texts.RATING_INVALID)
+        set_status("error", texts.RATING_INVALID)
         return
     except (RoundClosedError, NotFoundError):
-        _set_status("error", texts.ROUND_CLOSED)
+        set_status("error", texts.ROUND_CLOSED)
         return
-    _saved()
+    saved()
 
 
 def on_text(user_id: int, round_id: int, question_id: str) -> None:
@@ -75,14 +81,21 @@ def on_text(user_id: int, round_id: int, question_id: str) -> None:
         stored = tx(rounds.save_text, user_id=user_id, round_id=round_id, question_id=question_id, text=value)
     except TextTooLongError as exc:
         # Keep what they typed on screen so they can shorten it; the stored value stays as it was.
-        _set_status("error", texts.TEXT_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit)))
+        set_status("error", texts.TEXT_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit)))
         return
     except (RoundClosedError, NotFoundError):
-        _set_status("error", texts.ROUND_CLOSED)
+        set_status("error", texts.ROUND_CLOSED)
         return
     if stored != value:
         st.session_state[key] = stored
-    _saved()
+    saved()
+
+
+def goals_problem(bank: QuestionBank, *, too_few: bool, without_step: list[str]) -> str:
+    """The message that says what the goals still need before the round can be completed."""
+    if too_few:
+        return texts.GOALS_TOO_FEW
+    return texts.GOALS_WITHOUT_STEP.format(name=bank.competency(without_step[0]).name)
 
 
 def go_to(user_id: int, round_id: int, step: int) -> None:
@@ -90,7 +103,7 @@ def go_to(user_id: int, round_id: int, step: int) -> None:
     try:
         tx(rounds.set_step, user_id=user_id, round_id=round_id, step=step)
     except (RoundClosedError, NotFoundError):
-        _set_status("error", texts.ROUND_CLOSED)
+        set_status("error", texts.ROUND_CLOSED)
 
 
 def start(bank: QuestionBank, user_id: int) -> None:
@@ -109,11 +122,20 @@ def start(bank: QuestionBank, user_id: int) -> None:
 
 
 def complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
-    """Complete the round if every question is rated."""
+    """Complete the round if every question is rated and at least one goal has a next step."""
     try:
-        tx(rounds.complete_round, user_id=user_id, round_id=round_id, required_question_ids=bank.question_ids)
+        tx(
+            rounds.complete_round,
+            user_id=user_id,
+            round_id=round_id,
+            required_question_ids=bank.question_ids,
+            min_goals=MIN_GOALS,
+        )
     except IncompleteRoundError as exc:
-        _set_status("error", texts.OVERVIEW_MISSING.format(count=len(exc.missing)))
+        set_status("error", texts.OVERVIEW_MISSING.format(count=len(exc.missing)))
+        return
+    except GoalsIncompleteError as exc:
+        set_status("error", goals_problem(bank, too_few=exc.too_few, without_step=exc.without_step))
         return
     except (RoundClosedError, NotFoundError):
         pass

@@ -9,9 +9,11 @@ from core.formatting import danish_date, danish_number, danish_score, escape_mar
 from core.history import context_label
 from core.limits import TEXT_MAX_CHARS
 from core.scoring import competency_scores, missing_ratings
-from db import rounds
+from db import goals, rounds
+from db.goals import GoalView
 from db.rounds import RoundView
 from questions import Competency, Question, QuestionBank
+from ui import goals as goal_ui
 from ui import round_actions as actions
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
@@ -94,7 +96,8 @@ def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, 
         _render_question(bank, question, round_, user_id, previous)
 
 
-def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> list[Question]:
+def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> bool:
+    """Draw the overview with the goals; return whether the round can be completed."""
     st.header(texts.OVERVIEW_TITLE)
     st.write(texts.OVERVIEW_INTRO)
     scores = competency_scores(bank, round_.ratings())
@@ -121,7 +124,20 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> lis
                     on_click=actions.go_to,
                     args=(user_id, round_.id, index),
                 )
-    return missing
+    unanswered = [g for g in tx(goals.goals_to_follow_up, user_id=user_id, round_id=round_.id) if not _told(g)]
+    if unanswered:
+        st.info(texts.FOLLOWUP_MISSING.format(count=len(unanswered)))
+        st.button(texts.FOLLOWUP_GO_TO, key="goto-followups", on_click=actions.go_to, args=(user_id, round_.id, 0))
+    problem = goal_ui.render_goal_slots(
+        bank, round_, user_id, tx(goals.goals_of_round, user_id=user_id, round_id=round_.id)
+    )
+    if problem:
+        st.warning(problem)
+    return not missing and problem is None
+
+
+def _told(goal: GoalView) -> bool:
+    return goal.followup is not None and goal.followup.outcome is not None
 
 
 def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
@@ -135,12 +151,15 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
         st.text(texts.ROUND_NOTE_LABEL.format(note=round_.note))
     progress_text = texts.STEP_PROGRESS.format(step=step + 1, total=total) if step < total else texts.OVERVIEW_PROGRESS
     st.progress((step + 1) / (total + 1), text=progress_text)
-    missing: list[Question] = []
+    can_complete = False
     if step < total:
         previous = tx(rounds.latest_completed, user_id=user_id)
+        if step == 0 and previous is not None:
+            pending = tx(goals.goals_to_follow_up, user_id=user_id, round_id=round_.id)
+            goal_ui.render_followups(round_, user_id, pending, bank, previous.completed_at)
         _render_competency(bank, bank.competencies[step], round_, user_id, previous)
     else:
-        missing = _render_overview(bank, round_, user_id)
+        can_complete = _render_overview(bank, round_, user_id)
     _render_status()
     back, forward = st.columns(2)
     with back:
@@ -165,7 +184,7 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
                 texts.ROUND_COMPLETE,
                 key="round-complete",
                 type="primary",
-                disabled=bool(missing),
+                disabled=not can_complete,
                 on_click=actions.complete,
                 args=(bank, user_id, round_.id),
             )

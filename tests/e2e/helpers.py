@@ -61,3 +61,10 @@ def go_to(page: Page, title: str) -> None:
     """Open a page from the sidebar menu, as a person would (the session stays signed in)."""
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title, exact=True).click()
     wait_for_idle(page)
+
+
+def select(page: Page, widget_key: str, label: str) -> None:
+    """Pick an option of a selectbox found by its key, by the option's visible text."""
+    page.locator(f"{key(widget_key)} [data-baseweb='select']").click()
+    page.get_by_role("option", name=label, exact=True).click()
+    wait_for_idle(page)

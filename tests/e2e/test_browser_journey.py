@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
-from tests.e2e.helpers import choose_rating, click, fill, key, log_in, sign_up, wait_for_idle
+from tests.e2e.helpers import choose_rating, click, fill, key, log_in, select, sign_up, wait_for_idle
 
 pytestmark = pytest.mark.browser
 
@@ -41,6 +41,8 @@ def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, pag
     for step in range(5, 10):
         _answer_step(page, bank.competencies[step], rating=4)
     expect(page.get_by_text("Overblik", exact=True)).to_be_visible()
+    select(page, "goal-competency-1", bank.competencies[2].name)
+    fill(page, "goal-step-1", "Jeg inviterer to borgere med til næste møde")
     click(page, "round-complete")
     expect(page.get_by_text("Refleksionen er afsluttet. Godt arbejde!")).to_be_visible()
 

@@ -38,10 +38,21 @@ def answer_step(at: AppTest, bank: QuestionBank, step: int, rating: int, text: s
     return at.button(key="step-next").click().run()
 
 
-def complete_round(at: AppTest, bank: QuestionBank, rating: int, text: str | None = None, **start) -> AppTest:
+def set_goal(at: AppTest, n: int, competency_id: str, step: str) -> AppTest:
+    """On the overview: choose goal n's competency, then write its next step."""
+    at.selectbox(key=f"goal-competency-{n}").set_value(competency_id).run()
+    return at.text_area(key=f"goal-step-{n}").input(step).run()
+
+
+def complete_round(
+    at: AppTest, bank: QuestionBank, rating: int, text: str | None = None, goals: dict | None = None, **start
+) -> AppTest:
+    """Start, answer every step, set the goals (default: one on the first competency) and complete."""
     start_round(at, **start)
     for step in range(len(bank.competencies)):
         answer_step(at, bank, step, rating, text)
+    for n, (cid, step) in enumerate((goals or {bank.competencies[0].id: "Mit næste skridt"}).items(), start=1):
+        set_goal(at, n, cid, step)
     return at.button(key="round-complete").click().run()
 
 

@@ -1,0 +1,163 @@
+"""Development goals in the walk-through: chosen on the overview, followed up at the next round's start.
+
+Every field is stored the moment it changes (choices) or is left (texts), like the answers.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import texts
+from core.formatting import danish_date, danish_number, escape_markdown
+from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS
+from db import goals
+from db.errors import DuplicateGoalError, NotFoundError, RoundClosedError, TextTooLongError
+from db.goals import GoalView
+from db.models import MAX_GOALS, OUTCOMES
+from db.rounds import RoundView
+from questions import QuestionBank
+from ui import round_actions as actions
+from ui.resources import tx
+
+
+def competency_key(n: int) -> str:
+    return f"goal-competency-{n}"
+
+
+def step_key(n: int) -> str:
+    return f"goal-step-{n}"
+
+
+def followup_key(goal_id: int) -> str:
+    return f"goal-followup-{goal_id}"
+
+
+def followup_text_key(goal_id: int) -> str:
+    return f"goal-followup-text-{goal_id}"
+
+
+# Callbacks -----------------------------------------------------------------------------------
+
+
+def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
+    """Store goal n as its two fields now read; a refused choice goes back to what is stored."""
+    competency_id = st.session_state.get(competency_key(n))
+    step = st.session_state.get(step_key(n)) or ""
+    try:
+        stored = tx(
+            goals.save_goal, user_id=user_id, round_id=round_id, position=n, competency_id=competency_id, step=step
+        )
+    except DuplicateGoalError as exc:
+        kept = {g.position: g for g in tx(goals.goals_of_round, user_id=user_id, round_id=round_id)}
+        st.session_state[competency_key(n)] = kept[n].competency_id if n in kept else None
+        actions.set_status("error", texts.GOAL_DUPLICATE.format(name=bank.competency(exc.competency_id).name))
+        return
+    except TextTooLongError as exc:
+        actions.set_status(
+            "error", texts.GOAL_STEP_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit))
+        )
+        return
+    except (RoundClosedError, NotFoundError):
+        actions.set_status("error", texts.ROUND_CLOSED)
+        return
+    if competency_id is not None and stored != step:
+        st.session_state[step_key(n)] = stored
+    actions.saved()
+
+
+def on_followup(user_id: int, round_id: int, goal_id: int, part: str) -> None:
+    """Store how a goal went: its outcome or its short text."""
+    try:
+        if part == "outcome":
+            outcome = st.session_state.get(followup_key(goal_id))
+            tx(goals.save_followup, user_id=user_id, round_id=round_id, goal_id=goal_id, outcome=outcome)
+        else:
+            text = st.session_state.get(followup_text_key(goal_id)) or ""
+            tx(goals.save_followup, user_id=user_id, round_id=round_id, goal_id=goal_id, text=text)
+    except TextTooLongError as exc:
+        actions.set_status(
+            "error", texts.FOLLOWUP_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit))
+        )
+        return
+    except (RoundClosedError, NotFoundError):
+        actions.set_status("error", texts.ROUND_CLOSED)
+        return
+    actions.saved()
+
+
+# Drawing -------------------------------------------------------------------------------------
+
+
+def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], bank: QuestionBank, since) -> None:
+    """At the start of a round: how did last round's goals go?"""
+    if not pending:
+        return
+    with st.container(border=True):
+        st.subheader(texts.FOLLOWUP_TITLE)
+        st.write(texts.FOLLOWUP_INTRO.format(date=danish_date(since)))
+        for goal in pending:
+            name = bank.competency(goal.competency_id).name
+            o_key, t_key = followup_key(goal.id), followup_text_key(goal.id)
+            if o_key not in st.session_state and goal.followup is not None and goal.followup.outcome:
+                st.session_state[o_key] = goal.followup.outcome
+            if t_key not in st.session_state:
+                st.session_state[t_key] = goal.followup.text if goal.followup else ""
+            st.markdown(f"**{escape_markdown(name)}**")
+            st.text(texts.FOLLOWUP_STEP.format(step=goal.step))
+            st.radio(
+                texts.FOLLOWUP_OUTCOME.format(name=name),
+                OUTCOMES,
+                index=None,
+                format_func=texts.OUTCOME_LABELS.__getitem__,
+                horizontal=True,
+                key=o_key,
+                on_change=on_followup,
+                args=(user_id, round_.id, goal.id, "outcome"),
+            )
+            st.text_area(
+                texts.FOLLOWUP_TEXT,
+                key=t_key,
+                height=80,
+                help=texts.GOAL_STEP_HELP.format(max=danish_number(FOLLOWUP_MAX_CHARS)),
+                on_change=on_followup,
+                args=(user_id, round_.id, goal.id, "text"),
+            )
+
+
+def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chosen: list[GoalView]) -> str | None:
+    """On the overview: 1–3 goals, each a competency and a next step. Return what still blocks completion."""
+    st.header(texts.GOALS_TITLE)
+    st.write(texts.GOALS_INTRO)
+    by_place = {g.position: g for g in chosen}
+    options = [None, *(c.id for c in bank.competencies)]
+    names = {c.id: c.name for c in bank.competencies}
+    for n in range(1, MAX_GOALS + 1):
+        goal = by_place.get(n)
+        c_key, s_key = competency_key(n), step_key(n)
+        if c_key not in st.session_state:
+            st.session_state[c_key] = goal.competency_id if goal else None
+        if s_key not in st.session_state:
+            st.session_state[s_key] = goal.step if goal else ""
+        with st.container(border=True):
+            st.markdown(f"**{(texts.GOAL_SLOT if n == 1 else texts.GOAL_SLOT_OPTIONAL).format(n=n)}**")
+            st.selectbox(
+                texts.GOAL_COMPETENCY.format(n=n),
+                options,
+                format_func=lambda cid: texts.GOAL_NONE if cid is None else names[cid],
+                key=c_key,
+                on_change=on_goal,
+                args=(bank, user_id, round_.id, n),
+            )
+            st.text_area(
+                texts.GOAL_STEP.format(n=n),
+                key=s_key,
+                height=80,
+                disabled=st.session_state[c_key] is None,
+                on_change=on_goal,
+                args=(bank, user_id, round_.id, n),
+            )
+            st.caption(texts.GOAL_STEP_HELP.format(max=danish_number(GOAL_STEP_MAX_CHARS)))
+    without_step = [g.competency_id for g in chosen if not g.step]
+    if len(chosen) < actions.MIN_GOALS or without_step:
+        return actions.goals_problem(bank, too_few=len(chosen) < actions.MIN_GOALS, without_step=without_step)
+    return None
