@@ -11,12 +11,19 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS
-from db.errors import InvalidUsernameError, NotAllowedError, NotFoundError, UsernameTakenError, WeakPasswordError
+from db.errors import (
+    ConfirmationError,
+    InvalidUsernameError,
+    NotAllowedError,
+    NotFoundError,
+    UsernameTakenError,
+    WeakPasswordError,
+)
 from db.models import User
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
@@ -147,3 +154,18 @@ def set_trainer(*, session: Session, admin_id: int, user_id: int, is_trainer: bo
     if user is None:
         raise NotFoundError(f"user {user_id}")
     user.is_trainer = bool(is_trainer)
+
+
+def delete_account(*, session: Session, user_id: int, confirm_username: str) -> None:
+    """Delete the user and everything that is theirs, once they have typed their username.
+
+    Rounds (with answers, goals, follow-ups and feedback on them), invitations and shares both
+    ways, feedback they wrote, course memberships and courses they ran all go through the
+    database's ON DELETE CASCADE; an invitation they once used forgets them (SET NULL).
+    """
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"user {user_id}")
+    if username_key(confirm_username or "") != user.username_key:
+        raise ConfirmationError("username")
+    session.execute(delete(User).where(User.id == user_id))
