@@ -35,7 +35,7 @@ class FeedbackItemView:
 class FeedbackView:
     id: int
     round_id: int
-    author_id: int
+    author_id: int | None  # None: brought along in an import; the author has no account here
     author_name: str
     overall: str
     created_at: datetime
@@ -56,14 +56,14 @@ def _views(session: Session, rows: list[Feedback]) -> list[FeedbackView]:
         items[item.feedback_id][item.competency_id] = FeedbackItemView(
             item.competency_id, item.rating, item.comment, as_utc(item.updated_at)
         )
-    authors = {f.author_id for f in rows}
+    authors = {f.author_id for f in rows if f.author_id is not None}
     names = {uid: name for uid, name in session.execute(select(User.id, User.username).where(User.id.in_(authors)))}
     return [
         FeedbackView(
             id=f.id,
             round_id=f.round_id,
             author_id=f.author_id,
-            author_name=names[f.author_id],
+            author_name=names[f.author_id] if f.author_id is not None else f.imported_author or "",
             overall=f.overall,
             created_at=as_utc(f.created_at),
             updated_at=as_utc(f.updated_at),

@@ -1,0 +1,241 @@
+"""The leader's own data out (export, for the right of access and to move) and in (import).
+
+Export gathers everything the user owns into a `core.transfer.DataFile`. Import restores the
+rounds of such a file into an account that has none yet, all in the caller's one transaction.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from core.transfer import (
+    FORMAT,
+    FORMAT_VERSION,
+    AccountData,
+    AnswerData,
+    CourseData,
+    DataFile,
+    FeedbackData,
+    FeedbackItemData,
+    FollowupData,
+    GoalData,
+    RoundData,
+    ShareGivenData,
+    ShareReceivedData,
+)
+from db.errors import ImportConflictError, NotFoundError
+from db.models import (
+    Answer,
+    Course,
+    CourseMember,
+    Feedback,
+    FeedbackItem,
+    Goal,
+    GoalFollowup,
+    Round,
+    Share,
+    User,
+    as_utc,
+    utcnow,
+)
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    rounds: int
+    goals: int
+    feedback: int
+
+
+def _grouped(rows, key) -> dict:
+    grouped: dict = {}
+    for row in rows:
+        grouped.setdefault(key(row), []).append(row)
+    return grouped
+
+
+def export_data(*, session: Session, user_id: int, now: datetime | None = None) -> DataFile:
+    """Everything the user owns, in the documented format (version 1)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"user {user_id}")
+    rounds = session.scalars(select(Round).where(Round.user_id == user_id).order_by(Round.started_at, Round.id)).all()
+    ids = [r.id for r in rounds]
+    refs = {rid: n for n, rid in enumerate(ids, start=1)}
+    answers = _grouped(
+        session.scalars(select(Answer).where(Answer.round_id.in_(ids)).order_by(Answer.question_id)),
+        lambda a: a.round_id,
+    )
+    goals = _grouped(
+        session.scalars(select(Goal).where(Goal.round_id.in_(ids)).order_by(Goal.position)), lambda g: g.round_id
+    )
+    followups = {f.goal_id: f for f in session.scalars(select(GoalFollowup).join(Goal).where(Goal.round_id.in_(ids)))}
+    author = aliased(User)
+    feedback_rows = session.execute(
+        select(Feedback, author.username)
+        .outerjoin(author, author.id == Feedback.author_id)
+        .where(Feedback.round_id.in_(ids))
+        .order_by(Feedback.created_at, Feedback.id)
+    ).all()
+    items = _grouped(
+        session.scalars(
+            select(FeedbackItem)
+            .where(FeedbackItem.feedback_id.in_([f.id for f, _ in feedback_rows]))
+            .order_by(FeedbackItem.competency_id)
+        ),
+        lambda i: i.feedback_id,
+    )
+    feedback = _grouped(feedback_rows, lambda row: row[0].round_id)
+
+    def followup_of(goal: Goal) -> FollowupData | None:
+        f = followups.get(goal.id)
+        if f is None:
+            return None
+        return FollowupData(round_ref=refs[f.round_id], outcome=f.outcome, text=f.text, updated_at=as_utc(f.updated_at))
+
+    round_data = [
+        RoundData(
+            ref=refs[r.id],
+            context=r.context,
+            note=r.note,
+            bank_version=r.bank_version,
+            status=r.status,
+            current_step=r.current_step,
+            started_at=as_utc(r.started_at),
+            completed_at=as_utc(r.completed_at) if r.completed_at else None,
+            answers=[
+                AnswerData(question_id=a.question_id, rating=a.rating, text=a.text) for a in answers.get(r.id, [])
+            ],
+            goals=[
+                GoalData(
+                    position=g.position,
+                    competency_id=g.competency_id,
+                    step=g.step,
+                    created_at=as_utc(g.created_at),
+                    followup=followup_of(g),
+                )
+                for g in goals.get(r.id, [])
+            ],
+            feedback_received=[
+                FeedbackData(
+                    author=name or f.imported_author or "?",
+                    overall=f.overall,
+                    created_at=as_utc(f.created_at),
+                    updated_at=as_utc(f.updated_at),
+                    items=[
+                        FeedbackItemData(competency_id=i.competency_id, rating=i.rating, comment=i.comment)
+                        for i in items.get(f.id, [])
+                    ],
+                )
+                for f, name in feedback.get(r.id, [])
+            ],
+        )
+        for r in rounds
+    ]
+    other = aliased(User)
+    given = session.execute(
+        select(other.username, Share.scope, Share.created_at)
+        .join(other, other.id == Share.codriver_id)
+        .where(Share.leader_id == user_id)
+        .order_by(Share.created_at, Share.id)
+    ).all()
+    received = session.execute(
+        select(other.username, Share.scope, Share.created_at)
+        .join(other, other.id == Share.leader_id)
+        .where(Share.codriver_id == user_id)
+        .order_by(Share.created_at, Share.id)
+    ).all()
+    memberships = session.execute(
+        select(Course.name, other.username, CourseMember.joined_at, CourseMember.consent)
+        .join(Course, Course.id == CourseMember.course_id)
+        .join(other, other.id == Course.trainer_id)
+        .where(CourseMember.user_id == user_id)
+        .order_by(CourseMember.joined_at, CourseMember.id)
+    ).all()
+    return DataFile(
+        format=FORMAT,
+        format_version=FORMAT_VERSION,
+        exported_at=now or utcnow(),
+        account=AccountData(username=user.username, created_at=as_utc(user.created_at)),
+        rounds=round_data,
+        shares_given=[ShareGivenData(codriver=n, scope=s, since=as_utc(t)) for n, s, t in given],
+        shares_received=[ShareReceivedData(leader=n, scope=s, since=as_utc(t)) for n, s, t in received],
+        courses=[CourseData(name=c, trainer=t, joined_at=as_utc(j), consent=bool(k)) for c, t, j, k in memberships],
+    )
+
+
+def import_data(*, session: Session, user_id: int, data: DataFile) -> ImportSummary:
+    """Restore the file's rounds, answers, goals, follow-ups and received feedback into the user's
+    account, which must have no rounds yet. The file must have passed core.transfer.read()."""
+    if session.scalar(select(Round.id).where(Round.user_id == user_id).limit(1)) is not None:
+        raise ImportConflictError(str(user_id))
+    ids: dict[int, int] = {}
+    goal_rows: list[tuple[Goal, FollowupData]] = []
+    goals = feedback = 0
+    for r in data.rounds:
+        round_ = Round(
+            user_id=user_id,
+            context=r.context,
+            note=r.note,
+            bank_version=r.bank_version,
+            status=r.status,
+            current_step=r.current_step,
+            started_at=r.started_at,
+            updated_at=r.completed_at or r.started_at,
+            completed_at=r.completed_at,
+        )
+        session.add(round_)
+        session.flush()
+        ids[r.ref] = round_.id
+        session.add_all(
+            Answer(round_id=round_.id, question_id=a.question_id, rating=a.rating, text=a.text, updated_at=r.started_at)
+            for a in r.answers
+        )
+        for g in r.goals:
+            goal = Goal(
+                round_id=round_.id,
+                position=g.position,
+                competency_id=g.competency_id,
+                step=g.step,
+                created_at=g.created_at,
+                updated_at=g.created_at,
+            )
+            session.add(goal)
+            goals += 1
+            if g.followup is not None:
+                goal_rows.append((goal, g.followup))
+        for fb in r.feedback_received:
+            row = Feedback(
+                round_id=round_.id,
+                author_id=None,
+                imported_author=fb.author,
+                overall=fb.overall,
+                created_at=fb.created_at,
+                updated_at=fb.updated_at,
+            )
+            session.add(row)
+            session.flush()
+            session.add_all(
+                FeedbackItem(
+                    feedback_id=row.id,
+                    competency_id=i.competency_id,
+                    rating=i.rating,
+                    comment=i.comment,
+                    updated_at=fb.updated_at,
+                )
+                for i in fb.items
+            )
+            feedback += 1
+    session.flush()
+    session.add_all(
+        GoalFollowup(
+            goal_id=goal.id, round_id=ids[f.round_ref], outcome=f.outcome, text=f.text, updated_at=f.updated_at
+        )
+        for goal, f in goal_rows
+    )
+    session.flush()
+    return ImportSummary(rounds=len(ids), goals=goals, feedback=feedback)

@@ -1,0 +1,171 @@
+"""Moving a leader's data (core.transfer and db.transfer): export, the import's checks, the round trip."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core import transfer
+from core.transfer import ImportRefused
+from db import accounts, feedback, goals, rounds
+from db import transfer as storage
+from db.engine import create_db_engine, make_sessionmaker
+from db.errors import ImportConflictError
+from tests.conftest import PASSWORD
+from tests.support.storage import runner
+
+
+def _export(tx, user_id) -> bytes:
+    return transfer.to_json(tx(storage.export_data, user_id=user_id))
+
+
+@pytest.fixture
+def elsewhere(other_instance):
+    """Another installation of Netværksspejlet, and a new account on it."""
+    engine = create_db_engine(other_instance)
+    run = runner(make_sessionmaker(engine))
+    yield run, run(accounts.create_user, username="mette.hansen", password=PASSWORD)
+    engine.dispose()
+
+
+def test_the_export_holds_everything_the_leader_owns(tx, world, bank):
+    data = json.loads(_export(tx, world["mette"].id))
+    assert (data["format"], data["format_version"], data["account"]["username"]) == (
+        "netvaerksspejlet-eksport",
+        1,
+        "Mette",
+    )
+    first, second = data["rounds"]
+    assert (first["ref"], first["status"], len(first["answers"])) == (1, "completed", 20)
+    assert first["goals"][0]["step"] == "Inviter en borger"
+    assert first["goals"][0]["followup"] == {
+        "round_ref": 2,
+        "outcome": "achieved",
+        "text": "Ja!",
+        "updated_at": first["goals"][0]["followup"]["updated_at"],
+    }
+    assert [(f["author"], f["overall"]) for f in first["feedback_received"]] == [("Jonas", "Godt, Mette")]
+    assert second["note"] == "Mette-note"
+    assert data["shares_given"][0]["codriver"] == "Jonas" and data["shares_given"][0]["scope"] == "texts"
+    assert data["shares_received"][0]["leader"] == "Lise"
+    assert [(c["name"], c["trainer"], c["consent"]) for c in data["courses"]] == [("Toves hold", "Tove", True)]
+    # Nothing of anyone else's: Lise's round and Mette's comment on it are Lise's.
+    assert "Fra Mette" not in json.dumps(data)
+
+
+def test_export_import_export_gives_the_same_history_in_another_installation(tx, world, bank, elsewhere):
+    run, newcomer = elsewhere
+    first = _export(tx, world["mette"].id)
+    summary = run(storage.import_data, user_id=newcomer.id, data=transfer.read(first, bank))
+    assert (summary.rounds, summary.goals, summary.feedback) == (2, 2, 1)
+    again = json.loads(transfer.to_json(run(storage.export_data, user_id=newcomer.id)))
+    before = json.loads(first)
+    assert again["rounds"] == before["rounds"]
+    # Shares and courses are the record of people on the other installation; they are not moved.
+    assert (again["shares_given"], again["shares_received"], again["courses"]) == ([], [], [])
+    # The leader sees the same history: radar data, goals with follow-ups, the co-driver's view.
+    history = run(rounds.list_history, user_id=newcomer.id)
+    assert [r.ratings() for r in history] == [r.ratings() for r in tx(rounds.list_history, user_id=world["mette"].id)]
+    assert [(g.step, g.followup and g.followup.outcome) for g in run(goals.list_goals, user_id=newcomer.id)] == [
+        ("Inviter en borger", "achieved"),
+        ("Lyt", None),
+    ]
+    seen = run(feedback.feedback_for_leader, leader_id=newcomer.id)[history[0].id]
+    assert [(f.author_name, f.author_id, f.overall) for f in seen] == [("Jonas", None, "Godt, Mette")]
+
+
+def test_an_open_round_comes_along_and_can_be_finished(tx, make_user, bank, elsewhere):
+    run, newcomer = elsewhere
+    mette = make_user("Mette")
+    open_round = tx(rounds.start_round, user_id=mette.id, context="andet", note="", bank_version=bank.version)
+    tx(rounds.save_text, user_id=mette.id, round_id=open_round.id, question_id=bank.question_ids[0], text="Halvvejs")
+    tx(rounds.set_step, user_id=mette.id, round_id=open_round.id, step=3)
+    run(storage.import_data, user_id=newcomer.id, data=transfer.read(_export(tx, mette.id), bank))
+    moved = run(rounds.get_open_round, user_id=newcomer.id)
+    assert (moved.current_step, moved.answers[bank.question_ids[0]].text) == (3, "Halvvejs")
+
+
+def test_import_needs_an_account_without_rounds_and_then_stores_nothing(
+    tx, world, bank, make_user, make_completed_round
+):
+    other = make_user("Ida")
+    mine = make_completed_round(other.id, rating=5)
+    with pytest.raises(ImportConflictError):
+        tx(storage.import_data, user_id=other.id, data=transfer.read(_export(tx, world["mette"].id), bank))
+    assert [r.id for r in tx(rounds.list_history, user_id=other.id)] == [mine.id]
+
+
+def _valid(tx, world) -> dict:
+    return json.loads(_export(tx, world["mette"].id))
+
+
+def _broken(data: dict, change) -> bytes:
+    change(data)
+    return json.dumps(data).encode()
+
+
+def _set(path, value):
+    def change(data):
+        target = data
+        for part in path[:-1]:
+            target = target[part]
+        target[path[-1]] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set(("format_version",), 2), "Filen har formatversion 2, men denne installation læser version 1."),
+        (_set(("format",), "noget-andet"), "Filen er ikke en eksport fra Netværksspejlet."),
+        (_set(("rounds", 0, "answers", 0, "rating"), 6), "feltet rounds.0.answers.0.rating er forkert (tallet er for stort)"),
+        (_set(("rounds", 0, "answers", 0, "question_id"), "findes-ikke-1"), "spørgsmålet »findes-ikke-1«"),
+        (_set(("rounds", 0, "goals", 0, "competency_id"), "ukendt"), "kompetencen »ukendt«"),
+        (_set(("rounds", 1, "ref"), 1), "samme nummer (ref)"),
+        (_set(("rounds", 0, "goals", 0, "followup", "round_ref"), 9), "peger en opfølgning på refleksion 9"),
+        (_set(("rounds", 0, "completed_at"), None), "passer status og afslutningstidspunkt ikke sammen"),
+        (_set(("rounds", 0, "status"), "open"), "passer status og afslutningstidspunkt ikke sammen"),
+        (_set(("rounds", 0, "context"), "paa-maanen"), "er »paa-maanen« ikke et sted i netværksforløbet"),
+        (_set(("rounds", 0, "answers", 1, "question_id"), None), "feltet rounds.0.answers.1.question_id er forkert"),
+        (_set(("rounds", 0, "answers", 0, "text"), "x" * 5001), "feltet rounds.0.answers.0.text er forkert (teksten er for lang)"),
+        (_set(("rounds", 0, "secret"), "x"), "feltet rounds.0.secret er forkert (feltet kendes ikke)"),
+        (_set(("rounds", 0, "started_at"), "i går"), "feltet rounds.0.started_at er forkert (ikke et gyldigt tidspunkt)"),
+    ],
+)
+def test_a_contradictory_file_is_refused_saying_what_is_wrong(tx, world, bank, change, message):
+    with pytest.raises(ImportRefused) as refused:
+        transfer.read(_broken(_valid(tx, world), change), bank)
+    assert message in str(refused.value)
+    assert str(refused.value).endswith("Intet er lagt ind.")
+
+
+def test_a_duplicate_answer_and_two_open_rounds_are_refused(tx, world, bank):
+    def duplicate(data):
+        data["rounds"][0]["answers"].append(dict(data["rounds"][0]["answers"][0]))
+
+    def two_open(data):
+        for r in data["rounds"]:
+            r["status"], r["completed_at"], r["feedback_received"] = "open", None, []
+
+    with pytest.raises(ImportRefused, match="to svar på samme spørgsmål"):
+        transfer.read(_broken(_valid(tx, world), duplicate), bank)
+    with pytest.raises(ImportRefused, match="mere end én refleksion i gang"):
+        transfer.read(_broken(_valid(tx, world), two_open), bank)
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "Filen er ikke en JSON-fil."),
+        (b"Runde;Kompetence\n1;2\n", "Filen er ikke en JSON-fil."),
+        (b"[1, 2, 3]", "Filen er ikke en eksport fra Netværksspejlet."),
+        (b'{"format": "netvaerksspejlet-eksport"}', "Filen har formatversion None"),
+        (b" " * (10 * 1024 * 1024 + 1), "Filen er for stor. Den må højst fylde 10 MB."),
+    ],
+)
+def test_a_file_that_is_not_an_export_is_refused(bank, raw, message):
+    with pytest.raises(ImportRefused) as refused:
+        transfer.read(raw, bank)
+    assert str(refused.value).startswith(message)
