@@ -414,3 +414,29 @@ IMPORT_PROBLEMS = {
     "timezone_aware": "tidspunktet mangler tidszone",
 }
 IMPORT_PROBLEM_OTHER = "ugyldig værdi"
+
+# The personal report (PDF)
+REPORT_TITLE = "Min refleksion som netværksleder"
+REPORT_KIND = "Personlig rapport"
+REPORT_NAME = "Navn"
+REPORT_DATE = "Dato"
+REPORT_CONTEXT = "Hvor i forløbet"
+REPORT_NOTE = "Note"
+REPORT_THIS_ROUND = "Denne refleksion"
+REPORT_PREVIOUS_ROUND = "Forrige refleksion ({date})"
+REPORT_RADAR_CAPTION = (
+    "Score pr. kompetence (gennemsnit af dine to vurderinger, 1–5). Linjerne adskilles også af streg og "
+    "markør. Tallene står i tabellen på næste side."
+)
+REPORT_COL_COMPETENCY = "Kompetence"
+REPORT_GOALS_INTRO = "Det vil du arbejde med frem til næste netværksmøde."
+REPORT_NO_GOALS = "Der blev ikke sat udviklingsmål i denne refleksion."
+REPORT_GOAL_STEP = "Næste skridt: {step}"
+REPORT_GOAL_OUTCOME = "Sådan gik det: {outcome}"
+REPORT_NO_OUTCOME = "ikke besvaret"
+REPORT_RATING = "Din vurdering: {rating}"
+REPORT_NO_RATING = "ingen"
+REPORT_CD_COMMENT = "Kommentar fra {name}"
+REPORT_CD_OVERALL = "Samlet kommentar fra {name}"
+REPORT_FOOTER = "Netværksspejlet · udskrevet {date} · Fortroligt: dine egne refleksioner"
+REPORT_PAGE = "Side {page} af {pages}"
