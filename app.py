@@ -15,5 +15,5 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:
 get_bank()
 get_sessionmaker()
 
-user = identity.current_user()
-st.navigation(navigation.pages_for(user), position="sidebar" if user else "hidden").run()
+pages = navigation.pages_for(identity.current_user())  # signs out a session whose account is gone
+st.navigation(pages, position="sidebar" if identity.current_user() else "hidden").run()

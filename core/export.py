@@ -12,6 +12,9 @@ from collections.abc import Mapping, Sequence
 import pandas as pd
 
 from core import texts
+from core.formatting import to_local
+from core.history import context_label
+from core.scoring import competency_scores
 from questions import QuestionBank
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -85,7 +88,7 @@ def to_csv(group: pd.DataFrame | None, people: pd.DataFrame) -> bytes:
         parts.append(long.assign(**{texts.EXPORT_SECTION: texts.EXPORT_SECTION_PERSON}))
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=[texts.EXPORT_SECTION])
     ordered = [texts.EXPORT_SECTION] + [c for c in frame.columns if c != texts.EXPORT_SECTION]
-    return _neutralised(frame[ordered]).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+    return _csv(frame[ordered])
 
 
 def to_xlsx(group: pd.DataFrame | None, people: pd.DataFrame) -> bytes:
@@ -96,4 +99,99 @@ def to_xlsx(group: pd.DataFrame | None, people: pd.DataFrame) -> bytes:
             writer, sheet_name=texts.EXPORT_SHEET_GROUP, index=False
         )
         _neutralised(people).to_excel(writer, sheet_name=texts.EXPORT_SHEET_PEOPLE, index=False)
+    return buffer.getvalue()
+
+
+# The leader's own rounds -------------------------------------------------------------------------
+
+
+def _local_date(moment) -> object:
+    return to_local(moment).date() if moment is not None else None
+
+
+def answers_table(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
+    """One row per round and question: when, where in the network, the rating and the text."""
+    rows = []
+    for number, round_ in enumerate(rounds, start=1):
+        for comp in bank.competencies:
+            for question in comp.questions:
+                answer = round_.answers.get(question.id)
+                rows.append(
+                    {
+                        texts.EXPORT_ROUND: number,
+                        texts.EXPORT_STATUS: texts.EXPORT_STATUS_LABELS[round_.status],
+                        texts.EXPORT_STARTED: _local_date(round_.started_at),
+                        texts.EXPORT_COMPLETED: _local_date(round_.completed_at),
+                        texts.EXPORT_CONTEXT: context_label(round_.context),
+                        texts.EXPORT_COMPETENCY: comp.name,
+                        texts.EXPORT_QUESTION: question.text,
+                        texts.EXPORT_RATING: answer.rating if answer else None,
+                        texts.EXPORT_TEXT: answer.text if answer else "",
+                    }
+                )
+    return pd.DataFrame(rows, columns=_ANSWER_COLUMNS)
+
+
+_ANSWER_COLUMNS = [
+    texts.EXPORT_ROUND,
+    texts.EXPORT_STATUS,
+    texts.EXPORT_STARTED,
+    texts.EXPORT_COMPLETED,
+    texts.EXPORT_CONTEXT,
+    texts.EXPORT_COMPETENCY,
+    texts.EXPORT_QUESTION,
+    texts.EXPORT_RATING,
+    texts.EXPORT_TEXT,
+]
+
+
+def scores_by_round(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
+    """One row per competency, one column per round: the score (mean of its two ratings)."""
+    columns = {
+        texts.EXPORT_ROUND_COLUMN.format(n=n): competency_scores(bank, r.ratings()) for n, r in enumerate(rounds, 1)
+    }
+    frame = pd.DataFrame({name: [scores[c.id] for c in bank.competencies] for name, scores in columns.items()})
+    frame.insert(0, texts.EXPORT_COMPETENCY, [c.name for c in bank.competencies])
+    return frame
+
+
+def goals_table(bank: QuestionBank, rounds: Sequence, goals: Sequence) -> pd.DataFrame:
+    """One row per goal: the round it was set in, the competency, the step and how it went."""
+    number = {r.id: n for n, r in enumerate(rounds, start=1)}
+    rows = [
+        {
+            texts.EXPORT_ROUND: number.get(g.round_id),
+            texts.EXPORT_COMPETENCY: bank.competency(g.competency_id).name,
+            texts.EXPORT_GOAL_STEP: g.step,
+            texts.EXPORT_GOAL_OUTCOME: texts.OUTCOME_LABELS.get(g.followup.outcome, "") if g.followup else "",
+            texts.EXPORT_GOAL_FOLLOWUP: g.followup.text if g.followup else "",
+        }
+        for g in goals
+    ]
+    columns = [
+        texts.EXPORT_ROUND,
+        texts.EXPORT_COMPETENCY,
+        texts.EXPORT_GOAL_STEP,
+        texts.EXPORT_GOAL_OUTCOME,
+        texts.EXPORT_GOAL_FOLLOWUP,
+    ]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _csv(frame: pd.DataFrame) -> bytes:
+    return _neutralised(frame).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+
+
+def rounds_csv(answers: pd.DataFrame) -> bytes:
+    """The leader's answers as CSV for Danish Excel."""
+    return _csv(answers)
+
+
+def rounds_xlsx(answers: pd.DataFrame, scores: pd.DataFrame, goals: pd.DataFrame) -> bytes:
+    """The leader's answers, scores per round and goals as an Excel workbook of three sheets."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        _neutralised(answers).to_excel(writer, sheet_name=texts.EXPORT_SHEET_ANSWERS, index=False)
+        _neutralised(scores).to_excel(writer, sheet_name=texts.EXPORT_SHEET_SCORES, index=False)
+        _neutralised(goals).to_excel(writer, sheet_name=texts.EXPORT_SHEET_GOALS, index=False)
     return buffer.getvalue()

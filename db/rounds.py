@@ -192,6 +192,13 @@ def list_history(*, session: Session, user_id: int) -> list[RoundView]:
     return [_view(r, answers[r.id]) for r in rounds]
 
 
+def list_rounds(*, session: Session, user_id: int) -> list[RoundView]:
+    """Return all the user's rounds, unfinished included, with answers, oldest first."""
+    rounds = list(session.scalars(select(Round).where(Round.user_id == user_id).order_by(Round.started_at, Round.id)))
+    answers = _answers_for(session, [r.id for r in rounds])
+    return [_view(r, answers[r.id]) for r in rounds]
+
+
 def latest_completed(*, session: Session, user_id: int) -> RoundView | None:
     """Return the user's most recently completed round, or None."""
     round_ = session.scalar(

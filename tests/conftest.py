@@ -138,21 +138,36 @@ def account_of(app_tx) -> Callable[[str], accounts.AccountView]:
 
 @pytest.fixture
 def downloads(monkeypatch) -> Callable[[AppTest, str], bytes]:
-    """Read the bytes behind a download button in AppTest (its media storage is thrown away after a run)."""
+    """Read the bytes behind a download button in AppTest, as a click in the browser would fetch them.
+
+    AppTest throws its media storage away after a run, so stored files are kept here; a button
+    with deferred data (a function run on click) gets its function called, as the server would.
+    """
+    from streamlit.runtime.media_file_manager import MediaFileManager
     from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
     stored: dict[str, bytes] = {}
+    deferred: dict[str, Callable[[], bytes]] = {}
     original = MemoryMediaFileStorage.load_and_get_id
+    original_deferred = MediaFileManager.add_deferred
 
     def keep(self, path_or_data, mimetype, kind, filename=None):
         file_id = original(self, path_or_data, mimetype, kind, filename)
         stored[file_id] = path_or_data if isinstance(path_or_data, bytes) else Path(path_or_data).read_bytes()
         return file_id
 
+    def keep_deferred(self, data_callable, *args, **kwargs):
+        file_id = original_deferred(self, data_callable, *args, **kwargs)
+        deferred[file_id] = data_callable
+        return file_id
+
     monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", keep)
+    monkeypatch.setattr(MediaFileManager, "add_deferred", keep_deferred)
 
     def data_of(at: AppTest, key: str) -> bytes:
         button = next(b for b in at.get("download_button") if b.proto.id.endswith(f"-{key}"))
+        if button.proto.deferred_file_id:
+            return deferred[button.proto.deferred_file_id]()
         return stored[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
 
     return data_of

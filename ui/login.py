@@ -9,6 +9,7 @@ from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
 from db import accounts
 from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordError
 from ui import identity
+from ui.flash import show_flash
 from ui.resources import tx
 
 _ERROR_KEY = "login-error"
@@ -85,6 +86,7 @@ def render_gate() -> None:
     """Show the sign-in and sign-up forms in place of whatever page was asked for."""
     st.title(texts.APP_TITLE)
     st.write(texts.APP_TAGLINE)
+    show_flash("login")
     sign_in_tab, sign_up_tab = st.tabs([texts.LOGIN_TAB, texts.SIGNUP_TAB])
     with sign_in_tab:
         render_login()

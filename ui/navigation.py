@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 from core import texts
 from db import accounts, sharing
 from db.accounts import AccountView
+from ui import identity
 from ui.resources import tx
 
 
@@ -18,21 +19,28 @@ def pages_for(user: AccountView | None) -> list[st.Page]:
     Every page is always registered, so a link to any page works (showing the sign-in form first);
     the co-driver page is only hidden from the menu, and tells a non-co-driver so itself.
     """
-    codriver, roles = tx(_menu_roles, user_id=user.id) if user is not None else (False, accounts.Roles())
+    exists, codriver, roles = tx(_menu_roles, user_id=user.id) if user is not None else (False, False, accounts.Roles())
+    if user is not None and not exists:
+        identity.sign_out()  # the account was deleted (in another tab, say): nothing of it may be drawn
     return [
         st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
         st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
         st.Page("pages/deling.py", title=texts.PAGE_SHARING, url_path="deling"),
         st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"),
+        st.Page("pages/mine_data.py", title=texts.PAGE_MY_DATA, url_path="mine-data"),
         st.Page("pages/co_driver.py", title=texts.PAGE_CODRIVER, url_path="co-driver", visibility=_shown(codriver)),
         st.Page("pages/hold.py", title=texts.PAGE_COURSES, url_path="hold", visibility=_shown(roles.is_trainer)),
         st.Page("pages/admin.py", title=texts.PAGE_ADMIN, url_path="admin", visibility=_shown(roles.is_admin)),
     ]
 
 
-def _menu_roles(*, session: Session, user_id: int) -> tuple[bool, accounts.Roles]:
-    """Both questions the menu asks on every run, in one transaction."""
-    return sharing.is_codriver(session=session, user_id=user_id), accounts.roles_of(session=session, user_id=user_id)
+def _menu_roles(*, session: Session, user_id: int) -> tuple[bool, bool, accounts.Roles]:
+    """The questions the menu asks on every run, in one transaction: does the account still exist,
+    is it someone's co-driver, and which roles does it have."""
+    roles = accounts.roles_of(session=session, user_id=user_id)
+    if roles is None:
+        return False, False, accounts.Roles()
+    return True, sharing.is_codriver(session=session, user_id=user_id), roles
 
 
 def _shown(applies: bool) -> str:
