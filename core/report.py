@@ -323,3 +323,30 @@ def build_report(bank: QuestionBank, data: ReportData, printed_at: datetime) -> 
     _heading(pdf, texts.REFLECTIONS_TITLE, size=16)
     _reflections(pdf, bank, data)
     return bytes(pdf.output())
+
+
+def assemble(username: str, history: Sequence, index: int, feedback: dict, goals: Sequence) -> ReportData:
+    """The report of history[index] (completed rounds, oldest first), from what the results page loads:
+    co-drivers' feedback by round id, and every goal with its follow-up."""
+    round_ = history[index]
+    outside = [
+        OutsideView(
+            name=view.author_name,
+            ratings=view.ratings(),
+            overall=view.overall,
+            comments={cid: item.comment for cid, item in view.items.items() if item.comment},
+        )
+        for view in feedback.get(round_.id, [])
+    ]
+    return ReportData(
+        username=username,
+        round=round_,
+        previous=history[index - 1] if index > 0 else None,
+        outside=outside,
+        goals=[GoalLine(g.competency_id, g.step) for g in goals if g.round_id == round_.id],
+        followups=[
+            GoalLine(g.competency_id, g.step, g.followup.outcome, g.followup.text)
+            for g in goals
+            if g.followup is not None and g.followup.round_id == round_.id
+        ],
+    )

@@ -1,6 +1,6 @@
 """Mine resultater: the leader's completed rounds as radar, trend, table and texts, and co-drivers' views."""
 
-from db import feedback, rounds
+from db import feedback, goals, rounds
 from ui import identity, results
 from ui.resources import get_bank, guarded_page, tx
 
@@ -8,4 +8,10 @@ bank = get_bank()
 user = identity.require_user()
 with guarded_page():
     history = tx(rounds.list_history, user_id=user.id)
-    results.render_results(bank, history, tx(feedback.feedback_for_leader, leader_id=user.id))
+    results.render_results(
+        bank,
+        history,
+        tx(feedback.feedback_for_leader, leader_id=user.id),
+        tx(goals.list_goals, user_id=user.id),
+        user.username,
+    )

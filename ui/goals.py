@@ -144,6 +144,7 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
                 texts.GOAL_COMPETENCY.format(n=n),
                 options,
                 format_func=lambda cid: texts.GOAL_NONE if cid is None else names[cid],
+                placeholder=texts.GOAL_NONE,
                 key=c_key,
                 on_change=on_goal,
                 args=(bank, user_id, round_.id, n),

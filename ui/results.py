@@ -6,10 +6,13 @@ import streamlit as st
 
 from core import texts
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
-from core.formatting import danish_score, escape_markdown
+from core.formatting import danish_score, escape_markdown, to_local
 from core.history import default_selection, round_labels, score_history
+from core.report import assemble, build_report
 from core.scoring import scores_table
 from db.feedback import FeedbackView
+from db.goals import GoalView
+from db.models import utcnow
 from db.rounds import RoundView
 from questions import QuestionBank
 from ui.outside_view import render_outside_view
@@ -49,14 +52,71 @@ def _render_reflections(bank: QuestionBank, history: list[RoundView]) -> None:
                     st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
 
 
-def render_results(
-    bank: QuestionBank, history: list[RoundView], feedback: dict[int, list[FeedbackView]] | None = None
+def _render_goals(bank: QuestionBank, history: list[RoundView], goals: list[GoalView]) -> None:
+    """Each goal, newest first, beside its competency's scores over time and how it went."""
+    st.subheader(texts.GOALS_TITLE)
+    if not goals:
+        st.info(texts.RESULTS_NO_GOALS)
+        return
+    st.caption(texts.RESULTS_GOALS_CAPTION)
+    scored = score_history(bank, history)
+    set_in = dict(zip((r.id for r in history), round_labels(history), strict=True))
+    for goal in reversed(goals):
+        trend = " → ".join(danish_score(s.scores.get(goal.competency_id)) for s in scored)
+        with st.container(border=True):
+            st.markdown(f"**{escape_markdown(bank.competency(goal.competency_id).name)}**")
+            st.caption(escape_markdown(texts.RESULTS_GOAL_SET.format(round=set_in.get(goal.round_id, ""), trend=trend)))
+            st.text(texts.REPORT_GOAL_STEP.format(step=goal.step))
+            if goal.followup is not None and goal.followup.outcome:
+                st.text(texts.REPORT_GOAL_OUTCOME.format(outcome=texts.OUTCOME_LABELS[goal.followup.outcome]))
+            if goal.followup is not None and goal.followup.text:
+                st.text(goal.followup.text)
+            if goal.followup is None or not goal.followup.outcome:
+                st.caption(texts.RESULTS_GOAL_NOT_FOLLOWED)
+
+
+def _render_report(
+    bank: QuestionBank, username: str, history: list[RoundView], feedback: dict, goals: list[GoalView]
 ) -> None:
-    """Draw the whole results page for a leader's completed rounds (oldest first) and their co-drivers' views."""
+    """Pick a round and download its personal report; the PDF is only built when the button is pressed."""
+    st.subheader(texts.REPORT_SECTION)
+    st.caption(texts.REPORT_SECTION_CAPTION)
+    labels = round_labels(history)
+    index = st.selectbox(
+        texts.REPORT_PICK_ROUND,
+        range(len(history)),
+        index=len(history) - 1,
+        format_func=labels.__getitem__,
+        key="report-round",
+    )
+    chosen = history[index]
+    data = assemble(username, history, index, feedback, goals)
+    st.download_button(
+        texts.REPORT_DOWNLOAD,
+        data=lambda: build_report(bank, data, utcnow()),
+        file_name=texts.REPORT_FILE_NAME.format(date=to_local(chosen.completed_at or chosen.started_at).date()),
+        mime="application/pdf",
+        key="report-download",
+        icon=":material/picture_as_pdf:",
+        on_click="ignore",
+    )
+
+
+def render_results(
+    bank: QuestionBank,
+    history: list[RoundView],
+    feedback: dict[int, list[FeedbackView]] | None = None,
+    goals: list[GoalView] | None = None,
+    username: str = "",
+) -> None:
+    """Draw the whole results page for a leader's completed rounds (oldest first), their goals,
+    their co-drivers' views and the personal report."""
     st.title(texts.RESULTS_TITLE)
     if not history:
         st.info(texts.RESULTS_EMPTY)
         return
     _render_radar(bank, history)
+    _render_goals(bank, history, goals or [])
     render_outside_view(bank, history, feedback or {})
     _render_reflections(bank, history)
+    _render_report(bank, username, history, feedback or {}, goals or [])
