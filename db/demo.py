@@ -1,8 +1,9 @@
 """Seed a realistic demo into the configured database: `python -m db.demo [--force]`.
 
 A trainer with a course, 12 leaders with three completed rounds each (varied ratings and Danish
-reflections), a few who let the trainer see their results, and one leader sharing with a
-co-driver who has given feedback. Every account's password is DEMO_PASSWORD.
+reflections, 1–2 development goals per round, followed up in the next), a few who let the trainer
+see their results, and one leader sharing with a co-driver who has given feedback. Every
+account's password is DEMO_PASSWORD.
 
 It refuses to run on a database that already has accounts, unless --force is given.
 """
@@ -17,7 +18,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from db import accounts, courses, feedback, rounds, sharing
+from db import accounts, courses, feedback, goals, rounds, sharing
 from db.engine import make_sessionmaker, prepare_database
 from db.models import Round, User
 from questions import QuestionBank, load_bank
@@ -41,6 +42,18 @@ REFLECTIONS = [
     "Jeg turde at lade et eksperiment slå fejl, og vi lærte meget af det.",
     "Min co-driver hjalp mig med at se, hvem der manglede ved bordet.",
     "",
+]
+GOAL_STEPS = [
+    "Jeg inviterer to borgere med til næste netværksmøde.",
+    "Jeg starter mødet med at spørge, hvad deltagerne selv vil have ud af det.",
+    "Jeg aftaler med min chef, hvad vi må afprøve uden at spørge igen.",
+    "Jeg skriver et kort referat med de næste skridt samme dag.",
+    "Jeg lader en deltager lede en del af mødet.",
+]
+FOLLOWUPS = [
+    ("achieved", "Det virkede – deltagerne tog mere ansvar."),
+    ("partly", "Jeg nåede det halve; tiden løb fra os."),
+    ("not_yet", "Det blev ikke til noget denne gang. Jeg prøver igen."),
 ]
 FIRST_ROUND = datetime(2027, 1, 12, 9, 0)
 
@@ -69,8 +82,23 @@ def _seed_rounds(session: Session, bank: QuestionBank, rng: random.Random, user_
                 rounds.save_text(
                     session=session, user_id=user_id, round_id=round_.id, question_id=question_id, text=text
                 )
+        for goal in goals.goals_to_follow_up(session=session, user_id=user_id, round_id=round_.id):
+            outcome, text = rng.choice(FOLLOWUPS)
+            goals.save_followup(
+                session=session, user_id=user_id, round_id=round_.id, goal_id=goal.id, outcome=outcome, text=text
+            )
+        picked = rng.sample([c.id for c in bank.competencies], k=rng.randint(1, 2))
+        for position, competency_id in enumerate(picked, start=1):
+            goals.save_goal(
+                session=session,
+                user_id=user_id,
+                round_id=round_.id,
+                position=position,
+                competency_id=competency_id,
+                step=rng.choice(GOAL_STEPS),
+            )
         rounds.complete_round(
-            session=session, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids
+            session=session, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids, min_goals=1
         )
         when = FIRST_ROUND + timedelta(days=56 * step + rng.randint(0, 6), hours=rng.randint(0, 6))
         session.execute(

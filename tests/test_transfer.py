@@ -120,7 +120,10 @@ def _set(path, value):
     [
         (_set(("format_version",), 2), "Filen har formatversion 2, men denne installation læser version 1."),
         (_set(("format",), "noget-andet"), "Filen er ikke en eksport fra Netværksspejlet."),
-        (_set(("rounds", 0, "answers", 0, "rating"), 6), "feltet rounds.0.answers.0.rating er forkert (tallet er for stort)"),
+        (
+            _set(("rounds", 0, "answers", 0, "rating"), 6),
+            "feltet rounds.0.answers.0.rating er forkert (tallet er for stort)",
+        ),
         (_set(("rounds", 0, "answers", 0, "question_id"), "findes-ikke-1"), "spørgsmålet »findes-ikke-1«"),
         (_set(("rounds", 0, "goals", 0, "competency_id"), "ukendt"), "kompetencen »ukendt«"),
         (_set(("rounds", 1, "ref"), 1), "samme nummer (ref)"),
@@ -129,9 +132,15 @@ def _set(path, value):
         (_set(("rounds", 0, "status"), "open"), "passer status og afslutningstidspunkt ikke sammen"),
         (_set(("rounds", 0, "context"), "paa-maanen"), "er »paa-maanen« ikke et sted i netværksforløbet"),
         (_set(("rounds", 0, "answers", 1, "question_id"), None), "feltet rounds.0.answers.1.question_id er forkert"),
-        (_set(("rounds", 0, "answers", 0, "text"), "x" * 5001), "feltet rounds.0.answers.0.text er forkert (teksten er for lang)"),
+        (
+            _set(("rounds", 0, "answers", 0, "text"), "x" * 5001),
+            "feltet rounds.0.answers.0.text er forkert (teksten er for lang)",
+        ),
         (_set(("rounds", 0, "secret"), "x"), "feltet rounds.0.secret er forkert (feltet kendes ikke)"),
-        (_set(("rounds", 0, "started_at"), "i går"), "feltet rounds.0.started_at er forkert (ikke et gyldigt tidspunkt)"),
+        (
+            _set(("rounds", 0, "started_at"), "i går"),
+            "feltet rounds.0.started_at er forkert (ikke et gyldigt tidspunkt)",
+        ),
     ],
 )
 def test_a_contradictory_file_is_refused_saying_what_is_wrong(tx, world, bank, change, message):

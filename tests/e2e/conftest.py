@@ -87,6 +87,19 @@ def app_server(tmp_path) -> Iterator[AppServer]:
 
 
 @pytest.fixture
+def other_app_server(tmp_path) -> Iterator[AppServer]:
+    """A second installation of the app, with a database of its own."""
+    folder = tmp_path / "other"
+    folder.mkdir()
+    server = AppServer(folder)
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
 def storage(app_server) -> Iterator[Callable]:
     """Call the storage API on the running app's database (to set the scene a test starts from)."""
     engine = prepare_database(app_server.database_url)

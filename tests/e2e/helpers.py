@@ -64,7 +64,13 @@ def go_to(page: Page, title: str) -> None:
 
 
 def select(page: Page, widget_key: str, label: str) -> None:
-    """Pick an option of a selectbox found by its key, by the option's visible text."""
-    page.locator(f"{key(widget_key)} [data-baseweb='select']").click()
+    """Pick an option of a selectbox found by its key, by the option's visible text.
+
+    The list closes when the page scrolls, so the box is scrolled into view before it is opened.
+    """
+    opener = page.locator(f"{key(widget_key)} button[aria-haspopup='listbox']")
+    opener.scroll_into_view_if_needed()
+    page.wait_for_timeout(200)
+    opener.click()
     page.get_by_role("option", name=label, exact=True).click()
     wait_for_idle(page)

@@ -21,11 +21,31 @@ def runner(sm: sessionmaker[Session]) -> Callable:
 
 
 def completed_round(
-    run: Callable, bank, user_id: int, rating=3, context: str = "foer-netvaerket", text_for=None, goals=None
+    run: Callable,
+    bank,
+    user_id: int,
+    rating=3,
+    context: str = "foer-netvaerket",
+    text_for=None,
+    goals=None,
+    followups=None,
 ):
     """Start and complete a round where every rating is `rating` (or rating(question_id)), with
-    `goals` ({competency_id: next step}) as its development goals."""
+    `goals` ({competency_id: next step}) as its development goals, and `followups`
+    ({competency_id: (outcome, text)}) told about the previous round's goals."""
     round_ = run(rounds.start_round, user_id=user_id, context=context, note="", bank_version=bank.version)
+    told = followups or {}
+    for goal in run(goals_api.goals_to_follow_up, user_id=user_id, round_id=round_.id):
+        if goal.competency_id in told:
+            outcome, text = told[goal.competency_id]
+            run(
+                goals_api.save_followup,
+                user_id=user_id,
+                round_id=round_.id,
+                goal_id=goal.id,
+                outcome=outcome,
+                text=text,
+            )
     for qid in bank.question_ids:
         value = rating(qid) if callable(rating) else rating
         run(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=qid, rating=value)
