@@ -106,16 +106,15 @@ def goals_of_round(*, session: Session, user_id: int, round_id: int) -> list[Goa
 
 
 def _previous_completed(session: Session, user_id: int, round_: Round) -> int | None:
-    """The user's last round completed before this one started (whose goals this round follows up)."""
+    """The user's completed round made just before this one (whose goals this round follows up).
+
+    Rounds are compared by when they were made (their id), not by clock times, which an import
+    or the demo may set to any date.
+    """
     return session.scalar(
         select(Round.id)
-        .where(
-            Round.user_id == user_id,
-            Round.status == ROUND_COMPLETED,
-            Round.id != round_.id,
-            Round.completed_at <= round_.started_at,
-        )
-        .order_by(Round.completed_at.desc(), Round.id.desc())
+        .where(Round.user_id == user_id, Round.status == ROUND_COMPLETED, Round.id < round_.id)
+        .order_by(Round.id.desc())
         .limit(1)
     )
 

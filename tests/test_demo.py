@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from core import texts
-from db import accounts, cohort, courses, demo, feedback, rounds, sharing
+from db import accounts, cohort, courses, demo, feedback, goals, rounds, sharing
 from tests.conftest import ROOT
 
 
@@ -44,6 +44,11 @@ def test_the_demo_holds_a_course_of_twelve_with_three_rounds_each_and_a_co_drive
     history = tx(rounds.list_history, user_id=mette.id)
     assert [r.context for r in history] == demo.CONTEXTS
     assert any(a.text for a in history[0].answers.values())
+    # Every round has goals; those of the first two are followed up in the round after.
+    mettes_goals = tx(goals.list_goals, user_id=mette.id)
+    assert {g.round_id for g in mettes_goals} == {r.id for r in history}
+    followed = [g for g in mettes_goals if g.round_id != history[-1].id]
+    assert followed and all(g.followup is not None and g.followup.outcome for g in followed)
     codriver = _login(tx, demo.CODRIVER)
     assert [s.leader_name for s in tx(sharing.shares_received, codriver_id=codriver.id)] == ["mette"]
     assert tx(feedback.feedback_for_leader, leader_id=mette.id)[history[-1].id][0].author_name == demo.CODRIVER

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
+from sqlalchemy import update
 
 from db import goals, rounds
 from db.errors import (
@@ -13,7 +16,7 @@ from db.errors import (
     RoundClosedError,
     TextTooLongError,
 )
-from db.models import OUTCOME_ACHIEVED, OUTCOME_PARTLY
+from db.models import OUTCOME_ACHIEVED, OUTCOME_PARTLY, Round
 
 
 @pytest.fixture
@@ -150,3 +153,17 @@ def test_nobody_else_can_read_set_or_follow_up_a_leaders_goals(tx, make_user, ma
     assert tx(goals.list_goals, user_id=intruder.id) == []
     assert tx(goals.goals_of_round, user_id=mette.id, round_id=done.id)[0].followup is None
     assert tx(goals.goals_of_round, user_id=mette.id, round_id=mine.id) == []
+
+
+def test_the_previous_round_is_the_one_made_before_whatever_its_dates_say(
+    tx, sm, make_user, make_completed_round, bank
+):
+    """Imported or demo rounds can carry any dates; the round made just before is still "last time"."""
+
+    mette = make_user("Mette")
+    previous = make_completed_round(mette.id, goals={bank.competencies[0].id: "Fremtidigt mål"})
+    with sm.begin() as session:
+        later = datetime(2031, 1, 1, tzinfo=UTC)
+        session.execute(update(Round).where(Round.id == previous.id).values(started_at=later, completed_at=later))
+    current = tx(rounds.start_round, user_id=mette.id, context="andet", note="", bank_version=bank.version)
+    assert [g.step for g in tx(goals.goals_to_follow_up, user_id=mette.id, round_id=current.id)] == ["Fremtidigt mål"]

@@ -150,6 +150,7 @@ def _render_import(bank: QuestionBank, user_id: int) -> None:
     st.file_uploader(
         texts.IMPORT_FILE.format(max=danish_number(transfer.IMPORT_MAX_BYTES // (1024 * 1024))),
         type=["json"],
+        max_upload_size=transfer.IMPORT_MAX_BYTES // (1024 * 1024),
         key="import-file",
     )
     st.button(texts.IMPORT_SUBMIT, key="import-submit", on_click=_import, args=(bank, user_id))

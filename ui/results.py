@@ -72,7 +72,8 @@ def _render_goals(bank: QuestionBank, history: list[RoundView], goals: list[Goal
             if goal.followup is not None and goal.followup.text:
                 st.text(goal.followup.text)
             if goal.followup is None or not goal.followup.outcome:
-                st.caption(texts.RESULTS_GOAL_NOT_FOLLOWED)
+                latest = goal.round_id == history[-1].id
+                st.caption(texts.RESULTS_GOAL_NOT_FOLLOWED if latest else texts.RESULTS_GOAL_NOT_TOLD)
 
 
 def _render_report(
