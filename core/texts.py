@@ -340,7 +340,6 @@ FOLLOWUP_INTRO = "Sidst satte du dig disse mål ({date}). Fortæl kort, hvordan 
 FOLLOWUP_STEP = "Dit næste skridt var: {step}"
 FOLLOWUP_OUTCOME = "Hvordan gik det med »{name}«?"
 FOLLOWUP_TEXT = "Hvad skete der? (kort)"
-FOLLOWUP_TOO_LONG = "Teksten er for lang ({length} tegn, højst {max}). Den er ikke gemt – kort den ned."
 FOLLOWUP_MISSING = "Du har ikke fortalt, hvordan det gik med {count} af dine mål fra sidst."
 FOLLOWUP_GO_TO = "Gå til dine mål fra sidst"
 OUTCOME_LABELS = {"achieved": "Lykkedes", "partly": "Delvist", "not_yet": "Ikke endnu"}

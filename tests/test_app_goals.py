@@ -122,3 +122,14 @@ def test_the_report_of_the_latest_round_holds_its_goals_and_follow_ups(new_sessi
     earlier = PdfReader(io.BytesIO(downloads(results, "report-download")))
     text = " ".join(" ".join(page.extract_text() for page in earlier.pages).split())
     assert "Første gang æøå" in text and "Forrige refleksion" not in text
+
+
+def test_a_next_step_over_the_limit_is_refused_and_the_stored_one_kept(new_session, bank, app_tx, account_of):
+    at = _to_overview(sign_up(new_session(), "Mette"), bank)
+    set_goal(at, 1, bank.competencies[0].id, "Kort og godt")
+    at.text_area(key="goal-step-1").input("ø" * 1001).run()
+    assert plain(at.error[0].value) == texts.GOAL_STEP_TOO_LONG.format(length="1.001", max="1.000")
+    assert at.text_area(key="goal-step-1").value == "ø" * 1001  # still on screen, to shorten
+    mette = account_of("Mette")
+    kept = app_tx(goals.goals_of_round, user_id=mette.id, round_id=app_tx(_open_round_id, user_id=mette.id))
+    assert [g.step for g in kept] == ["Kort og godt"]

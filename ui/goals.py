@@ -11,7 +11,7 @@ from core import texts
 from core.formatting import danish_date, danish_number, escape_markdown
 from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS
 from db import goals
-from db.errors import DuplicateGoalError, NotFoundError, RoundClosedError, TextTooLongError
+from db.errors import DuplicateGoalError
 from db.goals import GoalView
 from db.models import MAX_GOALS, OUTCOMES
 from db.rounds import RoundView
@@ -44,21 +44,21 @@ def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
     competency_id = st.session_state.get(competency_key(n))
     step = st.session_state.get(step_key(n)) or ""
     try:
-        stored = tx(
-            goals.save_goal, user_id=user_id, round_id=round_id, position=n, competency_id=competency_id, step=step
+        stored = actions.store(
+            goals.save_goal,
+            texts.GOAL_STEP_TOO_LONG,
+            user_id=user_id,
+            round_id=round_id,
+            position=n,
+            competency_id=competency_id,
+            step=step,
         )
     except DuplicateGoalError as exc:
         kept = {g.position: g for g in tx(goals.goals_of_round, user_id=user_id, round_id=round_id)}
         st.session_state[competency_key(n)] = kept[n].competency_id if n in kept else None
         actions.set_status("error", texts.GOAL_DUPLICATE.format(name=bank.competency(exc.competency_id).name))
         return
-    except TextTooLongError as exc:
-        actions.set_status(
-            "error", texts.GOAL_STEP_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit))
-        )
-        return
-    except (RoundClosedError, NotFoundError):
-        actions.set_status("error", texts.ROUND_CLOSED)
+    if stored is actions.FAILED:
         return
     if competency_id is not None and stored != step:
         st.session_state[step_key(n)] = stored
@@ -67,22 +67,13 @@ def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
 
 def on_followup(user_id: int, round_id: int, goal_id: int, part: str) -> None:
     """Store how a goal went: its outcome or its short text."""
-    try:
-        if part == "outcome":
-            outcome = st.session_state.get(followup_key(goal_id))
-            tx(goals.save_followup, user_id=user_id, round_id=round_id, goal_id=goal_id, outcome=outcome)
-        else:
-            text = st.session_state.get(followup_text_key(goal_id)) or ""
-            tx(goals.save_followup, user_id=user_id, round_id=round_id, goal_id=goal_id, text=text)
-    except TextTooLongError as exc:
-        actions.set_status(
-            "error", texts.FOLLOWUP_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit))
-        )
-        return
-    except (RoundClosedError, NotFoundError):
-        actions.set_status("error", texts.ROUND_CLOSED)
-        return
-    actions.saved()
+    if part == "outcome":
+        told = {"outcome": st.session_state.get(followup_key(goal_id))}
+    else:
+        told = {"text": st.session_state.get(followup_text_key(goal_id)) or ""}
+    save = dict(user_id=user_id, round_id=round_id, goal_id=goal_id, **told)
+    if actions.store(goals.save_followup, **save) is not actions.FAILED:
+        actions.saved()
 
 
 # Drawing -------------------------------------------------------------------------------------

@@ -73,18 +73,30 @@ def on_rating(user_id: int, round_id: int, question_id: str) -> None:
     saved()
 
 
-def on_text(user_id: int, round_id: int, question_id: str) -> None:
-    """Store the reflection just written (refused, with a message, if too long)."""
-    key = text_key(question_id)
-    value = st.session_state.get(key) or ""
+FAILED = object()  # what store() returns when the save was refused (and the message is set)
+
+
+def store(action, too_long: str = texts.TEXT_TOO_LONG, **kwargs):
+    """Run one save of the walk-through in its own transaction and return its result; on a refusal
+    leave the message under the step and return FAILED (what was stored before stays)."""
     try:
-        stored = tx(rounds.save_text, user_id=user_id, round_id=round_id, question_id=question_id, text=value)
+        return tx(action, **kwargs)
     except TextTooLongError as exc:
-        # Keep what they typed on screen so they can shorten it; the stored value stays as it was.
-        set_status("error", texts.TEXT_TOO_LONG.format(length=danish_number(exc.length), max=danish_number(exc.limit)))
-        return
+        set_status("error", too_long.format(length=danish_number(exc.length), max=danish_number(exc.limit)))
     except (RoundClosedError, NotFoundError):
         set_status("error", texts.ROUND_CLOSED)
+    return FAILED
+
+
+def on_text(user_id: int, round_id: int, question_id: str) -> None:
+    """Store the reflection just written (refused, with a message, if too long).
+
+    What they typed stays on screen so they can shorten it; the stored value stays as it was.
+    """
+    key = text_key(question_id)
+    value = st.session_state.get(key) or ""
+    stored = store(rounds.save_text, user_id=user_id, round_id=round_id, question_id=question_id, text=value)
+    if stored is FAILED:
         return
     if stored != value:
         st.session_state[key] = stored
