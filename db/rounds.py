@@ -6,7 +6,9 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -22,7 +24,6 @@ from db.errors import (
     RoundClosedError,
 )
 from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, Goal, Round, utcnow
-from db.upsert import upsert
 
 CONTEXT_MAX_CHARS = 40
 MAX_STEP = 10
@@ -56,8 +57,8 @@ class RoundView:
         return {qid: a.rating for qid, a in self.answers.items()}
 
 
-def _view(round_: Round, answers: list[Answer] | None = None) -> RoundView:
-    by_question = {a.question_id: AnswerView(a.question_id, a.rating, a.text) for a in answers or []}
+def _view(round_: Round, answers: list[AnswerView] | None = None) -> RoundView:
+    by_question = {a.question_id: a for a in answers or []}
     return RoundView(
         id=round_.id,
         context=round_.context,
@@ -81,11 +82,18 @@ def _owned_round(session: Session, user_id: int, round_id: int, *, for_writing: 
     return round_
 
 
-def _answers_for(session: Session, round_ids: Collection[int]) -> dict[int, list[Answer]]:
-    grouped: dict[int, list[Answer]] = {rid: [] for rid in round_ids}
+_ANSWERS_OF = select(Answer.round_id, Answer.question_id, Answer.rating, Answer.text).where(
+    Answer.round_id.in_(bindparam("b_rounds", expanding=True))
+)
+
+
+def _answers_for(session: Session, round_ids: Collection[int]) -> dict[int, list[AnswerView]]:
+    """The answers of these rounds, read as plain rows (no ORM objects: a page reads hundreds)."""
+    grouped: dict[int, list[AnswerView]] = {rid: [] for rid in round_ids}
     if round_ids:
-        for answer in session.scalars(select(Answer).where(Answer.round_id.in_(round_ids))):
-            grouped[answer.round_id].append(answer)
+        rows = session.connection().execute(_ANSWERS_OF, {"b_rounds": list(round_ids)})
+        for round_id, question_id, rating, text in rows:
+            grouped[round_id].append(AnswerView(question_id, rating, text))
     return grouped
 
 
@@ -94,7 +102,7 @@ def start_round(*, session: Session, user_id: int, context: str, note: str, bank
     if not context or len(context) > CONTEXT_MAX_CHARS:
         raise InvalidInputError("context")
     note = check_text(note, NOTE_MAX_CHARS)
-    if get_open_round(session=session, user_id=user_id) is not None:
+    if session.scalar(select(Round.id).where(Round.user_id == user_id, Round.status == ROUND_OPEN)) is not None:
         raise OpenRoundExistsError(str(user_id))
     round_ = Round(user_id=user_id, context=context, note=note, bank_version=bank_version)
     session.add(round_)
@@ -114,22 +122,70 @@ def get_open_round(*, session: Session, user_id: int) -> RoundView | None:
     return _view(round_, _answers_for(session, [round_.id])[round_.id])
 
 
+_OPEN_AND_LATEST = (
+    select(Round)
+    .where(Round.user_id == bindparam("b_user"))
+    .order_by((Round.status == ROUND_OPEN).desc(), Round.completed_at.desc(), Round.id.desc())
+    .limit(2)
+)
+
+
+def open_round_with_previous(*, session: Session, user_id: int) -> tuple[RoundView | None, RoundView | None]:
+    """The user's unfinished round and their latest completed one, with answers, in one go (what
+    every step of the walk-through shows: this round, and "last time")."""
+    found = session.scalars(_OPEN_AND_LATEST, {"b_user": user_id}).all()
+    open_round = next((r for r in found if r.status == ROUND_OPEN), None)
+    previous = next((r for r in found if r.status == ROUND_COMPLETED), None)
+    answers = _answers_for(session, [r.id for r in (open_round, previous) if r is not None])
+    return (
+        _view(open_round, answers[open_round.id]) if open_round else None,
+        _view(previous, answers[previous.id]) if previous else None,
+    )
+
+
 def get_round(*, session: Session, user_id: int, round_id: int) -> RoundView:
     """Return one of the user's rounds with its answers; NotFoundError for anyone else's."""
     round_ = _owned_round(session, user_id, round_id, for_writing=False)
     return _view(round_, _answers_for(session, [round_.id])[round_.id])
 
 
-def _upsert_answer(session: Session, round_id: int, question_id: str, values: dict) -> None:
-    """Insert or update one answer in a single statement (safe against double tabs)."""
-    now = utcnow()
-    upsert(
-        session,
-        Answer,
-        keys={Answer.round_id: round_id, Answer.question_id: question_id},
-        values={**values, "updated_at": now},
-    )
-    session.execute(update(Round).where(Round.id == round_id).values(updated_at=now))
+# Built once: saving an answer runs on every click, and building a statement costs more than running it.
+_TOUCH_OPEN_ROUND = (
+    update(Round)
+    .where(Round.id == bindparam("b_round"), Round.user_id == bindparam("b_user"), Round.status == ROUND_OPEN)
+    .values(updated_at=bindparam("b_now"))
+)
+_ANSWER_UPSERTS: dict[tuple[str, str], object] = {}
+
+
+def _answer_upsert(dialect: str, column: str):
+    """INSERT … ON CONFLICT (round, question) DO UPDATE of one column, per dialect, built once."""
+    key = (dialect, column)
+    if key not in _ANSWER_UPSERTS:
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        stmt = insert(Answer).values(
+            round_id=bindparam("b_round"),
+            question_id=bindparam("b_question"),
+            updated_at=bindparam("b_now"),
+            **{column: bindparam("b_value")},
+        )
+        _ANSWER_UPSERTS[key] = stmt.on_conflict_do_update(
+            index_elements=[Answer.round_id, Answer.question_id],
+            set_={column: stmt.excluded[column], "updated_at": stmt.excluded.updated_at},
+        )
+    return _ANSWER_UPSERTS[key]
+
+
+def _upsert_answer(session: Session, user_id: int, round_id: int, question_id: str, column: str, value) -> None:
+    """Store one answer in the user's open round: two statements, no objects loaded (this runs on
+    every click). The round is touched first, which checks that it is the user's and still open."""
+    # Core statements on the session's connection: the ORM's per-statement work buys nothing here.
+    connection = session.connection()
+    params = {"b_round": round_id, "b_user": user_id, "b_now": utcnow()}
+    if connection.execute(_TOUCH_OPEN_ROUND, params).rowcount != 1:
+        _owned_round(session, user_id, round_id, for_writing=True)  # raises the right error
+    upsert = _answer_upsert(connection.dialect.name, column)
+    connection.execute(upsert, {**params, "b_question": question_id, "b_value": value})
 
 
 def save_rating(*, session: Session, user_id: int, round_id: int, question_id: str, rating: int | None) -> None:
@@ -137,16 +193,14 @@ def save_rating(*, session: Session, user_id: int, round_id: int, question_id: s
     check_id(question_id, "question_id")
     if rating is not None and not is_valid_rating(rating):
         raise InvalidInputError("rating")
-    _owned_round(session, user_id, round_id, for_writing=True)
-    _upsert_answer(session, round_id, question_id, {"rating": rating})
+    _upsert_answer(session, user_id, round_id, question_id, "rating", rating)
 
 
 def save_text(*, session: Session, user_id: int, round_id: int, question_id: str, text: str | None) -> str:
     """Store a reflection text; whitespace-only becomes empty. Return what was stored."""
     check_id(question_id, "question_id")
     cleaned = check_text(text, TEXT_MAX_CHARS)
-    _owned_round(session, user_id, round_id, for_writing=True)
-    _upsert_answer(session, round_id, question_id, {"text": cleaned})
+    _upsert_answer(session, user_id, round_id, question_id, "text", cleaned)
     return cleaned
 
 

@@ -7,8 +7,8 @@ from ui.resources import get_bank, guarded_page, tx
 bank = get_bank()
 user = identity.require_user()
 with guarded_page():
-    open_round = tx(rounds.get_open_round, user_id=user.id)
+    open_round, previous = tx(rounds.open_round_with_previous, user_id=user.id)
     if open_round is None:
         walkthrough.render_start(bank, user.id)
     else:
-        walkthrough.render_round(bank, open_round, user.id)
+        walkthrough.render_round(bank, open_round, user.id, previous)

@@ -43,7 +43,7 @@ def test_an_unexpected_error_shows_a_calm_message_not_a_stack_trace(new_session,
     def broken(**_):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(rounds, "get_open_round", broken)
+    monkeypatch.setattr(rounds, "open_round_with_previous", broken)
     with caplog.at_level(logging.ERROR, logger="netvaerksspejlet"):
         at.run()
     assert_no_exception(at)

@@ -140,8 +140,8 @@ def _told(goal: GoalView) -> bool:
     return goal.followup is not None and goal.followup.outcome is not None
 
 
-def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
-    """Show the current step of the user's unfinished round."""
+def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: RoundView | None) -> None:
+    """Show the current step of the user's unfinished round (`previous`: their latest completed one)."""
     total = len(bank.competencies)
     step = min(round_.current_step, total)
     st.title(texts.START_TITLE)
@@ -153,7 +153,6 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int) -> None:
     st.progress((step + 1) / (total + 1), text=progress_text)
     can_complete = False
     if step < total:
-        previous = tx(rounds.latest_completed, user_id=user_id)
         if step == 0 and previous is not None:
             pending = tx(goals.goals_to_follow_up, user_id=user_id, round_id=round_.id)
             goal_ui.render_followups(round_, user_id, pending, bank, previous.completed_at)
