@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,7 +24,7 @@ from db.errors import (
     UsernameTakenError,
     WeakPasswordError,
 )
-from db.models import User
+from db.models import Share, User
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
 _hasher = PasswordHasher()
@@ -111,6 +111,27 @@ def roles_of(*, session: Session, user_id: int) -> Roles | None:
     """Return the user's current roles, or None if there is no such account (any more)."""
     row = session.execute(select(User.is_admin, User.is_trainer).where(User.id == user_id)).first()
     return Roles(is_admin=bool(row[0]), is_trainer=bool(row[1])) if row else None
+
+
+@dataclass(frozen=True)
+class Standing:
+    """What the menu needs to know about a signed-in person, read afresh on every request."""
+
+    roles: Roles
+    is_codriver: bool
+
+
+_STANDING = select(User.is_admin, User.is_trainer, exists().where(Share.codriver_id == User.id)).where(
+    User.id == bindparam("b_user")
+)  # built once: the menu asks on every request
+
+
+def standing(*, session: Session, user_id: int) -> Standing | None:
+    """The user's roles and whether anyone shares with them, in one query; None if the account is gone."""
+    row = session.connection().execute(_STANDING, {"b_user": user_id}).first()
+    if row is None:
+        return None
+    return Standing(Roles(is_admin=bool(row[0]), is_trainer=bool(row[1])), is_codriver=bool(row[2]))
 
 
 def set_roles(

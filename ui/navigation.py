@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import streamlit as st
-from sqlalchemy.orm import Session
 
 from core import texts
-from db import accounts, sharing
+from db import accounts
 from db.accounts import AccountView
 from ui import identity
 from ui.resources import tx
@@ -19,9 +18,11 @@ def pages_for(user: AccountView | None) -> list[st.Page]:
     Every page is always registered, so a link to any page works (showing the sign-in form first);
     the co-driver page is only hidden from the menu, and tells a non-co-driver so itself.
     """
-    exists, codriver, roles = tx(_menu_roles, user_id=user.id) if user is not None else (False, False, accounts.Roles())
-    if user is not None and not exists:
+    facts = tx(accounts.standing, user_id=user.id) if user is not None else None
+    if user is not None and facts is None:
         identity.sign_out()  # the account was deleted (in another tab, say): nothing of it may be drawn
+    roles = facts.roles if facts else accounts.Roles()
+    codriver = facts.is_codriver if facts else False
     return [
         st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
         st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
@@ -32,15 +33,6 @@ def pages_for(user: AccountView | None) -> list[st.Page]:
         st.Page("pages/hold.py", title=texts.PAGE_COURSES, url_path="hold", visibility=_shown(roles.is_trainer)),
         st.Page("pages/admin.py", title=texts.PAGE_ADMIN, url_path="admin", visibility=_shown(roles.is_admin)),
     ]
-
-
-def _menu_roles(*, session: Session, user_id: int) -> tuple[bool, bool, accounts.Roles]:
-    """The questions the menu asks on every run, in one transaction: does the account still exist,
-    is it someone's co-driver, and which roles does it have."""
-    roles = accounts.roles_of(session=session, user_id=user_id)
-    if roles is None:
-        return False, False, accounts.Roles()
-    return True, sharing.is_codriver(session=session, user_id=user_id), roles
 
 
 def _shown(applies: bool) -> str:
