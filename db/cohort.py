@@ -107,41 +107,52 @@ def _ordered(selections: dict[str, dict[int, int]], contexts: Sequence[str]) -> 
     return ordered
 
 
-def _means(session: Session, round_ids: Sequence[int], competency) -> dict[str, float]:
-    rows = session.execute(
-        select(competency, func.avg(Answer.rating))
-        .where(Answer.round_id.in_(round_ids), competency.is_not(None))
-        .group_by(competency)
-    )
-    return {cid: float(mean) for cid, mean in rows}
+_PersonScores = dict[int, dict[str, tuple[float, int]]]  # round id → competency → (mean rating, ratings)
 
 
-def _stats(session: Session, round_ids: Sequence[int], competency) -> CohortStats:
-    per_person = (
-        select(Answer.round_id, competency.label("cid"), func.avg(Answer.rating).label("score"))
-        .where(Answer.round_id.in_(round_ids), competency.is_not(None))
-        .group_by(Answer.round_id, competency)
-        .subquery()
-    )
-    spread = session.execute(
-        select(
-            per_person.c.cid, func.avg(per_person.c.score), func.min(per_person.c.score), func.max(per_person.c.score)
-        ).group_by(per_person.c.cid)
-    ).all()
+def _person_scores(session: Session, round_ids: set[int], competency) -> _PersonScores:
+    """Each round's score per competency and how many ratings it rests on: one pass over the answers
+    serves the cohort's spread, the change and the consenting individuals alike."""
+    scores: _PersonScores = {rid: {} for rid in round_ids}
+    if round_ids:
+        for round_id, cid, score, count in session.execute(
+            select(Answer.round_id, competency, func.avg(Answer.rating), func.count(Answer.rating))
+            .where(Answer.round_id.in_(round_ids), competency.is_not(None))
+            .group_by(Answer.round_id, competency)
+        ):
+            if count:
+                scores[round_id][cid] = (float(score), int(count))
+    return scores
+
+
+def _means(scores: _PersonScores, round_ids: Sequence[int]) -> dict[str, float]:
+    """The mean of every rating given per competency in these rounds."""
+    totals: dict[str, list[float]] = {}
+    for rid in round_ids:
+        for cid, (score, count) in scores[rid].items():
+            total = totals.setdefault(cid, [0.0, 0])
+            total[0] += score * count
+            total[1] += count
+    return {cid: total / count for cid, (total, count) in totals.items()}
+
+
+def _stats(session: Session, scores: _PersonScores, round_ids: Sequence[int], question_to_competency) -> CohortStats:
+    mean, low, high = _means(scores, round_ids), {}, {}
+    for rid in round_ids:
+        for cid, (score, _) in scores[rid].items():
+            low[cid] = min(low.get(cid, score), score)
+            high[cid] = max(high.get(cid, score), score)
     distribution: dict[str, dict[int, int]] = {}
-    for cid, rating, count in session.execute(
-        select(competency, Answer.rating, func.count())
-        .where(Answer.round_id.in_(round_ids), competency.is_not(None), Answer.rating.is_not(None))
-        .group_by(competency, Answer.rating)
+    for question_id, rating, count in session.execute(
+        select(Answer.question_id, Answer.rating, func.count())
+        .where(Answer.round_id.in_(round_ids), Answer.rating.is_not(None))
+        .group_by(Answer.question_id, Answer.rating)
     ):
-        distribution.setdefault(cid, {})[int(rating)] = int(count)
-    return CohortStats(
-        people=len(round_ids),
-        mean={cid: float(m) for cid, m, _, _ in spread},
-        low={cid: float(lo) for cid, _, lo, _ in spread},
-        high={cid: float(hi) for cid, _, _, hi in spread},
-        distribution=distribution,
-    )
+        cid = question_to_competency.get(question_id)
+        if cid is not None:
+            counts = distribution.setdefault(cid, {})
+            counts[int(rating)] = counts.get(int(rating), 0) + int(count)
+    return CohortStats(people=len(round_ids), mean=mean, low=low, high=high, distribution=distribution)
 
 
 def _participants(session: Session, course_id: int) -> list[ParticipantStatus]:
@@ -189,17 +200,25 @@ def dashboard(
     choices = [LATEST, FIRST] + [name for name in ordered if name not in (LATEST, FIRST, CHANGE_FIRST, CHANGE_LATEST)]
     chosen = choice if choice in choices else LATEST
     verdict = verdicts[chosen]
-    stats = _stats(session, list(ordered[chosen].values()), competency) if verdict.shown else None
-
     change_verdict = next((verdicts[n] for n in (CHANGE_FIRST, CHANGE_LATEST) if not verdicts[n].shown), Verdict(True))
+    consenting = {u: r for u, r in ordered[chosen].items() if u in consented}
+    # Only the rounds of what may be shown are read.
+    needed = set(consenting.values())
+    if verdict.shown:
+        needed |= set(ordered[chosen].values())
+    if change_verdict.shown:
+        needed |= set(ordered[CHANGE_FIRST].values()) | set(ordered[CHANGE_LATEST].values())
+    scores = _person_scores(session, needed, competency)
+
+    chosen_rounds = list(ordered[chosen].values())
+    stats = _stats(session, scores, chosen_rounds, question_to_competency) if verdict.shown else None
     change = None
     if change_verdict.shown:
         change = (
-            _means(session, list(ordered[CHANGE_FIRST].values()), competency),
-            _means(session, list(ordered[CHANGE_LATEST].values()), competency),
+            _means(scores, list(ordered[CHANGE_FIRST].values())),
+            _means(scores, list(ordered[CHANGE_LATEST].values())),
         )
-
-    individuals = _individuals(session, {u: r for u, r in ordered[chosen].items() if u in consented}, competency)
+    individuals = _individuals(session, consenting, scores)
     return Dashboard(
         course=course,
         participants=_participants(session, course_id),
@@ -214,17 +233,10 @@ def dashboard(
     )
 
 
-def _individuals(session: Session, selection: Mapping[int, int], competency) -> list[Individual]:
-    """Scores of the consenting participants' chosen rounds, one query for all of them."""
+def _individuals(session: Session, selection: Mapping[int, int], scores: _PersonScores) -> list[Individual]:
+    """Scores of the consenting participants' chosen rounds."""
     if not selection:
         return []
     names = dict(session.execute(select(User.id, User.username).where(User.id.in_(selection.keys()))).all())
-    owner = {round_id: user_id for user_id, round_id in selection.items()}
-    scores: dict[int, dict[str, float]] = {user_id: {} for user_id in selection}
-    for round_id, cid, score in session.execute(
-        select(Answer.round_id, competency, func.avg(Answer.rating))
-        .where(Answer.round_id.in_(owner.keys()), competency.is_not(None))
-        .group_by(Answer.round_id, competency)
-    ):
-        scores[owner[round_id]][cid] = float(score)
-    return sorted((Individual(names[u], s) for u, s in scores.items()), key=lambda i: i.username.casefold())
+    people = (Individual(names[u], {cid: score for cid, (score, _) in scores[r].items()}) for u, r in selection.items())
+    return sorted(people, key=lambda i: i.username.casefold())
