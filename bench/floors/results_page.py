@@ -1,0 +1,86 @@
+"""Floor for the results page: the same radar, table, trend, goals, reflections and report button as
+"Mine resultater" for a leader with 10 rounds, drawn from constants (no database, no scoring)."""
+
+import pandas as pd
+import streamlit as st
+
+from core import texts
+from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
+from core.scoring import ScoredRound
+from questions import load_bank
+
+ROUNDS = 10
+TEXT = "Jeg lyttede mere og spurgte borgerne først. " * 2
+
+
+@st.cache_resource
+def _bank():
+    return load_bank()
+
+
+bank = _bank()
+
+
+def page() -> None:
+    labels = [f"{n + 1}. mar. 2026 · Efter netværksmøde {n % 6 + 1}" for n in range(ROUNDS)]
+    scored = [ScoredRound(label, {c.id: 1 + (n + i) % 5 for i, c in enumerate(bank.competencies)}) for n, label in
+              enumerate(labels)]  # fmt: skip
+    with st.sidebar:
+        st.text(texts.SIGNED_IN_AS.format(username="leder"))
+        st.button(texts.LOGOUT, key="logout")
+    st.title(texts.RESULTS_TITLE)
+    chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=[labels[0], labels[-1]], key="results-rounds")
+    shown = [s for s in scored if s.label in chosen]
+    st.subheader(texts.RADAR_TITLE)
+    st.caption(texts.RADAR_CAPTION)
+    st.plotly_chart(radar_figure(bank, shown), key="results-radar", config=PLOTLY_CONFIG)
+    st.subheader(texts.TABLE_TITLE)
+    st.table(pd.DataFrame({s.label: [f"{v:.1f}" for v in s.scores.values()] for s in shown}, index=[c.name for c in
+             bank.competencies]))  # fmt: skip
+    st.subheader(texts.TREND_TITLE)
+    st.caption(texts.TREND_CAPTION)
+    st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
+    st.subheader(texts.GOALS_TITLE)
+    st.caption(texts.RESULTS_GOALS_CAPTION)
+    for label in reversed(labels):
+        with st.container(border=True):
+            st.markdown(f"**{bank.competencies[0].name}**")
+            st.caption(f"Fra refleksionen {label} · score over tid: 2,0 → 3,0")
+            st.text("Næste skridt: Invitere en borger med")
+            st.caption(texts.RESULTS_GOAL_NOT_TOLD)
+    st.subheader(texts.REFLECTIONS_TITLE)
+    for comp in bank.competencies:
+        with st.expander(comp.name):
+            for question in comp.questions:
+                st.markdown(f"**{question.reflection}**")
+                for label in labels:
+                    st.caption(label)
+                    st.text(TEXT)
+    st.subheader(texts.REPORT_SECTION)
+    st.caption(texts.REPORT_SECTION_CAPTION)
+    st.selectbox(
+        texts.REPORT_PICK_ROUND, range(ROUNDS), index=ROUNDS - 1, format_func=labels.__getitem__, key="report-round"
+    )
+    st.download_button(
+        texts.REPORT_DOWNLOAD, data=lambda: b"", file_name="r.pdf", key="report-download", on_click="ignore"
+    )
+
+
+def _elsewhere() -> None:
+    pass
+
+
+# The same menu as the app: this page among the eight, as st.navigation draws them.
+titles = [texts.PAGE_REFLECTION, texts.PAGE_RESULTS, texts.PAGE_SHARING, texts.PAGE_MY_COURSES, texts.PAGE_MY_DATA,
+          texts.PAGE_CODRIVER, texts.PAGE_COURSES, texts.PAGE_ADMIN]  # fmt: skip
+pages = [
+    st.Page(
+        page if title == texts.PAGE_RESULTS else _elsewhere,
+        title=title,
+        url_path=f"p{n}",
+        default=title == texts.PAGE_RESULTS,
+        visibility="visible" if n < 5 else "hidden",
+    )
+    for n, title in enumerate(titles)
+]
+st.navigation(pages, position="sidebar").run()

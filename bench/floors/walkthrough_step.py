@@ -1,0 +1,70 @@
+"""Floor for the walk-through step: the same elements as one step of "Ny refleksion", drawn from
+constants (no database, no session), in the same menu. The app's rerun is compared with this."""
+
+import streamlit as st
+
+from core import texts
+from questions import load_bank
+from ui.ratings import RATINGS, rating_label
+
+
+@st.cache_resource
+def _bank():
+    return load_bank()
+
+
+bank = _bank()
+
+
+def page() -> None:
+    step = 3
+    comp = bank.competencies[step]
+    with st.sidebar:
+        st.text(texts.SIGNED_IN_AS.format(username="leder"))
+        st.button(texts.LOGOUT, key="logout")
+    st.title(texts.START_TITLE)
+    st.caption("Efter netværksmøde 1 · startet 24. nov. 2026")
+    st.progress((step + 1) / 11, text=texts.STEP_PROGRESS.format(step=step + 1, total=10))
+    st.header(comp.name)
+    st.write(comp.description)
+    for question in comp.questions:
+        with st.container(border=True):
+            st.radio(
+                question.text,
+                RATINGS,
+                index=3,
+                format_func=rating_label(bank.scale_for(question)),
+                horizontal=True,
+                key=f"rating-{question.id}",
+            )
+            st.text_area(
+                question.reflection, value="Jeg lyttede mere og spurgte borgerne først.", key=f"text-{question.id}"
+            )
+            st.caption(texts.REFLECTION_HELP.format(max="5.000"))
+            with st.expander(texts.LAST_TIME.format(date="3. nov. 2026")):
+                st.text(texts.LAST_TIME_RATING.format(rating=3))
+                st.text("Jeg lyttede mere og spurgte borgerne først.")
+    st.caption(texts.SAVED_IDLE)
+    back, forward = st.columns(2)
+    back.button(texts.STEP_BACK, key="step-back")
+    forward.button(texts.STEP_NEXT, key="step-next", type="primary")
+
+
+def _elsewhere() -> None:
+    pass
+
+
+# The same menu as the app: this page among the eight, as st.navigation draws them.
+titles = [texts.PAGE_REFLECTION, texts.PAGE_RESULTS, texts.PAGE_SHARING, texts.PAGE_MY_COURSES, texts.PAGE_MY_DATA,
+          texts.PAGE_CODRIVER, texts.PAGE_COURSES, texts.PAGE_ADMIN]  # fmt: skip
+pages = [
+    st.Page(
+        page if title == texts.PAGE_REFLECTION else _elsewhere,
+        title=title,
+        url_path=f"p{n}",
+        default=title == texts.PAGE_REFLECTION,
+        visibility="visible" if n < 5 else "hidden",
+    )
+    for n, title in enumerate(titles)
+]
+st.navigation(pages, position="sidebar").run()

@@ -1,0 +1,389 @@
+"""The benchmark's measures. Each returns Result rows: a median and p95 in milliseconds, and where it
+has one, the baseline measured in the same run right beside it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import text
+from sqlalchemy.engine import Engine
+from streamlit.testing.v1 import AppTest
+
+from bench import seed
+from core import texts
+from db import accounts, cohort, goals, rounds
+from db.engine import make_sessionmaker
+from db.models import Round
+from questions import QuestionBank
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOORS = Path(__file__).resolve().parent / "floors"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
+
+
+@dataclass
+class Result:
+    database: str
+    measure: str
+    size: str
+    median_ms: float | None
+    p95_ms: float | None
+    samples: int
+    baseline: str = ""
+    baseline_median_ms: float | None = None
+    baseline_p95_ms: float | None = None
+    ratio: float | None = None
+    goal: str = ""
+    met: bool | None = None
+    extra: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def timed(action: Callable[[], object], repeat: int, warmup: int = 2) -> list[float]:
+    """Milliseconds per call, after a few unmeasured warm-up calls."""
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    return samples
+
+
+def _stats(samples: list[float]) -> tuple[float, float]:
+    return float(np.median(samples)), float(np.percentile(samples, 95))
+
+
+def _run(sm):
+    def run(action, **kwargs):
+        with sm.begin() as session:
+            return action(session=session, **kwargs)
+
+    return run
+
+
+def _open_round_at(run, bank: QuestionBank, username: str, step: int, previous: int = 1):
+    """A leader with `previous` completed rounds and an open round at `step`, answers filled so far."""
+    user = run(accounts.create_user, username=username, password=seed.PASSWORD)
+    for _ in range(previous):
+        _complete(run, bank, user.id)
+    round_ = run(rounds.start_round, user_id=user.id, context="efter-moede-1", note="", bank_version=bank.version)
+    for comp in bank.competencies[:step]:
+        for q in comp.questions:
+            run(rounds.save_rating, user_id=user.id, round_id=round_.id, question_id=q.id, rating=4)
+            run(rounds.save_text, user_id=user.id, round_id=round_.id, question_id=q.id, text="Jeg lyttede mere.")
+    run(rounds.set_step, user_id=user.id, round_id=round_.id, step=step)
+    return user, round_
+
+
+def _complete(run, bank: QuestionBank, user_id: int, rating: int = 3) -> None:
+    round_ = run(rounds.start_round, user_id=user_id, context="andet", note="", bank_version=bank.version)
+    for qid in bank.question_ids:
+        run(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=qid, rating=rating)
+        run(
+            rounds.save_text,
+            user_id=user_id,
+            round_id=round_.id,
+            question_id=qid,
+            text="Jeg spurgte borgerne først. " * 2,
+        )
+    cid = bank.competencies[rating % len(bank.competencies)].id
+    run(goals.save_goal, user_id=user_id, round_id=round_.id, position=1, competency_id=cid, step="Invitere en borger")
+    run(
+        rounds.complete_round, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids, min_goals=1
+    )
+
+
+@contextmanager
+def as_the_server_runs() -> Iterator[None]:
+    """Make AppTest run the app as a live server does after its first request.
+
+    A server decides once per process whether the app is an old-style `pages/` folder app, and
+    ui.identity settles that to "no" on the first request. AppTest decides it anew before every
+    run, so each rerun would go through Streamlit's pages-folder wrapper and then rerun once more
+    (see ui/identity.py). Keeping the flag at "no" measures the rerun a person actually waits for.
+    """
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def init(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    PagesManager.__init__ = init
+    try:
+        yield
+    finally:
+        PagesManager.__init__ = original
+
+
+def _signed_in(username: str) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120).run()
+    at.text_input(key="login-username").input(username)
+    at.text_input(key="login-password").input(seed.PASSWORD)
+    at.button(key="login-submit").click().run()
+    if at.exception:
+        raise RuntimeError([e.value for e in at.exception])
+    return at
+
+
+def _floor(name: str) -> AppTest:
+    at = AppTest.from_file(str(FLOORS / name), default_timeout=120).run()
+    if at.exception:
+        raise RuntimeError([e.value for e in at.exception])
+    return at
+
+
+def _paired(database, measure, size, samples, floor, goal_ratio, baseline, extra=None) -> Result:
+    median, p95 = _stats(samples)
+    base_median, base_p95 = _stats(floor)
+    ratio = median / base_median
+    return Result(
+        database, measure, size, median, p95, len(samples), baseline, base_median, base_p95, ratio,
+        f"≤ {goal_ratio} × {baseline}", ratio <= goal_ratio, extra or {},
+    )  # fmt: skip
+
+
+def walkthrough_step(database: str, size: str, sm, bank: QuestionBank, repeat: int, tag: str) -> Result:
+    """A rerun of one walk-through step for a signed-in leader (AppTest), against the floor script."""
+    _open_round_at(_run(sm), bank, f"bench-trin-{tag}", step=3)
+    with as_the_server_runs():
+        app = _signed_in(f"bench-trin-{tag}")
+        if app.header[0].value != bank.competencies[3].name:
+            raise RuntimeError("the walk-through did not open at step 4")
+        samples = timed(app.run, repeat)
+        floor = timed(_floor("walkthrough_step.py").run, repeat)
+    return _paired(database, "walk-through step rerun", size, samples, floor, 1.3, "floor script")
+
+
+def results_page(database: str, size: str, sm, bank: QuestionBank, repeat: int, tag: str) -> Result:
+    """A rerun of "Mine resultater" for a leader with 10 completed rounds, against the floor script."""
+    run = _run(sm)
+    user = run(accounts.create_user, username=f"bench-res-{tag}", password=seed.PASSWORD)
+    for n in range(10):
+        _complete(run, bank, user.id, rating=1 + n % 5)
+    with as_the_server_runs():
+        app = _signed_in(f"bench-res-{tag}").switch_page("pages/resultater.py").run()
+        if len(app.get("plotly_chart")) < 2:
+            raise RuntimeError("the results page did not draw its charts")
+        samples = timed(app.run, repeat)
+        floor = timed(_floor("results_page.py").run, repeat)
+    return _paired(database, "results page rerun (10 rounds)", size, samples, floor, 1.5, "floor script")
+
+
+def autosave(database: str, size: str, engine: Engine, bank: QuestionBank, repeat: int, tag: str) -> Result:
+    """Storing one rating as the page does (one transaction, ownership checked), against a bare one-row commit."""
+    sm = make_sessionmaker(engine)
+    run = _run(sm)
+    user, round_ = _open_round_at(run, bank, f"bench-gem-{tag}", step=0, previous=0)
+    qid = bank.question_ids[0]
+    values = iter(range(10**9))
+
+    def save() -> None:
+        run(rounds.save_rating, user_id=user.id, round_id=round_.id, question_id=qid, rating=1 + next(values) % 5)
+
+    with engine.begin() as conn:
+        conn.execute(text("CREATE TABLE IF NOT EXISTS bench_bare (id INTEGER PRIMARY KEY, v INTEGER NOT NULL)"))
+        conn.execute(text("DELETE FROM bench_bare"))
+        conn.execute(text("INSERT INTO bench_bare (id, v) VALUES (1, 0)"))
+
+    def bare() -> None:
+        with engine.begin() as conn:
+            conn.execute(text("UPDATE bench_bare SET v = :v WHERE id = 1"), {"v": next(values)})
+
+    samples, floor = [], []
+    for _ in range(repeat):  # interleaved, so both see the same machine
+        samples += timed(save, 1, warmup=0)
+        floor += timed(bare, 1, warmup=0)
+    result = _paired(database, "autosave of one answer", size, samples, floor, 2, "bare one-row commit")
+    # The goal is on the p95: ≤ 2 × the bare commit's p95, and ≤ 15 ms on SQLite.
+    result.ratio = result.p95_ms / result.baseline_p95_ms
+    result.met = result.ratio <= 2 and (database != "sqlite" or result.p95_ms <= 15)
+    result.goal = "p95 ≤ 2 × bare" + ("; ≤ 15 ms" if database == "sqlite" else "")
+    return result
+
+
+def dashboards(database: str, sm, bank: QuestionBank, sizes: list[int], repeat: int) -> list[Result]:
+    """The trainer's course dashboard for courses of each size; growth compared with linear."""
+    mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
+    results: list[Result] = []
+    for n in sizes:
+        trainer_id, course_id = seed.add_course(sm.kw["bind"], bank, n, f"{database}-{n}")
+        seed.settle(sm.kw["bind"])
+        run = _run(sm)
+
+        def build(trainer_id=trainer_id, course_id=course_id, run=run, n=n):
+            board = run(
+                cohort.dashboard,
+                trainer_id=trainer_id,
+                course_id=course_id,
+                question_to_competency=mapping,
+                contexts=list(texts.CONTEXTS),
+            )
+            if board.stats is None or board.stats.people != n:
+                raise RuntimeError(f"dashboard for {n} shows {board.stats and board.stats.people}")
+
+        median, p95 = _stats(timed(build, repeat))
+        results.append(Result(database, "course dashboard", f"{n} participants", median, p95, repeat))
+    first, last = results[0], results[-1]
+    growth = last.median_ms / first.median_ms
+    people = sizes[-1] / sizes[0]
+    last.extra = {"growth": growth, "participants_ratio": people}
+    last.goal = f"{sizes[-1]} in ≤ 300 ms; growth ≤ linear ({people:g}×)"
+    last.ratio = growth
+    last.met = last.p95_ms <= 300 and growth <= people
+    return results
+
+
+def concurrent_rounds(database: str, engine: Engine, bank: QuestionBank, sessions: int) -> Result:
+    """`sessions` threads, each completing a round through the storage API as the pages call it."""
+    sm = make_sessionmaker(engine)
+    run = _run(sm)
+    users = [run(accounts.create_user, username=f"samtidig-{database}-{n}", password=seed.PASSWORD) for n in
+             range(sessions)]  # fmt: skip
+    errors: list[str] = []
+    lock = threading.Lock()
+    start_line = threading.Barrier(sessions)
+
+    def one(user) -> None:
+        try:
+            start_line.wait()
+            _complete_like_a_page(run, bank, user.id)
+        except Exception as exc:  # every error is counted, none is lost
+            with lock:
+                errors.append(f"{type(exc).__name__}: {exc}")
+
+    threads = [threading.Thread(target=one, args=(u,)) for u in users]
+    began = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.perf_counter() - began
+    lost = 0
+    for user in users:
+        history = run(rounds.list_history, user_id=user.id)
+        if len(history) != 1:
+            lost += len(bank.question_ids)
+            continue
+        stored = history[0].answers
+        lost += sum(
+            1
+            for n, qid in enumerate(bank.question_ids)
+            if qid not in stored or stored[qid].rating != 1 + n % 5 or stored[qid].text != f"Svar {n}"
+        )
+    locked = sum("database is locked" in e for e in errors)
+    result = Result(database, "simultaneous sessions completing a round", f"{sessions} sessions", elapsed * 1000,
+                    None, sessions)  # fmt: skip
+    result.extra = {
+        "errors": len(errors),
+        "database_is_locked": locked,
+        "lost_answers": lost,
+        "rounds_per_second": sessions / elapsed,
+        "first_errors": errors[:3],
+    }
+    result.goal = "0 errors, 0 locked, 0 lost"
+    result.met = not errors and not lost
+    return result
+
+
+def _complete_like_a_page(run, bank: QuestionBank, user_id: int) -> None:
+    round_ = run(rounds.start_round, user_id=user_id, context="andet", note="", bank_version=bank.version)
+    n = 0
+    for step, comp in enumerate(bank.competencies):
+        for q in comp.questions:
+            run(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=q.id, rating=1 + n % 5)
+            run(rounds.save_text, user_id=user_id, round_id=round_.id, question_id=q.id, text=f"Svar {n}")
+            n += 1
+        run(rounds.set_step, user_id=user_id, round_id=round_.id, step=step + 1)
+    run(goals.save_goal, user_id=user_id, round_id=round_.id, position=1, competency_id=comp.id, step="Næste skridt")
+    run(
+        rounds.complete_round, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids, min_goals=1
+    )
+
+
+def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: int, workdir: Path) -> Result:
+    """In Chromium against `streamlit run app.py`: click "Næste" until the next step's heading is drawn."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.support.postgres import free_port
+
+    _open_round_at(_run(sm), bank, f"bench-browser-{database}", step=0, previous=1)
+    port = free_port()
+    log = (workdir / f"streamlit-{database}.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+         "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}", server)
+        samples: list[float] = []
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.set_default_timeout(30_000)
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.wait_for_selector(IDLE)
+            page.locator(".st-key-login-username input").fill(f"bench-browser-{database}")
+            page.locator(".st-key-login-password input").fill(seed.PASSWORD)
+            page.locator(".st-key-login-submit button").click()
+            page.get_by_role("heading", name=bank.competencies[0].name).wait_for()
+            page.wait_for_selector(IDLE)
+            step, direction = 0, 1
+            for _ in range(clicks):
+                if not 0 <= step + direction < len(bank.competencies):
+                    direction = -direction
+                target = step + direction
+                button = ".st-key-step-next button" if direction > 0 else ".st-key-step-back button"
+                page.wait_for_timeout(50)
+                start = time.perf_counter()
+                page.locator(button).click()
+                page.get_by_role("heading", name=bank.competencies[target].name).wait_for()
+                samples.append((time.perf_counter() - start) * 1000)
+                page.wait_for_selector(IDLE)
+                step = target
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+    median, p95 = _stats(samples)
+    return Result(database, "Chromium: click next → next step drawn", "", median, p95, len(samples),
+                  goal="p95 ≤ 300 ms", met=p95 <= 300)  # fmt: skip
+
+
+def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("streamlit exited early")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.25)
+    raise RuntimeError("streamlit did not become healthy")
+
+
+def open_rounds(engine: Engine) -> int:
+    """How many rounds are still open (the concurrency check expects none left behind)."""
+    with engine.connect() as conn:
+        return conn.scalar(text(f"SELECT count(*) FROM {Round.__tablename__} WHERE status = 'open'")) or 0

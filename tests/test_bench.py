@@ -1,0 +1,50 @@
+"""The benchmark (bench/): a smoke run at the smallest size, so it cannot rot. It checks that every
+measure produced a figure, never how fast it was."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.browser  # it also starts Streamlit and Chromium
+
+MEASURES = {
+    "walk-through step rerun",
+    "results page rerun (10 rounds)",
+    "autosave of one answer",
+    "course dashboard",
+    "simultaneous sessions completing a round",
+    "Chromium: click next → next step drawn",
+}
+
+
+def test_a_smoke_run_gives_every_measure_a_figure_on_both_databases(tmp_path):
+    out = tmp_path / "bench.json"
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke", "--json", str(out)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(out.read_text(encoding="utf-8"))
+    for database in ("sqlite", "postgresql"):
+        mine = [r for r in report["results"] if r["database"] == database]
+        assert {r["measure"] for r in mine} == MEASURES
+        for r in mine:
+            assert r["median_ms"] is not None and r["median_ms"] > 0, r
+            if r["baseline"]:
+                assert r["baseline_median_ms"] > 0 and r["ratio"] > 0, r
+        concurrent = next(r for r in mine if r["measure"] == "simultaneous sessions completing a round")
+        assert set(concurrent["extra"]) >= {"errors", "database_is_locked", "lost_answers", "rounds_per_second"}
+    assert report["machine"]["cpus"] >= 1
+    assert done.stdout.startswith("| database | measure |") and "autosave of one answer" in done.stdout
