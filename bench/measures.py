@@ -3,12 +3,8 @@ has one, the baseline measured in the same run right beside it."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -322,18 +318,13 @@ def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: i
     """In Chromium against `streamlit run app.py`: click "Næste" until the next step's heading is drawn."""
     from playwright.sync_api import sync_playwright
 
-    from tests.support.postgres import free_port
+    from tests.support.server import AppServer
 
     _open_round_at(_run(sm), bank, f"bench-browser-{database}", step=0, previous=1)
-    port = free_port()
-    log = (workdir / f"streamlit-{database}.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
-         "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env={**os.environ, "DATABASE_URL": url}, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
+    server = AppServer(workdir, database_url=url)
+    port = server.port
     try:
-        _wait_healthy(f"http://127.0.0.1:{port}", server)
+        server.wait_until_healthy()
         samples: list[float] = []
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -361,26 +352,10 @@ def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: i
                 step = target
             browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+        server.stop()
     median, p95 = _stats(samples)
     return Result(database, "Chromium: click next → next step drawn", "", median, p95, len(samples),
                   goal="p95 ≤ 300 ms", met=p95 <= 300)  # fmt: skip
-
-
-def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("streamlit exited early")
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.25)
-    raise RuntimeError("streamlit did not become healthy")
 
 
 def open_rounds(engine: Engine) -> int:

@@ -4,6 +4,7 @@
 import pandas as pd
 import streamlit as st
 
+from bench.floors.menu import run_in_menu
 from core import texts
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
 from core.scoring import ScoredRound
@@ -66,21 +67,4 @@ def page() -> None:
     )
 
 
-def _elsewhere() -> None:
-    pass
-
-
-# The same menu as the app: this page among the eight, as st.navigation draws them.
-titles = [texts.PAGE_REFLECTION, texts.PAGE_RESULTS, texts.PAGE_SHARING, texts.PAGE_MY_COURSES, texts.PAGE_MY_DATA,
-          texts.PAGE_CODRIVER, texts.PAGE_COURSES, texts.PAGE_ADMIN]  # fmt: skip
-pages = [
-    st.Page(
-        page if title == texts.PAGE_RESULTS else _elsewhere,
-        title=title,
-        url_path=f"p{n}",
-        default=title == texts.PAGE_RESULTS,
-        visibility="visible" if n < 5 else "hidden",
-    )
-    for n, title in enumerate(titles)
-]
-st.navigation(pages, position="sidebar").run()
+run_in_menu(page, texts.PAGE_RESULTS)

@@ -3,6 +3,7 @@ constants (no database, no session), in the same menu. The app's rerun is compar
 
 import streamlit as st
 
+from bench.floors.menu import run_in_menu
 from core import texts
 from questions import load_bank
 from ui.ratings import RATINGS, rating_label
@@ -50,21 +51,4 @@ def page() -> None:
     forward.button(texts.STEP_NEXT, key="step-next", type="primary")
 
 
-def _elsewhere() -> None:
-    pass
-
-
-# The same menu as the app: this page among the eight, as st.navigation draws them.
-titles = [texts.PAGE_REFLECTION, texts.PAGE_RESULTS, texts.PAGE_SHARING, texts.PAGE_MY_COURSES, texts.PAGE_MY_DATA,
-          texts.PAGE_CODRIVER, texts.PAGE_COURSES, texts.PAGE_ADMIN]  # fmt: skip
-pages = [
-    st.Page(
-        page if title == texts.PAGE_REFLECTION else _elsewhere,
-        title=title,
-        url_path=f"p{n}",
-        default=title == texts.PAGE_REFLECTION,
-        visibility="visible" if n < 5 else "hidden",
-    )
-    for n, title in enumerate(titles)
-]
-st.navigation(pages, position="sidebar").run()
+run_in_menu(page, texts.PAGE_REFLECTION)
