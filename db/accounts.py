@@ -107,10 +107,10 @@ class Roles:
     is_trainer: bool = False
 
 
-def roles_of(*, session: Session, user_id: int) -> Roles | None:
-    """Return the user's current roles, or None if there is no such account (any more)."""
+def roles_of(*, session: Session, user_id: int) -> Roles:
+    """Return the user's current roles (none for an unknown id)."""
     row = session.execute(select(User.is_admin, User.is_trainer).where(User.id == user_id)).first()
-    return Roles(is_admin=bool(row[0]), is_trainer=bool(row[1])) if row else None
+    return Roles(is_admin=bool(row[0]), is_trainer=bool(row[1])) if row else Roles()
 
 
 @dataclass(frozen=True)
@@ -157,7 +157,7 @@ class AccountRoles:
 
 
 def _require_admin(session: Session, user_id: int) -> None:
-    if not (roles_of(session=session, user_id=user_id) or Roles()).is_admin:
+    if not roles_of(session=session, user_id=user_id).is_admin:
         raise NotAllowedError(f"user {user_id} is not an administrator")
 
 

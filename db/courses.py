@@ -11,7 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db import codes
-from db.accounts import Roles, roles_of
+from db.accounts import roles_of
 from db.checks import check_text
 from db.errors import CourseJoinError, InvalidInputError, NotAllowedError, NotFoundError
 from db.models import MIN_GROUP_FLOOR, Course, CourseMember, User, as_utc, utcnow
@@ -59,7 +59,7 @@ def _grouped(code: str) -> str:
 
 def require_trainer(session: Session, user_id: int) -> None:
     """Raise NotAllowedError unless the user holds the trainer role right now."""
-    if not (roles_of(session=session, user_id=user_id) or Roles()).is_trainer:
+    if not roles_of(session=session, user_id=user_id).is_trainer:
         raise NotAllowedError(f"user {user_id} is not a trainer")
 
 
