@@ -19,14 +19,12 @@ from bench import seed
 from core import texts
 from db import accounts, cohort, goals, rounds
 from db.engine import make_sessionmaker
-from db.models import Round
 from questions import QuestionBank
+from tests.support.storage import completed_round, runner
 
+_TEXT = "Jeg spurgte borgerne først. " * 2
 ROOT = Path(__file__).resolve().parent.parent
 FLOORS = Path(__file__).resolve().parent / "floors"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
-IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 
 
 @dataclass
@@ -65,14 +63,6 @@ def _stats(samples: list[float]) -> tuple[float, float]:
     return float(np.median(samples)), float(np.percentile(samples, 95))
 
 
-def _run(sm):
-    def run(action, **kwargs):
-        with sm.begin() as session:
-            return action(session=session, **kwargs)
-
-    return run
-
-
 def _open_round_at(run, bank: QuestionBank, username: str, step: int, previous: int = 1):
     """A leader with `previous` completed rounds and an open round at `step`, answers filled so far."""
     user = run(accounts.create_user, username=username, password=seed.PASSWORD)
@@ -88,21 +78,9 @@ def _open_round_at(run, bank: QuestionBank, username: str, step: int, previous: 
 
 
 def _complete(run, bank: QuestionBank, user_id: int, rating: int = 3) -> None:
-    round_ = run(rounds.start_round, user_id=user_id, context="andet", note="", bank_version=bank.version)
-    for qid in bank.question_ids:
-        run(rounds.save_rating, user_id=user_id, round_id=round_.id, question_id=qid, rating=rating)
-        run(
-            rounds.save_text,
-            user_id=user_id,
-            round_id=round_.id,
-            question_id=qid,
-            text="Jeg spurgte borgerne først. " * 2,
-        )
-    cid = bank.competencies[rating % len(bank.competencies)].id
-    run(goals.save_goal, user_id=user_id, round_id=round_.id, position=1, competency_id=cid, step="Invitere en borger")
-    run(
-        rounds.complete_round, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids, min_goals=1
-    )
+    """A completed round with every rating `rating`, a short text everywhere and one goal."""
+    goal = {bank.competencies[rating % len(bank.competencies)].id: "Invitere en borger"}
+    completed_round(run, bank, user_id, rating=rating, context="andet", text_for=lambda _: _TEXT, goals=goal)
 
 
 @contextmanager
@@ -158,7 +136,7 @@ def _paired(database, measure, size, samples, floor, goal_ratio, baseline, extra
 
 def walkthrough_step(database: str, size: str, sm, bank: QuestionBank, repeat: int, tag: str) -> Result:
     """A rerun of one walk-through step for a signed-in leader (AppTest), against the floor script."""
-    _open_round_at(_run(sm), bank, f"bench-trin-{tag}", step=3)
+    _open_round_at(runner(sm), bank, f"bench-trin-{tag}", step=3)
     with as_the_server_runs():
         app = _signed_in(f"bench-trin-{tag}")
         if app.header[0].value != bank.competencies[3].name:
@@ -170,7 +148,7 @@ def walkthrough_step(database: str, size: str, sm, bank: QuestionBank, repeat: i
 
 def results_page(database: str, size: str, sm, bank: QuestionBank, repeat: int, tag: str) -> Result:
     """A rerun of "Mine resultater" for a leader with 10 completed rounds, against the floor script."""
-    run = _run(sm)
+    run = runner(sm)
     user = run(accounts.create_user, username=f"bench-res-{tag}", password=seed.PASSWORD)
     for n in range(10):
         _complete(run, bank, user.id, rating=1 + n % 5)
@@ -186,7 +164,7 @@ def results_page(database: str, size: str, sm, bank: QuestionBank, repeat: int, 
 def autosave(database: str, size: str, engine: Engine, bank: QuestionBank, repeat: int, tag: str) -> Result:
     """Storing one rating as the page does (one transaction, ownership checked), against a bare one-row commit."""
     sm = make_sessionmaker(engine)
-    run = _run(sm)
+    run = runner(sm)
     user, round_ = _open_round_at(run, bank, f"bench-gem-{tag}", step=0, previous=0)
     qid = bank.question_ids[0]
     values = iter(range(10**9))
@@ -222,7 +200,7 @@ def dashboards(database: str, sm, bank: QuestionBank, sizes: list[int], repeat: 
     for n in sizes:
         trainer_id, course_id = seed.add_course(sm.kw["bind"], bank, n, f"{database}-{n}")
         seed.settle(sm.kw["bind"])
-        run = _run(sm)
+        run = runner(sm)
 
         def build(trainer_id=trainer_id, course_id=course_id, run=run, n=n):
             board = run(
@@ -250,7 +228,7 @@ def dashboards(database: str, sm, bank: QuestionBank, sizes: list[int], repeat: 
 def concurrent_rounds(database: str, engine: Engine, bank: QuestionBank, sessions: int) -> Result:
     """`sessions` threads, each completing a round through the storage API as the pages call it."""
     sm = make_sessionmaker(engine)
-    run = _run(sm)
+    run = runner(sm)
     users = [run(accounts.create_user, username=f"samtidig-{database}-{n}", password=seed.PASSWORD) for n in
              range(sessions)]  # fmt: skip
     errors: list[str] = []
@@ -318,47 +296,35 @@ def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: i
     """In Chromium against `streamlit run app.py`: click "Næste" until the next step's heading is drawn."""
     from playwright.sync_api import sync_playwright
 
-    from tests.support.server import AppServer
+    from tests.support.server import CHROMIUM, CHROMIUM_ARGS, IDLE, running_app
 
-    _open_round_at(_run(sm), bank, f"bench-browser-{database}", step=0, previous=1)
-    server = AppServer(workdir, database_url=url)
-    port = server.port
-    try:
-        server.wait_until_healthy()
-        samples: list[float] = []
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.set_default_timeout(30_000)
-            page.goto(f"http://127.0.0.1:{port}/")
+    _open_round_at(runner(sm), bank, f"bench-browser-{database}", step=0, previous=1)
+    samples: list[float] = []
+    with running_app(workdir, database_url=url) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(30_000)
+        page.goto(f"{server.url}/")
+        page.wait_for_selector(IDLE)
+        page.locator(".st-key-login-username input").fill(f"bench-browser-{database}")
+        page.locator(".st-key-login-password input").fill(seed.PASSWORD)
+        page.locator(".st-key-login-submit button").click()
+        page.get_by_role("heading", name=bank.competencies[0].name).wait_for()
+        page.wait_for_selector(IDLE)
+        step, direction = 0, 1
+        for _ in range(clicks):
+            if not 0 <= step + direction < len(bank.competencies):
+                direction = -direction
+            target = step + direction
+            button = ".st-key-step-next button" if direction > 0 else ".st-key-step-back button"
+            page.wait_for_timeout(50)
+            start = time.perf_counter()
+            page.locator(button).click()
+            page.get_by_role("heading", name=bank.competencies[target].name).wait_for()
+            samples.append((time.perf_counter() - start) * 1000)
             page.wait_for_selector(IDLE)
-            page.locator(".st-key-login-username input").fill(f"bench-browser-{database}")
-            page.locator(".st-key-login-password input").fill(seed.PASSWORD)
-            page.locator(".st-key-login-submit button").click()
-            page.get_by_role("heading", name=bank.competencies[0].name).wait_for()
-            page.wait_for_selector(IDLE)
-            step, direction = 0, 1
-            for _ in range(clicks):
-                if not 0 <= step + direction < len(bank.competencies):
-                    direction = -direction
-                target = step + direction
-                button = ".st-key-step-next button" if direction > 0 else ".st-key-step-back button"
-                page.wait_for_timeout(50)
-                start = time.perf_counter()
-                page.locator(button).click()
-                page.get_by_role("heading", name=bank.competencies[target].name).wait_for()
-                samples.append((time.perf_counter() - start) * 1000)
-                page.wait_for_selector(IDLE)
-                step = target
-            browser.close()
-    finally:
-        server.stop()
+            step = target
+        browser.close()
     median, p95 = _stats(samples)
     return Result(database, "Chromium: click next → next step drawn", "", median, p95, len(samples),
                   goal="p95 ≤ 300 ms", met=p95 <= 300)  # fmt: skip
-
-
-def open_rounds(engine: Engine) -> int:
-    """How many rounds are still open (the concurrency check expects none left behind)."""
-    with engine.connect() as conn:
-        return conn.scalar(text(f"SELECT count(*) FROM {Round.__tablename__} WHERE status = 'open'")) or 0

@@ -10,13 +10,11 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from db.engine import make_sessionmaker, prepare_database
-from tests.support.server import AppServer
+from tests.support.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
 from tests.support.storage import runner
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -28,12 +26,8 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def app_server(tmp_path) -> Iterator[AppServer]:
-    server = AppServer(tmp_path)
-    try:
-        server.wait_until_healthy()
+    with running_app(tmp_path) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture
@@ -41,12 +35,8 @@ def other_app_server(tmp_path) -> Iterator[AppServer]:
     """A second installation of the app, with a database of its own."""
     folder = tmp_path / "other"
     folder.mkdir()
-    server = AppServer(folder)
-    try:
-        server.wait_until_healthy()
+    with running_app(folder) as server:
         yield server
-    finally:
-        server.stop()
 
 
 @pytest.fixture

@@ -7,11 +7,18 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.support.postgres import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
+# Debian's Chromium (Playwright's own browser download does not work on these machines).
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+# The app is connected and no script run is in flight: how Streamlit's own browser tests wait.
+IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-connection-state="CONNECTED"]'
 
 
 class AppServer:
@@ -58,3 +65,14 @@ class AppServer:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+
+
+@contextmanager
+def running_app(folder: Path, database_url: str | None = None) -> Iterator[AppServer]:
+    """Start the app, wait until it answers, and stop it afterwards whatever happens."""
+    server = AppServer(folder, database_url)
+    try:
+        server.wait_until_healthy()
+        yield server
+    finally:
+        server.stop()
