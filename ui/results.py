@@ -7,9 +7,9 @@ import streamlit as st
 from core import texts
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
 from core.formatting import danish_score, escape_markdown, to_local
-from core.history import default_selection, round_labels, score_history
+from core.history import default_selection, score_history
 from core.report import assemble, build_report
-from core.scoring import scores_table
+from core.scoring import ScoredRound, scores_table
 from db.feedback import FeedbackView
 from db.goals import GoalView
 from db.models import utcnow
@@ -18,8 +18,7 @@ from questions import QuestionBank
 from ui.outside_view import render_outside_view
 
 
-def _render_radar(bank: QuestionBank, history: list[RoundView]) -> None:
-    scored = score_history(bank, history)
+def _render_radar(bank: QuestionBank, scored: list[ScoredRound]) -> None:
     labels = [s.label for s in scored]
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="results-rounds")
     shown = [s for s in scored if s.label in chosen]
@@ -38,9 +37,8 @@ def _render_radar(bank: QuestionBank, history: list[RoundView]) -> None:
         st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
 
 
-def _render_reflections(bank: QuestionBank, history: list[RoundView]) -> None:
+def _render_reflections(bank: QuestionBank, history: list[RoundView], labels: list[str]) -> None:
     st.subheader(texts.REFLECTIONS_TITLE)
-    labels = round_labels(history)
     for comp in bank.competencies:
         with st.expander(comp.name):
             for question in comp.questions:
@@ -52,15 +50,16 @@ def _render_reflections(bank: QuestionBank, history: list[RoundView]) -> None:
                     st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
 
 
-def _render_goals(bank: QuestionBank, history: list[RoundView], goals: list[GoalView]) -> None:
+def _render_goals(
+    bank: QuestionBank, history: list[RoundView], scored: list[ScoredRound], goals: list[GoalView]
+) -> None:
     """Each goal, newest first, beside its competency's scores over time and how it went."""
     st.subheader(texts.GOALS_TITLE)
     if not goals:
         st.info(texts.RESULTS_NO_GOALS)
         return
     st.caption(texts.RESULTS_GOALS_CAPTION)
-    scored = score_history(bank, history)
-    set_in = dict(zip((r.id for r in history), round_labels(history), strict=True))
+    set_in = {r.id: s.label for r, s in zip(history, scored, strict=True)}
     for goal in reversed(goals):
         trend = " → ".join(danish_score(s.scores.get(goal.competency_id)) for s in scored)
         with st.container(border=True):
@@ -77,12 +76,16 @@ def _render_goals(bank: QuestionBank, history: list[RoundView], goals: list[Goal
 
 
 def _render_report(
-    bank: QuestionBank, username: str, history: list[RoundView], feedback: dict, goals: list[GoalView]
+    bank: QuestionBank,
+    username: str,
+    history: list[RoundView],
+    labels: list[str],
+    feedback: dict,
+    goals: list[GoalView],
 ) -> None:
     """Pick a round and download its personal report; the PDF is only built when the button is pressed."""
     st.subheader(texts.REPORT_SECTION)
     st.caption(texts.REPORT_SECTION_CAPTION)
-    labels = round_labels(history)
     index = st.selectbox(
         texts.REPORT_PICK_ROUND,
         range(len(history)),
@@ -116,8 +119,10 @@ def render_results(
     if not history:
         st.info(texts.RESULTS_EMPTY)
         return
-    _render_radar(bank, history)
-    _render_goals(bank, history, goals or [])
+    scored = score_history(bank, history)  # scored and labelled once for every section
+    labels = [s.label for s in scored]
+    _render_radar(bank, scored)
+    _render_goals(bank, history, scored, goals or [])
     render_outside_view(bank, history, feedback or {})
-    _render_reflections(bank, history)
-    _render_report(bank, username, history, feedback or {}, goals or [])
+    _render_reflections(bank, history, labels)
+    _render_report(bank, username, history, labels, feedback or {}, goals or [])
