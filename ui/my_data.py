@@ -21,7 +21,7 @@ from db.errors import ConfirmationError, ImportConflictError, NotFoundError
 from db.models import utcnow
 from db.rounds import RoundView
 from questions import QuestionBank
-from ui import identity
+from ui import identity, round_actions
 from ui.flash import set_flash, show_flash
 from ui.resources import get_sessionmaker, tx
 
@@ -91,7 +91,7 @@ def _cancel_delete() -> None:
     st.session_state.pop(_PENDING_DELETE, None)
 
 
-def _delete_round(user_id: int, round_id: int, label: str) -> None:
+def _delete_round(bank: QuestionBank, user_id: int, round_id: int, label: str) -> None:
     st.session_state.pop(_PENDING_DELETE, None)
     try:
         tx(rounds.delete_round, user_id=user_id, round_id=round_id)
@@ -99,8 +99,7 @@ def _delete_round(user_id: int, round_id: int, label: str) -> None:
         set_flash("rounds", "error", texts.ROUND_GONE)
         return
     # A deleted unfinished round must not leave its answers in the walk-through's widgets.
-    for key in [k for k in st.session_state if str(k).startswith(("rating-", "text-", "goal-"))]:
-        del st.session_state[key]
+    round_actions.forget_answer_widgets(bank)
     set_flash("rounds", "success", texts.ROUND_DELETED.format(round=label))
 
 
@@ -162,7 +161,7 @@ def _round_label(round_: RoundView) -> str:
     return texts.MY_ROUND_LABEL.format(date=when, context=context_label(round_.context), status=status)
 
 
-def _render_rounds(user_id: int) -> None:
+def _render_rounds(bank: QuestionBank, user_id: int) -> None:
     st.subheader(texts.MY_ROUNDS_TITLE)
     show_flash("rounds")
     mine = list(reversed(tx(rounds.list_rounds, user_id=user_id)))
@@ -184,7 +183,7 @@ def _render_rounds(user_id: int) -> None:
                     key=f"round-delete-confirm-{round_.id}",
                     type="primary",
                     on_click=_delete_round,
-                    args=(user_id, round_.id, label),
+                    args=(bank, user_id, round_.id, label),
                 )
                 no.button(texts.ROUND_DELETE_NO, key=f"round-delete-cancel-{round_.id}", on_click=_cancel_delete)
 
@@ -205,6 +204,6 @@ def render_my_data(bank: QuestionBank, user_id: int, username: str) -> None:
     st.divider()
     _render_import(bank, user_id)
     st.divider()
-    _render_rounds(user_id)
+    _render_rounds(bank, user_id)
     st.divider()
     _render_account(username, user_id)

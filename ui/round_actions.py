@@ -39,7 +39,7 @@ def text_key(question_id: str) -> str:
     return f"text-{question_id}"
 
 
-def _forget_answer_widgets(bank: QuestionBank) -> None:
+def forget_answer_widgets(bank: QuestionBank) -> None:
     """Drop widget values so a new round never shows the previous round's answers or goals."""
     for qid in bank.question_ids:
         st.session_state.pop(rating_key(qid), None)
@@ -122,7 +122,7 @@ def start(bank: QuestionBank, user_id: int) -> None:
     """Start a round with the chosen context and note."""
     context = st.session_state.get("round-context")
     note = st.session_state.get("round-note") or ""
-    _forget_answer_widgets(bank)
+    forget_answer_widgets(bank)
     try:
         tx(rounds.start_round, user_id=user_id, context=context, note=note, bank_version=bank.version)
     except OpenRoundExistsError:
@@ -151,5 +151,5 @@ def complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
         return
     except (RoundClosedError, NotFoundError):
         pass
-    _forget_answer_widgets(bank)
+    forget_answer_widgets(bank)
     st.session_state[FLASH_KEY] = ("success", texts.ROUND_COMPLETED)
