@@ -58,6 +58,17 @@ def _grouped(rows, key) -> dict:
     return grouped
 
 
+def _shares(session: Session, *, mine, theirs, user_id: int) -> list:
+    """(the other person's name, scope, since) for the user's shares on one side (leader or co-driver)."""
+    other = aliased(User)
+    return session.execute(
+        select(other.username, Share.scope, Share.created_at)
+        .join(other, other.id == theirs)
+        .where(mine == user_id)
+        .order_by(Share.created_at, Share.id)
+    ).all()
+
+
 def export_data(*, session: Session, user_id: int, now: datetime | None = None) -> DataFile:
     """Everything the user owns, in the documented format (version 1)."""
     user = session.get(User, user_id)
@@ -136,23 +147,13 @@ def export_data(*, session: Session, user_id: int, now: datetime | None = None) 
         )
         for r in rounds
     ]
-    other = aliased(User)
-    given = session.execute(
-        select(other.username, Share.scope, Share.created_at)
-        .join(other, other.id == Share.codriver_id)
-        .where(Share.leader_id == user_id)
-        .order_by(Share.created_at, Share.id)
-    ).all()
-    received = session.execute(
-        select(other.username, Share.scope, Share.created_at)
-        .join(other, other.id == Share.leader_id)
-        .where(Share.codriver_id == user_id)
-        .order_by(Share.created_at, Share.id)
-    ).all()
+    trainer = aliased(User)
+    given = _shares(session, mine=Share.leader_id, theirs=Share.codriver_id, user_id=user_id)
+    received = _shares(session, mine=Share.codriver_id, theirs=Share.leader_id, user_id=user_id)
     memberships = session.execute(
-        select(Course.name, other.username, CourseMember.joined_at, CourseMember.consent)
+        select(Course.name, trainer.username, CourseMember.joined_at, CourseMember.consent)
         .join(Course, Course.id == CourseMember.course_id)
-        .join(other, other.id == Course.trainer_id)
+        .join(trainer, trainer.id == Course.trainer_id)
         .where(CourseMember.user_id == user_id)
         .order_by(CourseMember.joined_at, CourseMember.id)
     ).all()
