@@ -216,10 +216,7 @@ def _series(bank: QuestionBank, data: ReportData) -> list[tuple[str, dict[str, f
             date=danish_date(data.previous.completed_at or data.previous.started_at)
         )
         series.append((label, competency_scores(bank, data.previous.ratings())))
-    series += [
-        (texts.OUTSIDE_CD_TRACE.format(name=view.name), {k: v for k, v in view.ratings.items()})
-        for view in data.outside
-    ]
+    series += [(texts.OUTSIDE_CD_TRACE.format(name=view.name), dict(view.ratings)) for view in data.outside]
     return series
 
 

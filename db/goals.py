@@ -143,8 +143,7 @@ def save_followup(
     cleaned = None if text is _UNSET else check_text(text, FOLLOWUP_MAX_CHARS)  # type: ignore[arg-type]
     round_ = _round(session, user_id, round_id, status=ROUND_OPEN)
     previous = _previous_completed(session, user_id, round_)
-    goal = session.scalar(select(Goal).where(Goal.id == goal_id, Goal.round_id == previous))
-    if previous is None or goal is None:
+    if previous is None or session.scalar(select(Goal.id).where(Goal.id == goal_id, Goal.round_id == previous)) is None:
         raise NotFoundError(f"goal {goal_id}")
     values: dict[str, object] = {"round_id": round_id, "updated_at": utcnow()}
     if outcome is not _UNSET:
