@@ -11,7 +11,7 @@ import pytest
 from core import texts
 
 ROOT = Path(__file__).resolve().parent.parent
-PURE_PACKAGES = ["core", "db", "questions"]
+PURE_PACKAGES = ["core", "db", "questions", "web"]
 
 
 def _imports(path: Path) -> set[str]:

@@ -1,4 +1,4 @@
-"""The leader's journey in a real browser against `streamlit run app.py`."""
+"""The leader's journey in a real browser against `streamlit run serve.py` (which serves app.py)."""
 
 from __future__ import annotations
 

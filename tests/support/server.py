@@ -1,4 +1,4 @@
-"""A real `streamlit run app.py` for browser tests and the benchmark."""
+"""A real `streamlit run serve.py` (which serves app.py) for browser tests and the benchmark."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-con
 
 
 class AppServer:
-    """`streamlit run app.py` on a free loopback port, with its own fresh SQLite database unless given one."""
+    """`streamlit run serve.py` (which serves app.py) on a free loopback port, with its own fresh SQLite database unless given one."""
 
     def __init__(self, tmp: Path, database_url: str | None = None):
         self.port = free_port()
@@ -35,7 +35,7 @@ class AppServer:
             "-m",
             "streamlit",
             "run",
-            "app.py",
+            "serve.py",
             "--server.port",
             str(self.port),
             "--server.address",

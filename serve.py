@@ -1,0 +1,12 @@
+"""The web server: Streamlit's ASGI app serving app.py, with our own HTTP layer around it.
+
+Started by `streamlit run serve.py` (scripts/start.sh). Pages, sign-in and storage stay in
+app.py and its modules; this file only adds what Streamlit's server lacks.
+"""
+
+import streamlit as st
+from starlette.middleware import Middleware
+
+from web.language import DocumentLanguage
+
+app = st.App("app.py", middleware=[Middleware(DocumentLanguage, lang="da")])
