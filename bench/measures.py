@@ -293,7 +293,7 @@ def _complete_like_a_page(run, bank: QuestionBank, user_id: int) -> None:
 
 
 def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: int, workdir: Path) -> Result:
-    """In Chromium against `streamlit run serve.py` (which serves app.py): click "Næste" until the next step's heading is drawn."""
+    """In Chromium against the running app: click "Næste" until the next step's heading is drawn."""
     from playwright.sync_api import sync_playwright
 
     from tests.support.server import CHROMIUM, CHROMIUM_ARGS, IDLE, running_app

@@ -2,6 +2,7 @@
 # Install what Netværksspejlet needs into ./.venv.
 #   scripts/install.sh          runtime only (SQLite, no system packages needed)
 #   scripts/install.sh --dev    also the test tools, PostgreSQL and Chromium (Debian packages)
+#                               and axe-core for the accessibility checks (npm registry)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +29,12 @@ apt_install() {
 
 if [ "$DEV" -eq 1 ]; then
   apt_install postgresql chromium fonts-dejavu-core
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+  # axe-core, pinned in tests/e2e/package-lock.json; reinstalled only when the lock changes.
+  if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock.json; then
+    npm ci --prefix tests/e2e --no-audit --no-fund --loglevel=error
+    cp tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock.json
+  fi
 fi
 
 if [ ! -x .venv/bin/python ]; then

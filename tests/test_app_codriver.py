@@ -22,6 +22,7 @@ from tests.support.appflow import (
     plotly_spec,
     redeem,
     sign_up,
+    table_with,
 )
 
 SECRET = "HEMMELIG-TANKE"
@@ -52,7 +53,7 @@ def test_the_co_driver_sees_the_leaders_radar_rounds_and_texts(new_session, mett
     assert jonas.selectbox(key="cd-leader").value is not None
     traces = plotly_spec(jonas)["data"]
     assert [t["r"][0] for t in traces] == [2.0, 4.0]
-    rounds = jonas.table[0].value
+    rounds = jonas.table[1].value
     assert [plain(c) for c in rounds.iloc[:, 1]] == ["Før netværket", "Efter netværksmøde 1"]
     assert plain(rounds.iloc[0, 2]) == "NOTE-" + SECRET
     assert any(t.value.startswith(SECRET) for t in jonas.text)
@@ -85,7 +86,7 @@ def test_the_co_driver_rates_and_comments_and_the_leader_sees_both_traces_and_th
     both = plotly_spec(results, key="results-cd-radar")["data"]
     assert [t["name"] for t in both] == [texts.OUTSIDE_OWN_TRACE, texts.OUTSIDE_CD_TRACE.format(name="Jonas")]
     assert both[0]["r"][:10] == [4.0] * 10 and both[1]["r"][:3] == [1, 5, 4]
-    gaps = results.table[1].value
+    gaps = table_with(results, texts.GAP_COL_DIFFERENCE)
     assert [plain(i) for i in gaps.index] == [bank.competencies[0].name, bank.competencies[1].name]
     assert gaps.values.tolist() == [["4,0", "1,0", "−3,0"], ["4,0", "5,0", "+1,0"]]
     shown = [t.value for t in results.text]

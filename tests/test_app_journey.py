@@ -21,6 +21,7 @@ from tests.support.appflow import (
     set_goal,
     sign_up,
     start_round,
+    table_with,
 )
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -66,7 +67,7 @@ def test_co_driver_round_invite_redeem_follow_rate_compare_revoke(database_url, 
 
     results = open_page(mette, "resultater")
     assert len(plotly_spec(results, key="results-cd-radar")["data"]) == 2
-    assert results.table[1].value.values.tolist() == [["3,0", "5,0", "+2,0"]]
+    assert table_with(results, texts.GAP_COL_DIFFERENCE).values.tolist() == [["3,0", "5,0", "+2,0"]]
     assert {"Du inviterer bredt", "Godt begyndt"} <= {t.value for t in results.text}
 
     open_page(mette, "deling")

@@ -23,7 +23,12 @@ def _app() -> Starlette:
     async def health(request):
         return PlainTextResponse("ok")
 
-    routes = [Route("/", index), Route("/resultater", index), Route("/static/a.html", asset), Route("/_stcore/health", health)]
+    routes = [
+        Route("/", index),
+        Route("/resultater", index),
+        Route("/static/a.html", asset),
+        Route("/_stcore/health", health),
+    ]
     return Starlette(routes=routes, middleware=[Middleware(DocumentLanguage, lang="da")])
 
 

@@ -6,6 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from core import texts
+from core.chart_tables import radar_table
 from core.charts import PLOTLY_CONFIG, radar_figure
 from core.formatting import danish_date, danish_genitive, danish_score, escape_markdown
 from core.history import context_label, default_selection, score_history
@@ -19,6 +20,7 @@ from ui import codriver_actions as actions
 from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
+from ui.tables import chart_numbers, show_table
 
 
 def _sync_query(names: dict[int, str]) -> None:
@@ -69,8 +71,7 @@ def _rounds_table(history: list[RoundView], with_notes: bool) -> pd.DataFrame:
     }
     if with_notes:
         data[texts.ROUNDS_COL_NOTE] = [r.note for r in history]
-    # st.table renders Markdown, so every cell (the leader's note included) is escaped.
-    return pd.DataFrame(data).map(escape_markdown).set_axis(range(1, len(history) + 1))
+    return pd.DataFrame(data).set_axis(range(1, len(history) + 1))
 
 
 def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:
@@ -78,12 +79,13 @@ def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:
     leader = shared.share.leader_name
     scored = score_history(bank, shared.rounds)
     labels = [s.label for s in scored]
-    st.subheader(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)))
+    st.header(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)))
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="cd-rounds")
     shown = [s for s in scored if s.label in chosen]
     st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=PLOTLY_CONFIG)
-    st.subheader(texts.CODRIVER_ROUNDS_TITLE)
-    st.table(_rounds_table(shared.rounds, shared.share.includes_texts))
+    chart_numbers(radar_table(bank, shown))
+    st.header(texts.CODRIVER_ROUNDS_TITLE)
+    show_table(_rounds_table(shared.rounds, shared.share.includes_texts))
     return labels
 
 
@@ -134,7 +136,7 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
     ids = [c.id for c in bank.competencies]
     actions.load_widgets(ids, shared.share.leader_id, round_id, own)
 
-    st.subheader(texts.CODRIVER_VOICE_TITLE)
+    st.header(texts.CODRIVER_VOICE_TITLE)
     st.write(escape_markdown(texts.CODRIVER_VOICE_INTRO.format(leader=leader, leader_gen=danish_genitive(leader))))
     scores = competency_scores(bank, round_.ratings())
     for comp in bank.competencies:

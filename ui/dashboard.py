@@ -10,13 +10,15 @@ import pandas as pd
 import streamlit as st
 
 from core import texts
+from core.chart_tables import change_table, cohort_table, distribution_table
 from core.charts import PLOTLY_CONFIG, change_figure, cohort_radar_figure, distribution_figure
 from core.export import group_table, people_table, to_csv, to_xlsx
-from core.formatting import danish_score, escape_markdown
+from core.formatting import danish_score
 from core.history import context_label
 from core.privacy import DIFFERENCE_OF_ONE, ONE_WITHOUT_CONSENT, TOO_FEW, Verdict
 from db.cohort import Dashboard
 from questions import QuestionBank
+from ui.tables import chart_numbers, show_table
 
 
 def choice_label(choice: str) -> str:
@@ -45,12 +47,11 @@ def _participants_table(board: Dashboard) -> pd.DataFrame:
         for context in contexts:
             row[context_label(context)] = texts.STATUS_LABELS[person.by_context.get(context, "not-started")]
         rows.append(row)
-    # st.table renders Markdown: every cell, names included, is escaped.
-    return pd.DataFrame(rows).map(escape_markdown)
+    return pd.DataFrame(rows)
 
 
 def _render_group(bank: QuestionBank, board: Dashboard) -> None:
-    st.subheader(texts.DASHBOARD_RADAR_TITLE)
+    st.header(texts.DASHBOARD_RADAR_TITLE)
     stats = board.stats
     if stats is None:
         st.info(_hidden(board.verdict, board.course.min_group))
@@ -59,34 +60,34 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
         labels = {"mean": texts.MEAN_TRACE, "low": texts.BAND_LOW, "high": texts.BAND_HIGH}
         figure = cohort_radar_figure(bank, stats.mean, stats.low, stats.high, labels)
         st.plotly_chart(figure, key="dashboard-radar", config=PLOTLY_CONFIG)
-    st.subheader(texts.CHANGE_TITLE)
+        chart_numbers(cohort_table(bank, stats.mean, stats.low, stats.high))
+    st.header(texts.CHANGE_TITLE)
     if board.change is None:
         st.info(_hidden(board.change_verdict, board.course.min_group, texts.CHANGE_HIDDEN_TOO_FEW))
     else:
         st.caption(texts.CHANGE_CAPTION.format(people=board.change_people))
-        figure = change_figure(bank, *board.change, labels=(texts.CHANGE_FIRST, texts.CHANGE_LATEST))
-        st.plotly_chart(figure, key="dashboard-change", config=PLOTLY_CONFIG)
+        labels = (texts.CHANGE_FIRST, texts.CHANGE_LATEST)
+        st.plotly_chart(change_figure(bank, *board.change, labels=labels), key="dashboard-change", config=PLOTLY_CONFIG)
+        chart_numbers(change_table(bank, *board.change, labels=labels))
     if stats is not None:
-        st.subheader(texts.DISTRIBUTION_TITLE)
+        st.header(texts.DISTRIBUTION_TITLE)
         st.caption(texts.DISTRIBUTION_CAPTION)
         st.plotly_chart(
             distribution_figure(bank, stats.distribution), key="dashboard-distribution", config=PLOTLY_CONFIG
         )
+        chart_numbers(distribution_table(bank, stats.distribution))
 
 
 def _render_individuals(bank: QuestionBank, board: Dashboard) -> None:
-    st.subheader(texts.INDIVIDUALS_TITLE)
+    st.header(texts.INDIVIDUALS_TITLE)
     if not board.individuals:
         st.caption(texts.INDIVIDUALS_EMPTY)
         return
     table = pd.DataFrame(
-        {
-            escape_markdown(i.username): [danish_score(i.scores.get(c.id)) for c in bank.competencies]
-            for i in board.individuals
-        },
-        index=[escape_markdown(c.name) for c in bank.competencies],
+        {i.username: [danish_score(i.scores.get(c.id)) for c in bank.competencies] for i in board.individuals},
+        index=pd.Index([c.name for c in bank.competencies], name=texts.OVERVIEW_COL_COMPETENCY),
     )
-    st.table(table)
+    show_table(table)
 
 
 def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
@@ -112,9 +113,9 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
 def render_dashboard(bank: QuestionBank, board: Dashboard) -> None:
     """Draw one course's dashboard."""
     st.selectbox(texts.DASHBOARD_ROUND, board.choices, format_func=choice_label, key="dashboard-round")
-    st.subheader(texts.PARTICIPANTS_TITLE.format(count=len(board.participants)))
+    st.header(texts.PARTICIPANTS_TITLE.format(count=len(board.participants)))
     if board.participants:
-        st.table(_participants_table(board))
+        show_table(_participants_table(board))
     else:
         st.caption(texts.PARTICIPANTS_EMPTY)
     _render_group(bank, board)

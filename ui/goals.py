@@ -84,7 +84,7 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
     if not pending:
         return
     with st.container(border=True):
-        st.subheader(texts.FOLLOWUP_TITLE)
+        st.header(texts.FOLLOWUP_TITLE)
         st.write(texts.FOLLOWUP_INTRO.format(date=danish_date(since)))
         for goal in pending:
             name = bank.competency(goal.competency_id).name

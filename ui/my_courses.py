@@ -82,7 +82,7 @@ def render_my_courses(user_id: int) -> None:
                 on_click=_leave,
                 args=(user_id, member.course_id, member.course_name),
             )
-    st.subheader(texts.JOIN_TITLE)
+    st.header(texts.JOIN_TITLE)
     with st.form("course-join-form"):
         st.text_input(texts.JOIN_CODE, key="course-join-code", help=texts.JOIN_CODE_HELP, max_chars=20)
         st.form_submit_button(texts.JOIN_SUBMIT, key="course-join-submit", on_click=_join, args=(user_id,))

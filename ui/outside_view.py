@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
+from core.chart_tables import radar_table
 from core.charts import PLOTLY_CONFIG, radar_figure
 from core.formatting import danish_date, danish_time, escape_markdown
 from core.gaps import gaps_table, rating_gaps
@@ -13,6 +14,7 @@ from core.scoring import ScoredRound, competency_scores
 from db.feedback import FeedbackView
 from db.rounds import RoundView
 from questions import QuestionBank
+from ui.tables import chart_numbers, show_table
 
 
 def _byline(name: str, moment) -> str:
@@ -26,9 +28,7 @@ def _render_gaps(bank: QuestionBank, own: dict, view: FeedbackView) -> None:
         st.info(escape_markdown(texts.GAPS_NONE.format(name=view.author_name)))
         return
     st.caption(texts.GAPS_CAPTION)
-    table = gaps_table(gaps)
-    table.index = [escape_markdown(i) for i in table.index]
-    st.table(table)
+    show_table(gaps_table(gaps))
 
 
 def _render_comments(bank: QuestionBank, view: FeedbackView) -> None:
@@ -52,7 +52,7 @@ def render_outside_view(bank: QuestionBank, history: list[RoundView], by_round: 
     rounds = {r.id: r for r in history if by_round.get(r.id)}
     if not rounds:
         return
-    st.subheader(texts.OUTSIDE_TITLE)
+    st.header(texts.OUTSIDE_TITLE)
     st.caption(texts.OUTSIDE_INTRO)
     round_id = st.selectbox(
         texts.OUTSIDE_PICK_ROUND, list(rounds), index=len(rounds) - 1, format_func=labels.get, key="results-cd-round"
@@ -62,6 +62,7 @@ def render_outside_view(bank: QuestionBank, history: list[RoundView], by_round: 
     series = [ScoredRound(texts.OUTSIDE_OWN_TRACE, own)]
     series += [ScoredRound(texts.OUTSIDE_CD_TRACE.format(name=v.author_name), v.ratings()) for v in views]
     st.plotly_chart(radar_figure(bank, series), key="results-cd-radar", config=PLOTLY_CONFIG)
+    chart_numbers(radar_table(bank, series))
     for view in views:
         _render_gaps(bank, own, view)
         _render_comments(bank, view)

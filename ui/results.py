@@ -5,40 +5,39 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
+from core.chart_tables import radar_table
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
 from core.formatting import danish_score, escape_markdown, to_local
 from core.history import default_selection, score_history
 from core.report import assemble, build_report
-from core.scoring import ScoredRound, scores_table
+from core.scoring import ScoredRound
 from db.feedback import FeedbackView
 from db.goals import GoalView
 from db.models import utcnow
 from db.rounds import RoundView
 from questions import QuestionBank
 from ui.outside_view import render_outside_view
+from ui.tables import chart_numbers, show_table
 
 
 def _render_radar(bank: QuestionBank, scored: list[ScoredRound]) -> None:
     labels = [s.label for s in scored]
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="results-rounds")
     shown = [s for s in scored if s.label in chosen]
-    st.subheader(texts.RADAR_TITLE)
+    st.header(texts.RADAR_TITLE)
     st.caption(texts.RADAR_CAPTION)
     st.plotly_chart(radar_figure(bank, shown), key="results-radar", config=PLOTLY_CONFIG)
-    st.subheader(texts.TABLE_TITLE)
-    # st.table renders Markdown, so labels are escaped; numbers get a Danish comma.
-    table = scores_table(bank, shown).map(danish_score)
-    table.columns = [escape_markdown(c) for c in table.columns]
-    table.index = [escape_markdown(i) for i in table.index]
-    st.table(table)
+    st.header(texts.TABLE_TITLE)
+    show_table(radar_table(bank, shown))
     if len(scored) > 1:
-        st.subheader(texts.TREND_TITLE)
+        st.header(texts.TREND_TITLE)
         st.caption(texts.TREND_CAPTION)
         st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
+        chart_numbers(radar_table(bank, scored))
 
 
 def _render_reflections(bank: QuestionBank, history: list[RoundView], labels: list[str]) -> None:
-    st.subheader(texts.REFLECTIONS_TITLE)
+    st.header(texts.REFLECTIONS_TITLE)
     for comp in bank.competencies:
         with st.expander(comp.name):
             for question in comp.questions:
@@ -54,7 +53,7 @@ def _render_goals(
     bank: QuestionBank, history: list[RoundView], scored: list[ScoredRound], goals: list[GoalView]
 ) -> None:
     """Each goal, newest first, beside its competency's scores over time and how it went."""
-    st.subheader(texts.GOALS_TITLE)
+    st.header(texts.GOALS_TITLE)
     if not goals:
         st.info(texts.RESULTS_NO_GOALS)
         return
@@ -84,7 +83,7 @@ def _render_report(
     goals: list[GoalView],
 ) -> None:
     """Pick a round and download its personal report; the PDF is only built when the button is pressed."""
-    st.subheader(texts.REPORT_SECTION)
+    st.header(texts.REPORT_SECTION)
     st.caption(texts.REPORT_SECTION_CAPTION)
     index = st.selectbox(
         texts.REPORT_PICK_ROUND,

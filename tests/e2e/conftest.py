@@ -1,4 +1,4 @@
-"""Browser fixtures: a real `streamlit run serve.py` (which serves app.py) on a free loopback port, and Debian's Chromium."""
+"""Browser fixtures: a real `streamlit run serve.py` on a free loopback port, and Debian's Chromium."""
 
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from db import accounts
 from tests.conftest import PASSWORD
+from tests.e2e import a11y
 from tests.e2e.helpers import choose, click, fill, go_to, key, log_in, sign_up, wait_for_idle
 from tests.support.storage import completed_round
 
@@ -35,6 +36,7 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     click(leader, "invite-create")
     code = leader.locator(f"{key('invite-code')} code").inner_text().strip()
     assert len(code) == 14
+    a11y.check(leader, "sharing-invitation-made")
 
     codriver = new_person()
     sign_up(codriver, app_server.url, "Jonas", PASSWORD)
@@ -42,17 +44,20 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     fill(codriver, "invite-redeem-code", code.lower())
     click(codriver, "invite-redeem-submit")
     expect(codriver.get_by_text("Nu kan du følge Mette som co-driver")).to_be_visible()
+    a11y.check(codriver, "sharing-invitation-redeemed")
 
     go_to(codriver, "Co-driver")
     radar = codriver.locator(key("cd-radar"))
     expect(radar.locator(".js-plotly-plot")).to_be_visible()
     expect(codriver.get_by_text("Min tanke").first).to_be_visible()
+    a11y.check(codriver, "codriver")
     choose(codriver, f"cd-rating-{first.id}", 0)
     choose(codriver, f"cd-rating-{second.id}", 4)
     fill(codriver, f"cd-comment-{first.id}", "Giv borgerne mere plads")
     fill(codriver, "cd-overall", "Et modigt første møde")
     click(codriver, "cd-save")
     expect(codriver.get_by_text("Gemt kl.")).to_be_visible()
+    a11y.check(codriver, "codriver-view-saved")
 
     go_to(leader, "Mine resultater")
     both = leader.locator(key("results-cd-radar"))
@@ -64,17 +69,20 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     expect(gaps).to_contain_text("+1,0")
     leader.get_by_text("Kommentarer fra Jonas").click()
     expect(leader.get_by_text("Giv borgerne mere plads")).to_be_visible()
+    a11y.check(leader, "results-with-codriver-view")
 
     go_to(leader, "Del med co-driver")
     leader.locator('[class*="st-key-share-revoke-"] button').click()
     wait_for_idle(leader)
     expect(leader.get_by_text("Jonas kan ikke længere se dine refleksioner.")).to_be_visible()
+    a11y.check(leader, "sharing-revoked")
 
     # The co-driver's next interaction: saving from the page still open is refused, and Mette is gone.
     fill(codriver, "cd-overall", "Skrevet efter")
     expect(codriver.get_by_text("Mette deler ikke længere med dig")).to_be_visible()
     expect(codriver.locator(key("cd-radar"))).to_have_count(0)
     expect(codriver.get_by_text("Min tanke")).to_have_count(0)
+    a11y.check(codriver, "codriver-share-revoked")
     expect(
         codriver.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Co-driver", exact=True)
     ).to_have_count(0)

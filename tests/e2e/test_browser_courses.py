@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from core import texts
 from db import accounts, courses
 from tests.conftest import PASSWORD, ROOT
+from tests.e2e import a11y
 from tests.e2e.helpers import click, fill, go_to, key, log_in, wait_for_idle
 from tests.support.storage import completed_round
 
@@ -41,6 +42,7 @@ def test_trainer_course_three_leaders_radar_consent_and_exports(app_server, new_
     trainer.goto(f"{app_server.url}/hold")
     wait_for_idle(trainer)
     log_in(trainer, "Tove", PASSWORD)
+    a11y.check(trainer, "courses-none-yet")
     fill(trainer, "course-name", "Forår 2027")
     click(trainer, "course-create")
     expect(trainer.get_by_text("Holdet »Forår 2027« er oprettet")).to_be_visible()
@@ -53,27 +55,33 @@ def test_trainer_course_three_leaders_radar_consent_and_exports(app_server, new_
     go_to(trainer, "Hold")
     expect(trainer.get_by_text("Gruppens billede vises, når 1 mere")).to_be_visible()
     expect(trainer.locator(key("dashboard-radar"))).to_have_count(0)
+    a11y.check(trainer, "courses-too-few-to-show")
 
     _leader_with_a_round(storage, bank, "Anna", 1)
     anna = new_person()
     anna.goto(f"{app_server.url}/mine-hold")
     wait_for_idle(anna)
     log_in(anna, "Anna", PASSWORD)
+    a11y.check(anna, "my-courses-none")
     fill(anna, "course-join-code", course.join_code.lower())
     click(anna, "course-join-submit")
     expect(anna.get_by_text("Du er nu med på holdet »Forår 2027«.")).to_be_visible()
+    a11y.check(anna, "my-courses-joined")
 
     go_to(trainer, "Hold")
     expect(trainer.locator(f"{key('dashboard-radar')} .js-plotly-plot")).to_be_visible()
     expect(trainer.get_by_text(texts.INDIVIDUALS_EMPTY)).to_be_visible()
+    a11y.check(trainer, "courses-dashboard")
 
     anna.locator(f"{key(f'course-consent-{course.id}')} label").click()
     wait_for_idle(anna)
     expect(anna.get_by_text("kan nu se dine egne resultater")).to_be_visible()
+    a11y.check(anna, "my-courses-consent-given")
     go_to(trainer, "Hold")
     expect(trainer.get_by_text(texts.INDIVIDUALS_EMPTY)).to_have_count(0)
     people = trainer.locator('[data-testid="stTable"]').filter(has_text="Anna")
     expect(people.last).to_contain_text("1,0")
+    a11y.check(trainer, "courses-dashboard-with-individuals")
 
     with trainer.expect_download() as csv_download:
         trainer.locator(f"{key('export-csv')} button").click()

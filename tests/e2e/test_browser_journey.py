@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
+from tests.e2e import a11y
 from tests.e2e.helpers import choose_rating, click, fill, key, log_in, select, sign_up, wait_for_idle
 
 pytestmark = pytest.mark.browser
@@ -22,8 +23,10 @@ def _answer_step(page, competency, rating):
 
 def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, page, bank):
     sign_up(page, app_server.url, "Birgitte", PASSWORD)
+    a11y.check(page, "walkthrough-start")
     fill(page, "round-note", "Tema: flere unge i job")
     click(page, "round-start")
+    a11y.check(page, "walkthrough-step")
     for step in range(5):
         _answer_step(page, bank.competencies[step], rating=(step % 5) + 1)
 
@@ -41,16 +44,21 @@ def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, pag
     for step in range(5, 10):
         _answer_step(page, bank.competencies[step], rating=4)
     expect(page.get_by_text("Overblik", exact=True)).to_be_visible()
+    a11y.check(page, "walkthrough-overview")
     select(page, "goal-competency-1", bank.competencies[2].name)
     fill(page, "goal-step-1", "Jeg inviterer to borgere med til næste møde")
+    a11y.check(page, "walkthrough-overview-goal-set")
     click(page, "round-complete")
     expect(page.get_by_text("Refleksionen er afsluttet. Godt arbejde!")).to_be_visible()
+    a11y.check(page, "walkthrough-completed")
 
     page.goto(f"{app_server.url}/resultater")
     wait_for_idle(page)
+    a11y.check(page, "login-deep-link")
     log_in(page, "Birgitte", PASSWORD)
     radar = page.locator(key("results-radar"))
     expect(radar.locator(".js-plotly-plot")).to_be_visible()
     expect(radar.locator("g.trace")).to_have_count(1)
     # Axis labels are wrapped over lines (tspans); the last line of the first name is drawn.
     expect(radar.locator("text").filter(has_text="opgaveløsningen").first).to_be_visible()
+    a11y.check(page, "results-one-round")

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from db import accounts
 from tests.conftest import PASSWORD
+from tests.e2e import a11y
 from tests.e2e.helpers import click, fill, go_to, key, log_in, sign_up, wait_for_idle
 from tests.support.storage import completed_round
 
@@ -47,12 +48,14 @@ def test_report_exports_delete_and_import_into_a_fresh_installation(
     log_in(page, "Mette", PASSWORD)
     expect(page.get_by_text("Næste skridt: Invitere to")).to_be_visible()
     expect(page.get_by_text("Sådan gik det: Lykkedes")).to_be_visible()
+    a11y.check(page, "results-goals-and-report")
     pdf = _download(page, "report-download")
     assert pdf.startswith(b"%PDF-")
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
     assert "Mette" in text and "Næste skridt: Invitere to" in text and "Efter netværksmøde 1" in text
 
     go_to(page, "Mine data")
+    a11y.check(page, "my-data")
     assert _download(page, "export-csv").startswith("\ufeffRefleksion nr.;".encode())
     assert _download(page, "export-xlsx").startswith(b"PK")
     exported = _download(page, "export-json")
@@ -62,6 +65,7 @@ def test_report_exports_delete_and_import_into_a_fresh_installation(
     click(page, "account-delete")
     expect(page.get_by_text("Din konto og alle dine data er slettet.")).to_be_visible()
     expect(page.locator(key("login-submit"))).to_be_visible()
+    a11y.check(page, "login-after-account-deletion")
 
     # On a fresh installation, a new account brings the history in.
     file = tmp_path / "mette.json"
@@ -73,6 +77,7 @@ def test_report_exports_delete_and_import_into_a_fresh_installation(
     wait_for_idle(elsewhere)
     click(elsewhere, "import-submit")
     expect(elsewhere.get_by_text("Dine data er lagt ind: 2 refleksion(er), 2 mål")).to_be_visible()
+    a11y.check(elsewhere, "my-data-imported")
     go_to(elsewhere, "Mine resultater")
     radar = elsewhere.locator(key("results-radar"))
     expect(radar.locator("g.trace")).to_have_count(2)

@@ -130,3 +130,25 @@ def create_course(at: AppTest, name: str) -> AppTest:
     open_page(at, "hold")
     at.text_input(key="course-name").input(name)
     return at.button(key="course-create").click().run()
+
+
+def in_page_order(at: AppTest) -> list:
+    """Every element of the main area, in the order a reader meets them (containers opened)."""
+    found: list = []
+
+    def walk(node) -> None:
+        children = getattr(node, "children", None)
+        if children is None:
+            found.append(node)
+            return
+        for index in sorted(children):
+            walk(children[index])
+
+    walk(at.main)
+    return found
+
+
+def table_with(at: AppTest, column: str):
+    """The first table on the page with this column, its cells unescaped for comparison."""
+    frame = next(t.value for t in at.table if column in [plain(c) for c in t.value.columns])
+    return frame.map(lambda cell: plain(cell) if isinstance(cell, str) else cell)

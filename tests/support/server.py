@@ -22,7 +22,7 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-con
 
 
 class AppServer:
-    """`streamlit run serve.py` (which serves app.py) on a free loopback port, with its own fresh SQLite database unless given one."""
+    """`streamlit run serve.py` on a free loopback port, with its own fresh SQLite database unless given one."""
 
     def __init__(self, tmp: Path, database_url: str | None = None):
         self.port = free_port()

@@ -1,0 +1,73 @@
+"""The numbers behind each chart, as tables drawn right beside it (a text alternative, WCAG 1.1.1).
+
+Every function returns a frame of display strings: one row per competency (named by the
+handbook), Danish decimal commas, and a dash for a missing value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pandas as pd
+
+from core import texts
+from core.formatting import danish_score, signed_danish_score
+from core.scoring import RATING_MAX, RATING_MIN, ScoredRound, scores_table
+from questions import QuestionBank
+
+
+def _frame(bank: QuestionBank, columns: dict[str, list[str]]) -> pd.DataFrame:
+    frame = pd.DataFrame(columns, index=[c.name for c in bank.competencies])
+    frame.index.name = texts.OVERVIEW_COL_COMPETENCY
+    return frame
+
+
+def radar_table(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> pd.DataFrame:
+    """A leader's radar: one column per round shown."""
+    return scores_table(bank, rounds).map(danish_score)
+
+
+def cohort_table(
+    bank: QuestionBank, mean: Mapping[str, float], low: Mapping[str, float], high: Mapping[str, float]
+) -> pd.DataFrame:
+    """The group's radar: the mean and the band from the lowest to the highest participant."""
+    comps = bank.competencies
+    return _frame(
+        bank,
+        {
+            texts.MEAN_TRACE: [danish_score(mean.get(c.id)) for c in comps],
+            texts.BAND_LOW: [danish_score(low.get(c.id)) for c in comps],
+            texts.BAND_HIGH: [danish_score(high.get(c.id)) for c in comps],
+        },
+    )
+
+
+def change_table(
+    bank: QuestionBank, first: Mapping[str, float], latest: Mapping[str, float], labels: tuple[str, str]
+) -> pd.DataFrame:
+    """The paired bars: first and latest mean, and the change between them."""
+    comps = bank.competencies
+
+    def change(c) -> str:
+        before, after = first.get(c.id), latest.get(c.id)
+        return "–" if before is None or after is None else signed_danish_score(after - before)
+
+    return _frame(
+        bank,
+        {
+            labels[0]: [danish_score(first.get(c.id)) for c in comps],
+            labels[1]: [danish_score(latest.get(c.id)) for c in comps],
+            texts.CHANGE_COLUMN: [change(c) for c in comps],
+        },
+    )
+
+
+def distribution_table(bank: QuestionBank, distribution: Mapping[str, Mapping[int, int]]) -> pd.DataFrame:
+    """The stacked bars: how many times each rating was given, per competency."""
+    return _frame(
+        bank,
+        {
+            str(value): [str(distribution.get(c.id, {}).get(value, 0)) for c in bank.competencies]
+            for value in range(RATING_MIN, RATING_MAX + 1)
+        },
+    )
