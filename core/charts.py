@@ -20,9 +20,9 @@ FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
 
-def axis_label(name: str, width: int = 16) -> str:
+def axis_label(name: str, width: int = 14) -> str:
     """Wrap a competency name over short lines so the radar's labels are never clipped."""
-    return "<br>".join(textwrap.wrap(name, width=width))
+    return "<br>".join(textwrap.wrap(name, width=width, break_long_words=False))
 
 
 def _closed(values: list) -> list:
@@ -54,13 +54,14 @@ def _radar_layout(fig: go.Figure) -> go.Figure:
         polar=dict(
             radialaxis=dict(range=[0, RATING_MAX], tickvals=list(range(RATING_MIN, RATING_MAX + 1))),
             # The first competency at the top, then clockwise, as the handbook lists them.
-            angularaxis=dict(rotation=90, direction="clockwise"),
+            # Labels a little smaller than the text, so they fit beside the radar on a phone too.
+            angularaxis=dict(rotation=90, direction="clockwise", tickfont=dict(size=12)),
         ),
         showlegend=True,
         # Below the bottom label, which can wrap over four lines.
         legend=dict(orientation="h", yanchor="top", y=-0.3),
         height=600,
-        margin=dict(l=90, r=90, t=70, b=150),
+        margin=dict(l=95, r=95, t=70, b=150),
         font=FONT,
     )
     return fig

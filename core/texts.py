@@ -170,6 +170,7 @@ CODRIVER_SCOPE = {
 CODRIVER_NO_ROUNDS = "{leader} har ikke afsluttet en refleksion endnu."
 CODRIVER_RADAR_TITLE = "{leader_gen} styrker over tid"
 CODRIVER_ROUNDS_TITLE = "Refleksioner"
+ROUNDS_COL_NUMBER = "Nr."
 ROUNDS_COL_DATE = "Afsluttet"
 ROUNDS_COL_CONTEXT = "Hvor i forløbet"
 ROUNDS_COL_NOTE = "Note"

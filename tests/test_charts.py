@@ -44,11 +44,14 @@ def test_trend_has_one_series_per_competency_across_all_rounds(bank):
 
 
 def test_long_axis_labels_are_wrapped_not_clipped():
+    """Short lines fit beside the radar on a 375 px phone (the browser test checks the drawing)."""
     assert (
         axis_label("Genforhandle beslutninger og sikre fremdrift")
-        == "Genforhandle<br>beslutninger og<br>sikre fremdrift"
+        == "Genforhandle<br>beslutninger<br>og sikre<br>fremdrift"
     )
     assert axis_label("Mod og eksperimenter") == "Mod og<br>eksperimenter"
+    # A word longer than a line stays whole rather than being split mid-word.
+    assert axis_label("Tænke andre ind i opgaveløsningen") == "Tænke andre<br>ind i<br>opgaveløsningen"
 
 
 def test_cohort_radar_draws_the_band_under_the_mean(bank):

@@ -71,7 +71,7 @@ def _rounds_table(history: list[RoundView], with_notes: bool) -> pd.DataFrame:
     }
     if with_notes:
         data[texts.ROUNDS_COL_NOTE] = [r.note for r in history]
-    return pd.DataFrame(data).set_axis(range(1, len(history) + 1))
+    return pd.DataFrame(data, index=pd.Index(range(1, len(history) + 1), name=texts.ROUNDS_COL_NUMBER))
 
 
 def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:

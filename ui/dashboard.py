@@ -47,7 +47,7 @@ def _participants_table(board: Dashboard) -> pd.DataFrame:
         for context in contexts:
             row[context_label(context)] = texts.STATUS_LABELS[person.by_context.get(context, "not-started")]
         rows.append(row)
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows).set_index(texts.PARTICIPANT_COL_NAME)
 
 
 def _render_group(bank: QuestionBank, board: Dashboard) -> None:

@@ -67,12 +67,16 @@ def _axe(page: Page) -> dict:
 
 
 def _hidden_labels(page: Page) -> list[str]:
-    """Widget labels that exist but are not shown (label_visibility='hidden' or 'collapsed')."""
+    """Labels of shown widgets that are not themselves shown (label_visibility='hidden' or 'collapsed').
+
+    A widget on a tab that is not open is not shown at all, so its label does not count.
+    """
     return page.evaluate(
         """() => [...document.querySelectorAll('[data-testid="stWidgetLabel"]')]
                 .filter(label => {
-                    const s = getComputedStyle(label);
-                    return s.display === 'none' || s.visibility === 'hidden' || label.offsetHeight === 0;
+                    const widget = label.closest('[data-testid="stElementContainer"]') || label.parentElement;
+                    const shown = (el) => el.checkVisibility({visibilityProperty: true}) && el.offsetHeight > 0;
+                    return shown(widget) && !shown(label);
                 })
                 .map(label => label.textContent)"""
     )
