@@ -80,3 +80,15 @@ def test_every_page_checks_the_user_and_guards_its_body(path):
     source = path.read_text(encoding="utf-8")
     assert "identity.require_user()" in source
     assert "with guarded_page():" in source
+
+
+@pytest.mark.parametrize("path", sorted([*(ROOT / "ui").glob("*.py"), *(ROOT / "pages").glob("*.py")]), ids=str)
+def test_no_widget_hides_its_label(path):
+    """Every widget has a label people can see and screen readers can read (issue 6)."""
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            for keyword in node.keywords:
+                if keyword.arg == "label_visibility":
+                    assert isinstance(keyword.value, ast.Constant) and keyword.value.value == "visible", (
+                        f"{path.name}: {ast.unparse(node)}"
+                    )

@@ -27,7 +27,7 @@ def _set_trainer(admin_id: int, user_id: int, name: str) -> None:
 
 def render_admin(user_id: int) -> None:
     """Draw the administration page."""
-    st.title(texts.ADMIN_TITLE)
+    st.title(texts.ADMIN_TITLE, anchor=False)
     try:
         people = tx(accounts.list_accounts, admin_id=user_id)
     except NotAllowedError:

@@ -79,12 +79,12 @@ def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:
     leader = shared.share.leader_name
     scored = score_history(bank, shared.rounds)
     labels = [s.label for s in scored]
-    st.header(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)))
+    st.header(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)), anchor=False)
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="cd-rounds")
     shown = [s for s in scored if s.label in chosen]
     st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=PLOTLY_CONFIG)
     chart_numbers(radar_table(bank, shown))
-    st.header(texts.CODRIVER_ROUNDS_TITLE)
+    st.header(texts.CODRIVER_ROUNDS_TITLE, anchor=False)
     show_table(_rounds_table(shared.rounds, shared.share.includes_texts))
     return labels
 
@@ -136,7 +136,7 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
     ids = [c.id for c in bank.competencies]
     actions.load_widgets(ids, shared.share.leader_id, round_id, own)
 
-    st.header(texts.CODRIVER_VOICE_TITLE)
+    st.header(texts.CODRIVER_VOICE_TITLE, anchor=False)
     st.write(escape_markdown(texts.CODRIVER_VOICE_INTRO.format(leader=leader, leader_gen=danish_genitive(leader))))
     scores = competency_scores(bank, round_.ratings())
     for comp in bank.competencies:
@@ -157,7 +157,7 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
 
 def render_codriver(bank: QuestionBank, user_id: int) -> None:
     """Draw the co-driver page. Every run asks storage afresh what the co-driver may see."""
-    st.title(texts.CODRIVER_TITLE)
+    st.title(texts.CODRIVER_TITLE, anchor=False)
     st.write(texts.CODRIVER_INTRO)
     show_flash("codriver")
     shares = tx(sharing.shares_received, codriver_id=user_id)

@@ -78,7 +78,7 @@ def _redeem(user_id: int) -> None:
 
 
 def _render_invite(leader_id: int, pending_ids: set[int]) -> None:
-    st.header(texts.INVITE_TITLE)
+    st.header(texts.INVITE_TITLE, anchor=False)
     show_flash("invite")
     st.radio(texts.INVITE_SCOPE, _SCOPES, format_func=_scope_label, key="invite-scope")
     st.button(texts.INVITE_CREATE, key="invite-create", type="primary", on_click=_create_invitation, args=(leader_id,))
@@ -97,7 +97,7 @@ def _render_invite(leader_id: int, pending_ids: set[int]) -> None:
 def _render_pending(leader_id: int, pending: list[sharing.InvitationView]) -> None:
     if not pending:
         return
-    st.header(texts.PENDING_TITLE)
+    st.header(texts.PENDING_TITLE, anchor=False)
     for invitation in pending:
         text_col, button_col = st.columns([4, 1], vertical_alignment="center")
         text_col.text(
@@ -116,7 +116,7 @@ def _render_pending(leader_id: int, pending: list[sharing.InvitationView]) -> No
 
 
 def _render_shares(leader_id: int) -> None:
-    st.header(texts.SHARES_TITLE)
+    st.header(texts.SHARES_TITLE, anchor=False)
     show_flash("shares")
     shares = tx(sharing.shares_given, leader_id=leader_id)
     if not shares:
@@ -144,7 +144,7 @@ def _render_shares(leader_id: int) -> None:
 
 
 def _render_redeem(user_id: int) -> None:
-    st.header(texts.REDEEM_TITLE)
+    st.header(texts.REDEEM_TITLE, anchor=False)
     st.write(texts.REDEEM_INTRO)
     with st.form("invite-redeem-form"):
         st.text_input(texts.REDEEM_CODE, key="invite-redeem-code", help=texts.REDEEM_CODE_HELP, max_chars=40)
@@ -154,7 +154,7 @@ def _render_redeem(user_id: int) -> None:
 
 def render_consent(user_id: int) -> None:
     """Draw the whole sharing page for the signed-in user."""
-    st.title(texts.SHARING_TITLE)
+    st.title(texts.SHARING_TITLE, anchor=False)
     st.write(texts.SHARING_INTRO)
     pending = tx(sharing.list_invitations, leader_id=user_id)
     _render_invite(user_id, {i.id for i in pending})

@@ -73,7 +73,7 @@ def _render_create(trainer_id: int, open_form: bool) -> None:
 
 def render_courses(bank: QuestionBank, user_id: int) -> None:
     """Draw the trainer's page; anyone else is told it is for trainers, and sees nothing more."""
-    st.title(texts.COURSES_TITLE)
+    st.title(texts.COURSES_TITLE, anchor=False)
     try:
         own = tx(courses.trainer_courses, trainer_id=user_id)  # storage checks the trainer role
     except NotAllowedError:

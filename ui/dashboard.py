@@ -51,7 +51,7 @@ def _participants_table(board: Dashboard) -> pd.DataFrame:
 
 
 def _render_group(bank: QuestionBank, board: Dashboard) -> None:
-    st.header(texts.DASHBOARD_RADAR_TITLE)
+    st.header(texts.DASHBOARD_RADAR_TITLE, anchor=False)
     stats = board.stats
     if stats is None:
         st.info(_hidden(board.verdict, board.course.min_group))
@@ -61,7 +61,7 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
         figure = cohort_radar_figure(bank, stats.mean, stats.low, stats.high, labels)
         st.plotly_chart(figure, key="dashboard-radar", config=PLOTLY_CONFIG)
         chart_numbers(cohort_table(bank, stats.mean, stats.low, stats.high))
-    st.header(texts.CHANGE_TITLE)
+    st.header(texts.CHANGE_TITLE, anchor=False)
     if board.change is None:
         st.info(_hidden(board.change_verdict, board.course.min_group, texts.CHANGE_HIDDEN_TOO_FEW))
     else:
@@ -70,7 +70,7 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
         st.plotly_chart(change_figure(bank, *board.change, labels=labels), key="dashboard-change", config=PLOTLY_CONFIG)
         chart_numbers(change_table(bank, *board.change, labels=labels))
     if stats is not None:
-        st.header(texts.DISTRIBUTION_TITLE)
+        st.header(texts.DISTRIBUTION_TITLE, anchor=False)
         st.caption(texts.DISTRIBUTION_CAPTION)
         st.plotly_chart(
             distribution_figure(bank, stats.distribution), key="dashboard-distribution", config=PLOTLY_CONFIG
@@ -79,7 +79,7 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
 
 
 def _render_individuals(bank: QuestionBank, board: Dashboard) -> None:
-    st.header(texts.INDIVIDUALS_TITLE)
+    st.header(texts.INDIVIDUALS_TITLE, anchor=False)
     if not board.individuals:
         st.caption(texts.INDIVIDUALS_EMPTY)
         return
@@ -113,7 +113,7 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
 def render_dashboard(bank: QuestionBank, board: Dashboard) -> None:
     """Draw one course's dashboard."""
     st.selectbox(texts.DASHBOARD_ROUND, board.choices, format_func=choice_label, key="dashboard-round")
-    st.header(texts.PARTICIPANTS_TITLE.format(count=len(board.participants)))
+    st.header(texts.PARTICIPANTS_TITLE.format(count=len(board.participants)), anchor=False)
     if board.participants:
         show_table(_participants_table(board))
     else:

@@ -84,7 +84,7 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
     if not pending:
         return
     with st.container(border=True):
-        st.header(texts.FOLLOWUP_TITLE)
+        st.header(texts.FOLLOWUP_TITLE, anchor=False)
         st.write(texts.FOLLOWUP_INTRO.format(date=danish_date(since)))
         for goal in pending:
             name = bank.competency(goal.competency_id).name
@@ -117,7 +117,7 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
 
 def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chosen: list[GoalView]) -> str | None:
     """On the overview: 1–3 goals, each a competency and a next step. Return what still blocks completion."""
-    st.header(texts.GOALS_TITLE)
+    st.header(texts.GOALS_TITLE, anchor=False)
     st.write(texts.GOALS_INTRO)
     by_place = {g.position: g for g in chosen}
     options = [None, *(c.id for c in bank.competencies)]

@@ -84,7 +84,7 @@ def render_signup() -> None:
 
 def render_gate() -> None:
     """Show the sign-in and sign-up forms in place of whatever page was asked for."""
-    st.title(texts.APP_TITLE)
+    st.title(texts.APP_TITLE, anchor=False)
     st.write(texts.APP_TAGLINE)
     show_flash("login")
     sign_in_tab, sign_up_tab = st.tabs([texts.LOGIN_TAB, texts.SIGNUP_TAB])

@@ -48,7 +48,7 @@ def _leave(user_id: int, course_id: int, course: str) -> None:
 
 def render_my_courses(user_id: int) -> None:
     """Draw the leader's courses page."""
-    st.title(texts.MY_COURSES_TITLE)
+    st.title(texts.MY_COURSES_TITLE, anchor=False)
     st.write(texts.MY_COURSES_INTRO.format(min=MIN_GROUP_FLOOR))
     show_flash("courses")
     memberships = tx(courses.my_courses, user_id=user_id)
@@ -82,7 +82,7 @@ def render_my_courses(user_id: int) -> None:
                 on_click=_leave,
                 args=(user_id, member.course_id, member.course_name),
             )
-    st.header(texts.JOIN_TITLE)
+    st.header(texts.JOIN_TITLE, anchor=False)
     with st.form("course-join-form"):
         st.text_input(texts.JOIN_CODE, key="course-join-code", help=texts.JOIN_CODE_HELP, max_chars=20)
         st.form_submit_button(texts.JOIN_SUBMIT, key="course-join-submit", on_click=_join, args=(user_id,))

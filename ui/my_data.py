@@ -121,7 +121,7 @@ def _delete_account(user_id: int) -> None:
 
 def _render_export(bank: QuestionBank, user_id: int) -> None:
     sm = get_sessionmaker()
-    st.header(texts.EXPORT_TITLE)
+    st.header(texts.EXPORT_TITLE, anchor=False)
     st.write(texts.EXPORT_INTRO)
     today = utcnow().date().isoformat()
     csv_col, xlsx_col, json_col = st.columns(3)
@@ -143,7 +143,7 @@ def _render_export(bank: QuestionBank, user_id: int) -> None:
 
 
 def _render_import(bank: QuestionBank, user_id: int) -> None:
-    st.header(texts.IMPORT_TITLE)
+    st.header(texts.IMPORT_TITLE, anchor=False)
     st.write(texts.IMPORT_INTRO)
     show_flash("import")
     st.file_uploader(
@@ -162,7 +162,7 @@ def _round_label(round_: RoundView) -> str:
 
 
 def _render_rounds(bank: QuestionBank, user_id: int) -> None:
-    st.header(texts.MY_ROUNDS_TITLE)
+    st.header(texts.MY_ROUNDS_TITLE, anchor=False)
     show_flash("rounds")
     mine = list(reversed(tx(rounds.list_rounds, user_id=user_id)))
     if not mine:
@@ -189,7 +189,7 @@ def _render_rounds(bank: QuestionBank, user_id: int) -> None:
 
 
 def _render_account(username: str, user_id: int) -> None:
-    st.header(texts.ACCOUNT_DELETE_TITLE)
+    st.header(texts.ACCOUNT_DELETE_TITLE, anchor=False)
     st.write(texts.ACCOUNT_DELETE_INTRO)
     show_flash("account")
     st.text_input(texts.ACCOUNT_DELETE_CONFIRM.format(username=username), key="account-delete-confirm")
@@ -198,7 +198,7 @@ def _render_account(username: str, user_id: int) -> None:
 
 def render_my_data(bank: QuestionBank, user_id: int, username: str) -> None:
     """Draw the whole page."""
-    st.title(texts.MY_DATA_TITLE)
+    st.title(texts.MY_DATA_TITLE, anchor=False)
     st.write(texts.MY_DATA_INTRO)
     _render_export(bank, user_id)
     st.divider()

@@ -52,7 +52,7 @@ def render_outside_view(bank: QuestionBank, history: list[RoundView], by_round: 
     rounds = {r.id: r for r in history if by_round.get(r.id)}
     if not rounds:
         return
-    st.header(texts.OUTSIDE_TITLE)
+    st.header(texts.OUTSIDE_TITLE, anchor=False)
     st.caption(texts.OUTSIDE_INTRO)
     round_id = st.selectbox(
         texts.OUTSIDE_PICK_ROUND, list(rounds), index=len(rounds) - 1, format_func=labels.get, key="results-cd-round"

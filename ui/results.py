@@ -24,20 +24,20 @@ def _render_radar(bank: QuestionBank, scored: list[ScoredRound]) -> None:
     labels = [s.label for s in scored]
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="results-rounds")
     shown = [s for s in scored if s.label in chosen]
-    st.header(texts.RADAR_TITLE)
+    st.header(texts.RADAR_TITLE, anchor=False)
     st.caption(texts.RADAR_CAPTION)
     st.plotly_chart(radar_figure(bank, shown), key="results-radar", config=PLOTLY_CONFIG)
-    st.header(texts.TABLE_TITLE)
+    st.header(texts.TABLE_TITLE, anchor=False)
     show_table(radar_table(bank, shown))
     if len(scored) > 1:
-        st.header(texts.TREND_TITLE)
+        st.header(texts.TREND_TITLE, anchor=False)
         st.caption(texts.TREND_CAPTION)
         st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
         chart_numbers(radar_table(bank, scored))
 
 
 def _render_reflections(bank: QuestionBank, history: list[RoundView], labels: list[str]) -> None:
-    st.header(texts.REFLECTIONS_TITLE)
+    st.header(texts.REFLECTIONS_TITLE, anchor=False)
     for comp in bank.competencies:
         with st.expander(comp.name):
             for question in comp.questions:
@@ -53,7 +53,7 @@ def _render_goals(
     bank: QuestionBank, history: list[RoundView], scored: list[ScoredRound], goals: list[GoalView]
 ) -> None:
     """Each goal, newest first, beside its competency's scores over time and how it went."""
-    st.header(texts.GOALS_TITLE)
+    st.header(texts.GOALS_TITLE, anchor=False)
     if not goals:
         st.info(texts.RESULTS_NO_GOALS)
         return
@@ -83,7 +83,7 @@ def _render_report(
     goals: list[GoalView],
 ) -> None:
     """Pick a round and download its personal report; the PDF is only built when the button is pressed."""
-    st.header(texts.REPORT_SECTION)
+    st.header(texts.REPORT_SECTION, anchor=False)
     st.caption(texts.REPORT_SECTION_CAPTION)
     index = st.selectbox(
         texts.REPORT_PICK_ROUND,
@@ -114,7 +114,7 @@ def render_results(
 ) -> None:
     """Draw the whole results page for a leader's completed rounds (oldest first), their goals,
     their co-drivers' views and the personal report."""
-    st.title(texts.RESULTS_TITLE)
+    st.title(texts.RESULTS_TITLE, anchor=False)
     if not history:
         st.info(texts.RESULTS_EMPTY)
         return

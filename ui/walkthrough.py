@@ -32,7 +32,7 @@ def _show_flash() -> None:
 def render_start(bank: QuestionBank, user_id: int) -> None:
     """Show the form that starts a new round."""
     _show_flash()
-    st.title(texts.START_TITLE)
+    st.title(texts.START_TITLE, anchor=False)
     st.write(texts.START_INTRO)
     done = tx(rounds.count_completed, user_id=user_id)
     if done:
@@ -90,7 +90,7 @@ def _render_status() -> None:
 
 
 def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, user_id: int, previous) -> None:
-    st.header(comp.name)
+    st.header(comp.name, anchor=False)
     st.write(comp.description)
     for question in comp.questions:
         _render_question(bank, question, round_, user_id, previous)
@@ -98,7 +98,7 @@ def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, 
 
 def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> bool:
     """Draw the overview with the goals; return whether the round can be completed."""
-    st.header(texts.OVERVIEW_TITLE)
+    st.header(texts.OVERVIEW_TITLE, anchor=False)
     st.write(texts.OVERVIEW_INTRO)
     scores = competency_scores(bank, round_.ratings())
     rows = []
@@ -144,7 +144,7 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
     """Show the current step of the user's unfinished round (`previous`: their latest completed one)."""
     total = len(bank.competencies)
     step = min(round_.current_step, total)
-    st.title(texts.START_TITLE)
+    st.title(texts.START_TITLE, anchor=False)
     caption = texts.ROUND_CAPTION.format(context=context_label(round_.context), date=danish_date(round_.started_at))
     st.caption(escape_markdown(caption))
     if round_.note:

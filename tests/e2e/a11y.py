@@ -16,7 +16,7 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
-from tests.e2e.helpers import wait_for_idle
+from tests.e2e.helpers import screenshot, wait_for_idle
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -87,7 +87,7 @@ def check(page: Page, state: str) -> dict:
     wait_for_idle(page)
     if os.environ.get("E2E_SCREENSHOTS"):
         (ARTIFACTS / "screenshots").mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "screenshots" / f"{state}.png"), full_page=True)
+        screenshot(page, ARTIFACTS / "screenshots" / f"{state}.png")
     report = _axe(page)
     report["state"] = state
     report["lang"] = page.evaluate("() => document.documentElement.lang")

@@ -10,11 +10,10 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from db.engine import make_sessionmaker, prepare_database
+from tests.e2e.a11y import ARTIFACTS
+from tests.e2e.helpers import screenshot
 from tests.support.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
 from tests.support.storage import runner
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -74,7 +73,7 @@ def new_person(browser, request) -> Iterator[Callable[[], Page]]:
     for number, page in enumerate(opened, start=1):
         if failed or os.environ.get("E2E_SCREENSHOTS"):
             ARTIFACTS.mkdir(exist_ok=True)
-            page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}.png"), full_page=True)
+            screenshot(page, ARTIFACTS / f"{request.node.name}-{number}.png")
         page.context.close()
 
 

@@ -13,6 +13,17 @@ def wait_for_idle(page: Page) -> None:
     page.wait_for_selector(IDLE)
 
 
+def screenshot(page: Page, path) -> None:
+    """Save the whole page, not just the window: Streamlit scrolls its main area, not the document,
+    so the window is made as tall as the content for the picture and then put back."""
+    size = page.viewport_size
+    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight ?? 0")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, size["height"]), 12_000)})
+    page.wait_for_timeout(300)  # let the charts redraw at the new size
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+
+
 def key(name: str) -> str:
     return f".st-key-{name}"
 

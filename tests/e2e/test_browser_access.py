@@ -15,7 +15,7 @@ from playwright.sync_api import Page, expect
 from db import accounts, rounds
 from tests.conftest import PASSWORD
 from tests.e2e import a11y
-from tests.e2e.helpers import click, fill, go_to, key, log_in, sign_up, wait_for_idle
+from tests.e2e.helpers import click, fill, go_to, key, log_in, screenshot, sign_up, wait_for_idle
 from tests.support.storage import completed_round
 
 pytestmark = pytest.mark.browser
@@ -161,7 +161,7 @@ def test_walkthrough_and_results_fit_without_sideways_scrolling(app_server, brow
         log_in(page, "Mette", PASSWORD)
         expect(page.locator(f"{key('results-radar')} .js-plotly-plot")).to_be_visible()
         states = {"results": _sideways(page)}
-        page.screenshot(path=str(_shot(layout, "results")), full_page=True)
+        screenshot(page, _shot(layout, "results"))
 
         page.goto(app_server.url)
         wait_for_idle(page)
@@ -170,7 +170,7 @@ def test_walkthrough_and_results_fit_without_sideways_scrolling(app_server, brow
         click(page, "round-start")
         expect(page.get_by_role("heading", name=bank.competencies[0].name)).to_be_visible()
         states["walkthrough-step"] = _sideways(page)
-        page.screenshot(path=str(_shot(layout, "walkthrough-step")), full_page=True)
+        screenshot(page, _shot(layout, "walkthrough-step"))
     finally:
         context.close()
 
