@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import anyio
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -46,7 +48,9 @@ def _get(path: str, headers: list[tuple[bytes, bytes]] | None = None) -> tuple[d
         "path": path, "raw_path": path.encode(), "query_string": b"", "root_path": "",
         "headers": headers or [(b"host", b"testserver")], "client": ("127.0.0.1", 1), "server": ("testserver", 80),
     }  # fmt: skip
-    anyio.run(_app(), scope, receive, send)
+    # In a thread of its own: earlier tests (Playwright, AppTest) may leave an event loop on this one.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(anyio.run, _app(), scope, receive, send).result()
     start = next(m for m in messages if m["type"] == "http.response.start")
     body = b"".join(m.get("body", b"") for m in messages if m["type"] == "http.response.body")
     return {k.decode(): v.decode() for k, v in start["headers"]}, body, messages
