@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import pytest
 
+from core import texts
 from tests.support.appflow import (
     answer_step,
     assert_no_exception,
     complete_round,
     headers,
     log_in,
+    plain,
     sign_up,
     start_round,
+    table_with,
 )
 
 
@@ -68,6 +71,16 @@ def test_leaving_midway_and_logging_in_again_resumes_at_the_same_step(leader, ba
 
 def test_back_is_disabled_on_the_first_step(leader):
     assert leader.button(key="step-back").disabled
+
+
+def test_overview_table_gives_each_competency_its_score_and_written_texts(leader, bank):
+    answer_step(leader, bank, 0, rating=3, text="Tanker")
+    for _ in range(9):
+        leader.button(key="step-next").click().run()
+    table = table_with(leader, texts.OVERVIEW_COL_SCORE)
+    assert [plain(name) for name in table.index] == [c.name for c in bank.competencies]
+    assert list(table.iloc[0]) == ["3,0", "2 af 2"]
+    assert list(table.iloc[1]) == ["–", "0 af 2"]
 
 
 def test_overview_lists_missing_ratings_and_blocks_completion(leader, bank):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from core import texts
@@ -17,6 +18,7 @@ from ui import goals as goal_ui
 from ui import round_actions as actions
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
+from ui.tables import show_table
 
 
 def _show_flash() -> None:
@@ -101,18 +103,20 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> boo
     st.header(texts.OVERVIEW_TITLE, anchor=False)
     st.write(texts.OVERVIEW_INTRO)
     scores = competency_scores(bank, round_.ratings())
-    rows = []
-    for comp in bank.competencies:
-        written = sum(1 for q in comp.questions if (a := round_.answers.get(q.id)) and a.text)
-        score = scores[comp.id]
-        rows.append(
-            {
-                texts.OVERVIEW_COL_COMPETENCY: escape_markdown(comp.name),
-                texts.OVERVIEW_COL_SCORE: danish_score(score),
-                texts.OVERVIEW_COL_TEXTS: f"{written} af {len(comp.questions)}",
-            }
-        )
-    st.table(rows, hide_index=True)
+
+    def written(comp: Competency) -> str:
+        count = sum(1 for q in comp.questions if (a := round_.answers.get(q.id)) and a.text)
+        return f"{count} af {len(comp.questions)}"
+
+    comps = bank.competencies
+    table = pd.DataFrame(
+        {
+            texts.OVERVIEW_COL_SCORE: [danish_score(scores[c.id]) for c in comps],
+            texts.OVERVIEW_COL_TEXTS: [written(c) for c in comps],
+        },
+        index=pd.Index([c.name for c in comps], name=texts.OVERVIEW_COL_COMPETENCY),
+    )
+    show_table(table)
     missing = missing_ratings(bank, round_.ratings())
     if missing:
         st.warning(texts.OVERVIEW_MISSING.format(count=len(missing)))
