@@ -16,9 +16,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from tests.conftest import ROOT
 from tests.e2e.helpers import screenshot, wait_for_idle
 
-ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 AXE_JS = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
