@@ -1,8 +1,9 @@
 """Netværksspejlet: page set-up and navigation. No logic lives here.
 
-The sign-in gate is in ui.identity.require_user(), which every page calls first: a person
-who is not signed in sees the sign-in form at whatever URL they asked for, and lands on
-that page once signed in.
+Every run first finds out who is signed in (ui.identity.resolve: the session this tab holds,
+the browser's session cookie, or a fresh single sign-on). The sign-in gate is in
+ui.identity.require_user(), which every page calls first: a person who is not signed in sees
+the sign-in form at whatever URL they asked for, and lands on that page once signed in.
 """
 
 import streamlit as st
@@ -15,5 +16,6 @@ st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:
 get_bank()
 get_sessionmaker()
 
-pages = navigation.pages_for(identity.current_user())  # signs out a session whose account is gone
-st.navigation(pages, position="sidebar" if identity.current_user() else "hidden").run()
+signed_in = identity.resolve()
+pages = navigation.pages_for(signed_in.standing if signed_in else None)
+st.navigation(pages, position="sidebar" if signed_in else "hidden").run()

@@ -19,7 +19,7 @@ PASSWORD = "Adgangskode"
 LOGIN_SUBMIT = "Log ind"
 SIGNUP_SUBMIT = "Opret konto"
 SIGNUP_HELP = "Brugernavnet skal være 3–40 tegn: bogstaver, tal, punktum, bindestreg eller understreg."
-PASSWORD_HELP = "Mindst {min} tegn."
+PASSWORD_HELP = "Mindst {min} tegn, og ikke en af de kendte, almindelige adgangskoder. Brug gerne en hel sætning."
 LOGIN_FAILED = "Forkert brugernavn eller adgangskode."
 USERNAME_TAKEN = "Brugernavnet er allerede i brug. Vælg et andet."
 USERNAME_INVALID = (
@@ -27,6 +27,52 @@ USERNAME_INVALID = (
 )
 PASSWORD_TOO_SHORT = "Adgangskoden skal være mindst {min} tegn."
 PASSWORD_TOO_LONG = "Adgangskoden må højst være {max} tegn."
+# Why a new password is refused, by core.auth.password_problem's reason ({min} and {max} filled in).
+PASSWORD_REFUSED = {
+    "short": PASSWORD_TOO_SHORT,
+    "long": PASSWORD_TOO_LONG,
+    "common": "Den adgangskode er for almindelig – den står på listen over kendte adgangskoder. Vælg en anden.",
+    "username": "Adgangskoden må ikke være det samme som brugernavnet.",
+}
+LOGIN_LOCKED = (
+    "For mange forsøg på at logge ind. Vent {minutes} minutter, og prøv igen. "
+    "Har du glemt din adgangskode, så bed en administrator om en engangskode."
+)
+SESSION_ENDED = (
+    "Du er logget ud – enten fordi du loggede ud et andet sted, eller fordi der er gået for lang tid. Log ind igen."
+)
+LOGGED_OUT = "Du er logget ud."
+# Password reset with a one-time code from an administrator
+RESET_TAB = "Engangskode"
+RESET_INTRO = "Har du fået en engangskode af en administrator? Vælg en ny adgangskode her."
+RESET_CODE = "Engangskode"
+RESET_NEW_PASSWORD = "Ny adgangskode"
+RESET_SUBMIT = "Gem ny adgangskode"
+RESET_FAILED = "Brugernavnet eller engangskoden passer ikke, eller koden er brugt eller udløbet."
+# Single sign-on
+SSO_LOGIN = "Log ind med kommunens login"
+SSO_OR = "Eller log ind med brugernavn og adgangskode:"
+SSO_ONLY = "Log ind med det login, du bruger på arbejdet."
+SSO_LINKED = "Din konto er nu forbundet med kommunens login."
+SSO_LINK_TAKEN = "Det kommunale login hører allerede til en anden konto her. Intet er ændret."
+SSO_FAILED = "Log ind med kommunens login lykkedes ikke. Prøv igen, eller kontakt en administrator."
+# My account: password change
+PAGE_ACCOUNT = "Min konto"
+ACCOUNT_TITLE = "Min konto"
+PASSWORD_SECTION = "Skift adgangskode"
+PASSWORD_CURRENT = "Nuværende adgangskode"
+PASSWORD_NEW = "Ny adgangskode"
+PASSWORD_CHANGE = "Skift adgangskode"
+PASSWORD_CHANGED = "Din adgangskode er skiftet. Du er logget ud alle andre steder."
+PASSWORD_WRONG = "Den nuværende adgangskode er forkert. Intet er ændret."
+PASSWORD_NONE = "Du logger ind med kommunens login, så du har ingen adgangskode her."
+SSO_SECTION = "Kommunens login"
+SSO_CONNECT = "Forbind med kommunens login"
+SSO_CONNECTED = "Din konto er forbundet med kommunens login."
+SESSIONS_SECTION = "Hvor du er logget ind"
+SESSIONS_COUNT = "Du er logget ind {count} sted(er), denne browser medregnet."
+SESSIONS_END_OTHERS = "Log ud alle andre steder"
+SESSIONS_ENDED = "Du er logget ud alle andre steder."
 
 # Starting a round
 START_TITLE = "Ny refleksion"
@@ -318,6 +364,15 @@ ADMIN_INTRO = "Giv eller fjern underviserrollen. Undervisere kan oprette hold og
 ADMIN_TRAINER = "{name} er underviser"
 ADMIN_TRAINER_ON = "{name} er nu underviser."
 ADMIN_TRAINER_OFF = "{name} er ikke længere underviser."
+ADMIN_RESET = "Nulstil adgangskode for {name}"
+ADMIN_RESET_HELP = (
+    "Den gamle adgangskode holder op med at virke, og personen logges ud alle steder. "
+    "Du får en engangskode, som personen bruger til at vælge en ny adgangskode."
+)
+ADMIN_RESET_DONE = (
+    "Adgangskoden for {name} er nulstillet. Giv personen denne engangskode: {code} "
+    "– den virker én gang, i {hours} timer. Koden vises kun denne ene gang."
+)
 CHANGE_HIDDEN_TOO_FEW = (
     "Udviklingen vises, når {missing} mere har afsluttet mindst to refleksioner (mindst {min} i alt)."
 )

@@ -6,8 +6,10 @@ later add a second way in that ends in the same AccountView.
 
 from __future__ import annotations
 
+import hmac
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -15,16 +17,28 @@ from sqlalchemy import bindparam, delete, exists, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS, USERNAME_MAX_CHARS, USERNAME_MIN_CHARS
+from core.auth import (
+    RESET_CODE_TTL,
+    SCOPE_ACCOUNT,
+    SCOPE_CLIENT,
+    new_reset_code,
+    normalise_code,
+    password_problem,
+    token_hash,
+)
+from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS
+from db import throttle
 from db.errors import (
     ConfirmationError,
     InvalidUsernameError,
     NotAllowedError,
     NotFoundError,
+    ResetCodeError,
     UsernameTakenError,
     WeakPasswordError,
+    WrongPasswordError,
 )
-from db.models import Share, User
+from db.models import AuthSession, Share, User, as_utc, utcnow
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
 _hasher = PasswordHasher()
@@ -53,16 +67,17 @@ def validate_username(username: str) -> str:
     return cleaned
 
 
-def validate_password(password: str) -> None:
-    """Raise WeakPasswordError unless the password has an allowed length."""
-    if len(password) < PASSWORD_MIN_CHARS or len(password) > PASSWORD_MAX_CHARS:
-        raise WeakPasswordError(len(password))
+def validate_password(password: str, username: str = "") -> None:
+    """Raise WeakPasswordError unless the password is long enough, short enough and not common."""
+    problem = password_problem(password, username)
+    if problem:
+        raise WeakPasswordError(problem)
 
 
 def create_user(*, session: Session, username: str, password: str) -> AccountView:
     """Create a local account; raise on an invalid or taken username or a weak password."""
     cleaned = validate_username(username)
-    validate_password(password)
+    validate_password(password, cleaned)
     key = username_key(cleaned)
     if session.scalar(select(User.id).where(User.username_key == key)) is not None:
         raise UsernameTakenError(cleaned)
@@ -89,6 +104,121 @@ def authenticate(*, session: Session, username: str, password: str) -> AccountVi
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
     return AccountView(id=user.id, username=user.username)
+
+
+@dataclass(frozen=True)
+class SignInResult:
+    """The outcome of a sign-in attempt: the account, or None and whether attempts are locked out."""
+
+    account: AccountView | None
+    locked: bool = False
+
+
+def _throttle_keys(username: str, client: str | None) -> list[throttle.Key]:
+    keys = [(SCOPE_ACCOUNT, username_key(username)[:80])]
+    if client:
+        keys.append((SCOPE_CLIENT, client[:80]))
+    return keys
+
+
+def sign_in(
+    *, session: Session, username: str, password: str, client: str | None, now: datetime | None = None
+) -> SignInResult:
+    """Check a password, throttled per account name and per client address.
+
+    An unknown name and a wrong password fail alike, cost alike (one argon2 verification) and
+    count alike, so nothing tells whether an account exists. While locked, the password is not
+    even checked. A success clears the account name's count, not the client's.
+    """
+    now = now or utcnow()
+    keys = _throttle_keys(username, client)
+    if throttle.locked(session, keys, now):
+        return SignInResult(None, locked=True)
+    account = authenticate(session=session, username=username, password=password)
+    if account is None:
+        throttle.record_failure(session, keys, now)
+        return SignInResult(None, locked=throttle.locked(session, keys, now))
+    throttle.forget(session, keys[:1])
+    return SignInResult(account)
+
+
+def change_password(*, session: Session, user_id: int, current: str, new: str, keep_session: int | None) -> int:
+    """Replace the password after checking the current one; end every other session.
+
+    Returns how many other sessions were ended. Raises WrongPasswordError or WeakPasswordError,
+    changing nothing.
+    """
+    user = session.get(User, user_id)
+    if user is None or not user.password_hash:
+        raise NotFoundError(f"user {user_id} has no password")
+    try:
+        _hasher.verify(user.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise WrongPasswordError() from None
+    validate_password(new, user.username)
+    user.password_hash = _hasher.hash(new)
+    return end_sessions(session=session, user_id=user_id, keep=keep_session)
+
+
+def end_sessions(*, session: Session, user_id: int, keep: int | None = None) -> int:
+    """End every session of a user except `keep` (signed out everywhere); return how many ended."""
+    stmt = delete(AuthSession).where(AuthSession.user_id == user_id)
+    if keep is not None:
+        stmt = stmt.where(AuthSession.id != keep)
+    return session.execute(stmt).rowcount
+
+
+def issue_reset_code(*, session: Session, admin_id: int, user_id: int, now: datetime | None = None) -> str:
+    """An administrator resets a user's password: returns a one-time code to give them.
+
+    The old password stops working and every session of the user ends at once. The code works
+    once, for RESET_CODE_TTL; only its hash is stored. A new code replaces an earlier one.
+    """
+    _require_admin(session, admin_id)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"user {user_id}")
+    code = new_reset_code()
+    user.password_hash = None
+    user.reset_code_hash = token_hash(normalise_code(code))
+    user.reset_code_expires_at = (now or utcnow()) + RESET_CODE_TTL
+    end_sessions(session=session, user_id=user_id)
+    return code
+
+
+def redeem_reset_code(
+    *, session: Session, username: str, code: str, new_password: str, client: str | None, now: datetime | None = None
+) -> SignInResult:
+    """Set a new password with an administrator's one-time code; throttled like signing in.
+
+    Returns the account (signed in) on success. Raises ResetCodeError for a wrong, used or expired
+    code (counted as a failed attempt) and WeakPasswordError for a refused password (not counted,
+    and the code stays usable).
+    """
+    now = now or utcnow()
+    keys = _throttle_keys(username, client)
+    if throttle.locked(session, keys, now):
+        return SignInResult(None, locked=True)
+    user = session.scalar(select(User).where(User.username_key == username_key(username)))
+    expected = user.reset_code_hash if user is not None else None
+    fresh = user is not None and user.reset_code_expires_at is not None and now < as_utc(user.reset_code_expires_at)
+    given = token_hash(normalise_code(code))
+    if not (expected and fresh and hmac.compare_digest(expected, given)):
+        throttle.record_failure(session, keys, now)
+        if throttle.locked(session, keys, now):
+            return SignInResult(None, locked=True)
+        raise ResetCodeError(username)
+    validate_password(new_password, user.username)
+    user.password_hash = _hasher.hash(new_password)
+    user.reset_code_hash = None
+    user.reset_code_expires_at = None
+    throttle.forget(session, keys[:1])
+    return SignInResult(AccountView(id=user.id, username=user.username))
+
+
+def has_password(*, session: Session, user_id: int) -> bool:
+    """True if the account can sign in with a password (SSO-only accounts cannot)."""
+    return bool(session.scalar(select(User.password_hash).where(User.id == user_id)))
 
 
 def get_account(*, session: Session, user_id: int) -> AccountView:

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from sqlalchemy import select
 
 from core import texts
-from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
+from core.auth import refusal_message
 from db import accounts
 from db.engine import make_sessionmaker, prepare_database
 from db.errors import InvalidUsernameError, NotFoundError, WeakPasswordError
@@ -92,9 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         print(texts.USERNAME_INVALID, file=sys.stderr)
         return 1
     except WeakPasswordError as exc:
-        too_short = exc.args[0] < PASSWORD_MIN_CHARS
-        message = texts.PASSWORD_TOO_SHORT if too_short else texts.PASSWORD_TOO_LONG
-        print(message.format(min=PASSWORD_MIN_CHARS, max=PASSWORD_MAX_CHARS), file=sys.stderr)
+        print(refusal_message(exc.reason), file=sys.stderr)
         return 1
     finally:
         engine.dispose()

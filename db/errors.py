@@ -53,7 +53,23 @@ class InvalidUsernameError(InvalidInputError):
 
 
 class WeakPasswordError(InvalidInputError):
-    """The password does not follow the rules."""
+    """The password does not follow the rules; `reason` is "short", "long", "common" or "username"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+class WrongPasswordError(StorageError):
+    """The current password given to confirm a change is not the account's password."""
+
+
+class ResetCodeError(StorageError):
+    """A password reset code is unknown, used, expired or does not belong to this username."""
+
+
+class SsoLinkError(StorageError):
+    """This provider identity already belongs to another local account."""
 
 
 class InvitationError(StorageError):

@@ -61,6 +61,9 @@ class User(Base):
     # Roles beyond leading one's own rounds (which everyone does). Granted by `python -m db.admin`.
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     is_trainer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # An administrator's password reset: the hash of a one-time code and when it stops working.
+    reset_code_hash: Mapped[str | None] = mapped_column(String(64))
+    reset_code_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     rounds: Mapped[list[Round]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True
@@ -266,3 +269,54 @@ class CourseMember(Base):
     consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     consent_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AuthSession(Base):
+    """One browser's sign-in: the server-side record behind the session cookie.
+
+    The browser holds only a random token; the row keeps its SHA-256. A row starts with a
+    short-lived one-time hand-over code (the page posts it to /api/session, which sets the
+    HttpOnly cookie) and gets its token hash when that code is redeemed. Deleting the row
+    ends the session everywhere.
+    """
+
+    __tablename__ = "auth_sessions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    handoff_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    handoff_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # How the person signed in: "password" or "sso".
+    method: Mapped[str] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SignInFailures(Base):
+    """Failed sign-ins counted per account name and per client address, for throttling."""
+
+    __tablename__ = "sign_in_failures"
+
+    # "account" (the case-folded username, known or not) or "client" (the IP address).
+    scope: Mapped[str] = mapped_column(String(16), primary_key=True)
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    first_failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    locked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class SsoIdentity(Base):
+    """A person's identity at the municipality's OpenID Connect provider, linked to a local user."""
+
+    __tablename__ = "sso_identities"
+    __table_args__ = (UniqueConstraint("issuer", "subject", name="uq_sso_identities_issuer_subject"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    issuer: Mapped[str] = mapped_column(String(255))
+    subject: Mapped[str] = mapped_column(String(255))
+    email: Mapped[str | None] = mapped_column(String(255))
+    # The issue time of the newest ID token that opened a session: each token opens one at most.
+    last_issued_at: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)

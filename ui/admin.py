@@ -1,13 +1,15 @@
-"""Administration: grant or remove the trainer role. Only administrators see anything here."""
+"""Administration: grant or remove the trainer role, reset a password. Only administrators see anything here."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from core import texts
+from core.auth import RESET_CODE_TTL
 from core.formatting import escape_markdown
 from db import accounts
 from db.errors import NotAllowedError, NotFoundError
+from ui import identity
 from ui.flash import set_flash, show_flash
 from ui.resources import tx
 
@@ -16,6 +18,21 @@ def trainer_key(user_id: int) -> str:
     return f"admin-trainer-{user_id}"
 
 
+def reset_key(user_id: int) -> str:
+    return f"admin-reset-{user_id}"
+
+
+@identity.live
+def _reset_password(admin_id: int, user_id: int, name: str) -> None:
+    try:
+        code = tx(accounts.issue_reset_code, admin_id=admin_id, user_id=user_id)
+    except (NotAllowedError, NotFoundError):
+        return
+    hours = int(RESET_CODE_TTL.total_seconds() // 3600)
+    set_flash("admin", "success", texts.ADMIN_RESET_DONE.format(name=name, code=code, hours=hours))
+
+
+@identity.live
 def _set_trainer(admin_id: int, user_id: int, name: str) -> None:
     is_trainer = bool(st.session_state.get(trainer_key(user_id)))
     try:
@@ -43,3 +60,11 @@ def render_admin(user_id: int) -> None:
             on_change=_set_trainer,
             args=(user_id, person.id, person.username),
         )
+        if person.id != user_id:  # one's own password is changed under "Min konto"
+            st.button(
+                texts.ADMIN_RESET.format(name=escape_markdown(person.username)),
+                key=reset_key(person.id),
+                help=texts.ADMIN_RESET_HELP,
+                on_click=_reset_password,
+                args=(user_id, person.id, person.username),
+            )

@@ -17,12 +17,14 @@ from db.rounds import RoundView
 from db.sharing import SharedHistory, ShareView
 from questions import Competency, QuestionBank
 from ui import codriver_actions as actions
+from ui import identity
 from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
 from ui.tables import chart_numbers, show_table
 
 
+@identity.live
 def _sync_query(names: dict[int, str]) -> None:
     st.query_params["leader"] = names[st.session_state["cd-leader"]]
 

@@ -14,6 +14,7 @@ from core.limits import TEXT_MAX_CHARS
 from db import feedback
 from db.errors import AccessRevokedError, InvalidInputError, TextTooLongError
 from db.models import utcnow
+from ui import identity
 from ui.flash import set_flash
 from ui.resources import tx
 
@@ -74,20 +75,24 @@ def _store(user_id: int, round_id: int, leader: str, **parts) -> None:
     st.session_state[STATUS_KEY] = ("success", texts.CD_SAVED.format(time=danish_time(utcnow())))
 
 
+@identity.live_autosave
 def on_rating(user_id: int, round_id: int, leader: str, competency_id: str) -> None:
     rating = st.session_state.get(rating_key(competency_id))
     _store(user_id, round_id, leader, ratings={competency_id: rating})
 
 
+@identity.live_autosave
 def on_comment(user_id: int, round_id: int, leader: str, competency_id: str) -> None:
     comment = st.session_state.get(comment_key(competency_id))
     _store(user_id, round_id, leader, comments={competency_id: comment})
 
 
+@identity.live_autosave
 def on_overall(user_id: int, round_id: int, leader: str) -> None:
     _store(user_id, round_id, leader, overall=st.session_state.get(OVERALL_KEY))
 
 
+@identity.live_autosave
 def on_save(user_id: int, round_id: int, leader: str, competency_ids: list[str]) -> None:
     """Store every input at once (the explicit "Gem" next to the saving as you go)."""
     ratings = {cid: st.session_state.get(rating_key(cid)) for cid in competency_ids}

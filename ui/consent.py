@@ -9,6 +9,7 @@ from core.formatting import danish_date, escape_markdown
 from db import sharing
 from db.errors import InvitationError, NotFoundError
 from db.sharing import SCOPE_SCORES, SCOPE_TEXTS
+from ui import identity
 from ui.flash import set_flash, show_flash
 from ui.resources import tx
 
@@ -27,12 +28,14 @@ def scope_key(share_id: int) -> str:
 # --- Callbacks: run before the page is drawn again; every one checks ownership in storage ---
 
 
+@identity.live
 def _create_invitation(leader_id: int) -> None:
     scope = st.session_state.get("invite-scope", SCOPE_SCORES)
     invitation, code = tx(sharing.create_invitation, leader_id=leader_id, scope=scope)
     st.session_state[_NEW_CODE_KEY] = (invitation.id, code, invitation.expires_at, scope)
 
 
+@identity.live
 def _withdraw(leader_id: int, invitation_id: int) -> None:
     try:
         tx(sharing.withdraw_invitation, leader_id=leader_id, invitation_id=invitation_id)
@@ -43,6 +46,7 @@ def _withdraw(leader_id: int, invitation_id: int) -> None:
     set_flash("invite", "success", texts.INVITE_WITHDRAWN)
 
 
+@identity.live
 def _change_scope(leader_id: int, share_id: int, name: str) -> None:
     scope = st.session_state.get(scope_key(share_id))
     try:
@@ -53,6 +57,7 @@ def _change_scope(leader_id: int, share_id: int, name: str) -> None:
     set_flash("shares", "success", texts.SHARE_SCOPE_CHANGED.format(name=name, scope=_scope_label(scope)))
 
 
+@identity.live
 def _revoke(leader_id: int, share_id: int, name: str) -> None:
     try:
         tx(sharing.revoke_share, leader_id=leader_id, share_id=share_id)
@@ -63,6 +68,7 @@ def _revoke(leader_id: int, share_id: int, name: str) -> None:
     set_flash("shares", "success", texts.SHARE_REVOKED.format(name=name))
 
 
+@identity.live
 def _redeem(user_id: int) -> None:
     code = st.session_state.get("invite-redeem-code") or ""
     try:

@@ -12,11 +12,13 @@ from db import cohort, courses
 from db.courses import NAME_MAX_CHARS
 from db.errors import InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
 from questions import QuestionBank
+from ui import identity
 from ui.dashboard import render_dashboard
 from ui.flash import set_flash, show_flash
 from ui.resources import tx
 
 
+@identity.live
 def _create(trainer_id: int) -> None:
     state = st.session_state
     name = state.get("course-name") or ""
@@ -44,6 +46,7 @@ def _create(trainer_id: int) -> None:
     set_flash("create", "success", texts.COURSE_CREATED.format(course=created.name, code=created.join_code))
 
 
+@identity.live
 def _set_min_group(trainer_id: int, course_id: int) -> None:
     try:
         tx(

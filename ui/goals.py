@@ -16,6 +16,7 @@ from db.goals import GoalView
 from db.models import MAX_GOALS, OUTCOMES
 from db.rounds import RoundView
 from questions import QuestionBank
+from ui import identity
 from ui import round_actions as actions
 from ui.resources import tx
 
@@ -39,6 +40,7 @@ def followup_text_key(goal_id: int) -> str:
 # Callbacks -----------------------------------------------------------------------------------
 
 
+@identity.live_autosave
 def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
     """Store goal n as its two fields now read; a refused choice goes back to what is stored."""
     competency_id = st.session_state.get(competency_key(n))
@@ -65,6 +67,7 @@ def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
     actions.saved()
 
 
+@identity.live_autosave
 def on_followup(user_id: int, round_id: int, goal_id: int, part: str) -> None:
     """Store how a goal went: its outcome or its short text."""
     if part == "outcome":

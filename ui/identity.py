@@ -1,29 +1,289 @@
-"""Who is signed in to this browser session. The one place pages ask about identity."""
+"""Who is signed in to this browser session. The one place pages ask about identity.
+
+Being signed in means holding a live session row (db.auth_sessions). The row's id sits in this
+Streamlit session's state, on the server; the browser holds only the HttpOnly cookie that
+web/session_cookie.py sets. Each page run starts with `resolve()`, which checks the row (one
+query), so a session ended anywhere — signed out in another tab, a password change, an
+administrator's reset, or the idle and absolute limits — ends here at the next click.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import json
+import os
+from collections.abc import Callable
+from typing import ParamSpec
+
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from core import texts
-from db.accounts import AccountView
+from db import auth_sessions
+from db.accounts import AccountView, Standing
+from db.auth_sessions import SignedIn
+from ui import sso
+from ui.flash import set_flash
+from ui.resources import get_sessionmaker, tx
+from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
 
 _ACCOUNT_KEY = "account"
+_SESSION_KEY = "auth-session"
+_STANDING_KEY = "auth-standing"
+_HANDOFF_KEY = "auth-handoff"  # the one-time code the page still has to post for the cookie
+_CLEAR_KEY = "auth-clear-cookie"  # the browser holds a cookie of an ended session: clear it
+_DEAD_TOKEN_KEY = "auth-dead-token"  # the cookie this websocket arrived with, known to be ended
+_PENDING_KEY = "auth-pending-saves"  # autosaves that arrived after the session ended, kept for its owner
+_KEPT_KEYS = (_DEAD_TOKEN_KEY, _PENDING_KEY)  # survive the clearing of state at sign-out and sign-in
+P = ParamSpec("P")
 
 
 def current_user() -> AccountView | None:
-    """Return the signed-in account, or None."""
+    """Return the signed-in account (as checked at the start of this run), or None."""
     return st.session_state.get(_ACCOUNT_KEY)
 
 
-def sign_in(account: AccountView) -> None:
-    """Remember the account for this session, dropping anything left by someone else."""
+def current_standing() -> Standing | None:
+    """The signed-in person's roles and co-driver status, read with the session check."""
+    return st.session_state.get(_STANDING_KEY)
+
+
+def current_session_id() -> int | None:
+    return st.session_state.get(_SESSION_KEY)
+
+
+def client_address() -> str:
+    """The client to count failed sign-ins against.
+
+    Streamlit gives the websocket's peer address (None on loopback). Behind a reverse proxy every
+    request comes from the proxy, so CLIENT_IP_HEADER can name the header that carries the real
+    address (e.g. X-Forwarded-For); only set it when the proxy always writes that header.
+    """
+    header = os.environ.get("CLIENT_IP_HEADER", "").strip()
+    if header:
+        forwarded = st.context.headers.get(header)
+        if isinstance(forwarded, str) and forwarded.split(",")[0].strip():
+            return forwarded.split(",")[0].strip()
+    address = st.context.ip_address
+    return address if isinstance(address, str) else "loopback"  # None on loopback; AppTest has none
+
+
+def _remember(signed: SignedIn) -> None:
+    st.session_state[_SESSION_KEY] = signed.session_id
+    st.session_state[_ACCOUNT_KEY] = signed.account
+    st.session_state[_STANDING_KEY] = signed.standing
+
+
+def _clear_state() -> None:
+    kept = {key: st.session_state[key] for key in _KEPT_KEYS if key in st.session_state}
     st.session_state.clear()
+    st.session_state.update(kept)
+
+
+def _forget(message: str | None = None, clear_cookie: bool = True) -> None:
+    _clear_state()
+    if clear_cookie:
+        st.session_state[_CLEAR_KEY] = True
+    if message:
+        set_flash("login", "info", message)
+
+
+def sign_in(account: AccountView, method: str = auth_sessions.METHOD_PASSWORD) -> None:
+    """Open a session for someone who just proved who they are, dropping anything left by someone else.
+
+    The page then hands the session's one-time code to /api/session for the cookie.
+    """
+    session_id, code = tx(auth_sessions.open_session, user_id=account.id, method=method)
+    pending = st.session_state.pop(_PENDING_KEY, [])
+    _clear_state()
+    st.session_state[_DEAD_TOKEN_KEY] = _cookie_token()  # the old cookie is replaced, never used again
+    st.session_state[_SESSION_KEY] = session_id
     st.session_state[_ACCOUNT_KEY] = account
+    st.session_state[_HANDOFF_KEY] = code
+    _replay(pending, account.id)
+
+
+def _replay(pending: list, user_id: int) -> None:
+    """Store what the same person typed while signed out, now that they are back (anyone else: dropped)."""
+    for owner, action, args, kwargs, typed in pending:
+        if owner != user_id:
+            continue
+        for key, value in typed.items():
+            with contextlib.suppress(StreamlitAPIException):  # buttons and uploaders cannot be set
+                st.session_state[key] = value
+        action(*args, **kwargs)
 
 
 def sign_out() -> None:
-    """Forget everything about this session."""
-    st.session_state.clear()
+    """End this session everywhere (every tab of this browser) and clear the cookie."""
+    session_id = current_session_id()
+    if session_id is not None:
+        tx(auth_sessions.end_session, session_id=session_id)
+    _forget(texts.LOGGED_OUT)
+    st.session_state[_DEAD_TOKEN_KEY] = _cookie_token()
+
+
+def _cookie_token() -> str:
+    token = st.context.cookies.get(COOKIE_NAME)
+    return token if isinstance(token, str) else ""  # AppTest has no browser, and no real cookies
+
+
+def _check(session_id: int) -> SignedIn | None:
+    signed = tx(auth_sessions.check, session_id=session_id)
+    if signed is None:
+        _forget(texts.SESSION_ENDED)
+    else:
+        _remember(signed)
+    return signed
+
+
+def _from_cookie() -> SignedIn | None:
+    token = _cookie_token()
+    if not token or token == st.session_state.get(_DEAD_TOKEN_KEY):
+        return None
+    session_id = tx(auth_sessions.session_for_token, token=token)
+    signed = tx(auth_sessions.check, session_id=session_id) if session_id is not None else None
+    if signed is None:
+        _forget(texts.SESSION_ENDED)
+        st.session_state[_DEAD_TOKEN_KEY] = token
+        return None
+    _remember(signed)
+    return signed
+
+
+def _from_sso() -> SignedIn | None:
+    """A fresh sign-in at the municipality's provider opens a session here (once per ID token)."""
+    outcome = sso.fresh_sign_in()
+    if outcome is None:
+        return None
+    sign_in(outcome.account, method=auth_sessions.METHOD_SSO)
+    sso.mark_used()  # sign_in cleared the state; the token stays dealt with
+    return _check(st.session_state[_SESSION_KEY])
+
+
+def resolve() -> SignedIn | None:
+    """Find out who is signed in, once at the start of every page run.
+
+    In order: the session this Streamlit session already holds; the browser's cookie (a reload,
+    a new tab, a restarted server); a fresh single sign-on. A signed-in person who has just come
+    back from the provider's login has that identity linked to their account.
+    """
+    session_id = current_session_id()
+    signed = _check(session_id) if session_id is not None else _from_cookie()
+    if signed is not None:
+        sso.link_fresh_identity(signed.account.id)
+        return signed
+    return _from_sso()
+
+
+def live(action: Callable[P, None]) -> Callable[P, None]:
+    """Decorate a widget callback that acts for the signed-in person: it runs only while their
+    session is live.
+
+    Callbacks run before the page, so without this a tab whose session ended elsewhere could still
+    save (or download) once. With it, the callback does nothing and the page run that follows shows
+    the sign-in form with a message.
+    """
+
+    @functools.wraps(action)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        session_id = current_session_id()
+        if session_id is None or _check(session_id) is None:
+            return
+        action(*args, **kwargs)
+
+    return run
+
+
+def live_autosave(action: Callable[P, None]) -> Callable[P, None]:
+    """Like `live`, for a callback that stores what the person typed or chose.
+
+    If their session has ended (the idle limit, say, while the page stood open), the input is not
+    stored now, and not lost either: it is kept in this tab and stored once the same person signs
+    in here again. Someone else signing in gets none of it.
+    """
+
+    @functools.wraps(action)
+    def run(*args: P.args, **kwargs: P.kwargs) -> None:
+        session_id, account = current_session_id(), current_user()
+        typed = {
+            key: value
+            for key, value in st.session_state.items()
+            if isinstance(key, str) and not key.startswith("auth-") and isinstance(value, str | int | float | None)
+        }
+        if session_id is not None and _check(session_id) is not None:
+            action(*args, **kwargs)
+            return
+        if account is not None:
+            pending = st.session_state.get(_PENDING_KEY, [])
+            st.session_state[_PENDING_KEY] = [*pending, (account.id, action, args, kwargs, typed)]
+
+    return run
+
+
+def live_data(build: Callable[[], bytes]) -> Callable[[], bytes]:
+    """Wrap a download built on click: it is built only while this session is live (else empty).
+
+    Streamlit builds it outside any page run, so the session and the database are captured now.
+    """
+    sessions, session_id = get_sessionmaker(), current_session_id()
+
+    def run() -> bytes:
+        with sessions.begin() as session:
+            alive = session_id is not None and auth_sessions.check(session=session, session_id=session_id) is not None
+        return build() if alive else b""
+
+    return run
+
+
+def _post(path: str, body: dict | None = None) -> None:
+    """Have the browser post to one of our own routes (web/session_cookie.py), cookies included."""
+    # JSON inside a script element: "<" is escaped so no value can close the element early.
+    target = json.dumps(path).replace("<", "\\u003c")
+    payload = json.dumps(json.dumps(body or {})).replace("<", "\\u003c")
+    script = (
+        f"<script>fetch({target}, {{method: 'POST', credentials: 'same-origin', "
+        f"headers: {{'Content-Type': 'application/json'}}, body: {payload}}});</script>"
+    )
+    st.html(script, width="content", unsafe_allow_javascript=True)
+
+
+def sync_cookie() -> None:
+    """Bring the browser's cookie in line with the session: set it after sign-in, clear it after sign-out.
+
+    Called at the end of every page run; draws nothing visible. The hand-over code is posted until
+    the server has redeemed it (a lost connection just means it is posted again next run).
+    """
+    code = st.session_state.get(_HANDOFF_KEY)
+    session_id = current_session_id()
+    if code and session_id is not None:
+        if tx(auth_sessions.handoff_pending, session_id=session_id):
+            _post(OPEN_PATH, {"code": code})
+        else:
+            del st.session_state[_HANDOFF_KEY]
+    elif st.session_state.pop(_CLEAR_KEY, False):
+        _post(END_PATH)
+
+
+def require_user() -> AccountView:
+    """Return the signed-in account and show it in the sidebar; otherwise show sign-in and stop.
+
+    Every page starts with this call, so no page can draw anything for a stranger.
+    """
+    from ui import login  # login needs the database; import late to keep this module light
+
+    _run_through_app_navigation()
+    account = current_user()
+    if account is None:
+        login.render_gate()
+        sync_cookie()
+        st.stop()
+    with st.sidebar:
+        st.text(texts.SIGNED_IN_AS.format(username=account.username))
+        st.button(texts.LOGOUT, key="logout", on_click=sign_out)
+        sync_cookie()
+    return account
 
 
 def _run_through_app_navigation() -> None:
@@ -40,21 +300,3 @@ def _run_through_app_navigation() -> None:
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
         st.rerun()
-
-
-def require_user() -> AccountView:
-    """Return the signed-in account and show it in the sidebar; otherwise show sign-in and stop.
-
-    Every page starts with this call, so no page can draw anything for a stranger.
-    """
-    from ui import login  # login needs the database; import late to keep this module light
-
-    _run_through_app_navigation()
-    account = current_user()
-    if account is None:
-        login.render_gate()
-        st.stop()
-    with st.sidebar:
-        st.text(texts.SIGNED_IN_AS.format(username=account.username))
-        st.button(texts.LOGOUT, key="logout", on_click=sign_out)
-    return account

@@ -1,24 +1,24 @@
-"""Sign-in and sign-up forms for local accounts, shown in place of any page until signed in."""
+"""The sign-in gate, shown in place of any page until signed in: the municipality's login (when
+configured), and for local accounts sign-in, sign-up and a new password with a one-time code."""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from core import texts
-from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
+from core.auth import LOCK_DURATION, refusal_message
+from core.limits import PASSWORD_MIN_CHARS
 from db import accounts
-from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordError
-from ui import identity
+from db.errors import InvalidUsernameError, ResetCodeError, UsernameTakenError, WeakPasswordError
+from ui import identity, sso
 from ui.flash import show_flash
 from ui.resources import tx
 
 _ERROR_KEY = "login-error"
 
 
-def _password_message(password: str) -> str:
-    if len(password) < PASSWORD_MIN_CHARS:
-        return texts.PASSWORD_TOO_SHORT.format(min=PASSWORD_MIN_CHARS)
-    return texts.PASSWORD_TOO_LONG.format(max=PASSWORD_MAX_CHARS)
+def _locked_message() -> str:
+    return texts.LOGIN_LOCKED.format(minutes=int(LOCK_DURATION.total_seconds() // 60))
 
 
 def _fail(form: str, message: str) -> None:
@@ -26,16 +26,23 @@ def _fail(form: str, message: str) -> None:
 
 
 def _submit_login() -> None:
+    if not sso.local_accounts():
+        return
     username = st.session_state.get("login-username") or ""
     password = st.session_state.get("login-password") or ""
-    account = tx(accounts.authenticate, username=username, password=password)
-    if account is None:
+    result = tx(accounts.sign_in, username=username, password=password, client=identity.client_address())
+    if result.locked:
+        _fail("login", _locked_message())
+        return
+    if result.account is None:
         _fail("login", texts.LOGIN_FAILED)
         return
-    identity.sign_in(account)
+    identity.sign_in(result.account)
 
 
 def _submit_signup() -> None:
+    if not sso.local_accounts():
+        return
     username = st.session_state.get("signup-username") or ""
     password = st.session_state.get("signup-password") or ""
     try:
@@ -43,13 +50,36 @@ def _submit_signup() -> None:
     except InvalidUsernameError:
         _fail("signup", texts.USERNAME_INVALID)
         return
-    except WeakPasswordError:
-        _fail("signup", _password_message(password))
+    except WeakPasswordError as refused:
+        _fail("signup", refusal_message(refused.reason))
         return
     except UsernameTakenError:
         _fail("signup", texts.USERNAME_TAKEN)
         return
     identity.sign_in(account)
+
+
+def _submit_reset() -> None:
+    if not sso.local_accounts():
+        return
+    try:
+        result = tx(
+            accounts.redeem_reset_code,
+            username=st.session_state.get("reset-username") or "",
+            code=st.session_state.get("reset-code") or "",
+            new_password=st.session_state.get("reset-password") or "",
+            client=identity.client_address(),
+        )
+    except ResetCodeError:
+        _fail("reset", texts.RESET_FAILED)
+        return
+    except WeakPasswordError as refused:
+        _fail("reset", refusal_message(refused.reason))
+        return
+    if result.account is None:
+        _fail("reset", _locked_message())
+        return
+    identity.sign_in(result.account)
 
 
 def _show_error(form: str) -> None:
@@ -82,13 +112,38 @@ def render_signup() -> None:
     _show_error("signup")
 
 
+def render_reset() -> None:
+    """Show the form for a new password with an administrator's one-time code."""
+    st.write(texts.RESET_INTRO)
+    with st.form("reset-form"):
+        st.text_input(texts.USERNAME, key="reset-username", autocomplete="username")
+        st.text_input(texts.RESET_CODE, key="reset-code", autocomplete="one-time-code")
+        st.text_input(
+            texts.RESET_NEW_PASSWORD,
+            key="reset-password",
+            type="password",
+            help=texts.PASSWORD_HELP.format(min=PASSWORD_MIN_CHARS),
+            autocomplete="new-password",
+        )
+        st.form_submit_button(texts.RESET_SUBMIT, key="reset-submit", type="primary", on_click=_submit_reset)
+    _show_error("reset")
+
+
 def render_gate() -> None:
-    """Show the sign-in and sign-up forms in place of whatever page was asked for."""
+    """Show the ways to sign in, in place of whatever page was asked for."""
     st.title(texts.APP_TITLE, anchor=False)
     st.write(texts.APP_TAGLINE)
     show_flash("login")
-    sign_in_tab, sign_up_tab = st.tabs([texts.LOGIN_TAB, texts.SIGNUP_TAB])
+    if sso.configured():
+        sso.login_button()
+        if not sso.local_accounts():
+            st.caption(texts.SSO_ONLY)
+            return
+        st.write(texts.SSO_OR)
+    sign_in_tab, sign_up_tab, reset_tab = st.tabs([texts.LOGIN_TAB, texts.SIGNUP_TAB, texts.RESET_TAB])
     with sign_in_tab:
         render_login()
     with sign_up_tab:
         render_signup()
+    with reset_tab:
+        render_reset()

@@ -9,6 +9,7 @@ from core.formatting import danish_date, escape_markdown
 from db import courses
 from db.errors import CourseJoinError, NotFoundError
 from db.models import MIN_GROUP_FLOOR
+from ui import identity
 from ui.flash import set_flash, show_flash
 from ui.resources import tx
 
@@ -17,6 +18,7 @@ def consent_key(course_id: int) -> str:
     return f"course-consent-{course_id}"
 
 
+@identity.live
 def _join(user_id: int) -> None:
     try:
         joined = tx(courses.join_course, user_id=user_id, code=st.session_state.get("course-join-code") or "")
@@ -27,6 +29,7 @@ def _join(user_id: int) -> None:
     set_flash("join", "success", texts.JOIN_OK.format(course=joined.course_name))
 
 
+@identity.live
 def _consent(user_id: int, course_id: int, course: str, trainer: str) -> None:
     consent = bool(st.session_state.get(consent_key(course_id)))
     try:
@@ -37,6 +40,7 @@ def _consent(user_id: int, course_id: int, course: str, trainer: str) -> None:
     set_flash("courses", "success", message.format(trainer=trainer, course=course))
 
 
+@identity.live
 def _leave(user_id: int, course_id: int, course: str) -> None:
     try:
         tx(courses.leave_course, user_id=user_id, course_id=course_id)

@@ -62,6 +62,7 @@ def _json(user_id: int) -> Callable[[Session], bytes]:
 # --- Callbacks -----------------------------------------------------------------------------------
 
 
+@identity.live
 def _import(bank: QuestionBank, user_id: int) -> None:
     upload = st.session_state.get("import-file")
     if upload is None:
@@ -83,14 +84,17 @@ def _import(bank: QuestionBank, user_id: int) -> None:
     )
 
 
+@identity.live
 def _ask_delete(round_id: int) -> None:
     st.session_state[_PENDING_DELETE] = round_id
 
 
+@identity.live
 def _cancel_delete() -> None:
     st.session_state.pop(_PENDING_DELETE, None)
 
 
+@identity.live
 def _delete_round(bank: QuestionBank, user_id: int, round_id: int, label: str) -> None:
     st.session_state.pop(_PENDING_DELETE, None)
     try:
@@ -103,6 +107,7 @@ def _delete_round(bank: QuestionBank, user_id: int, round_id: int, label: str) -
     set_flash("rounds", "success", texts.ROUND_DELETED.format(round=label))
 
 
+@identity.live
 def _delete_account(user_id: int) -> None:
     typed = st.session_state.get("account-delete-confirm") or ""
     try:
@@ -134,7 +139,7 @@ def _render_export(bank: QuestionBank, user_id: int) -> None:
         with column:
             st.download_button(
                 label,
-                data=_reader(sm, build),
+                data=identity.live_data(_reader(sm, build)),
                 file_name=texts.EXPORT_FILE_NAME.format(date=today, extension=extension),
                 mime=mime,
                 key=key,

@@ -5,30 +5,25 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from db import accounts
-from db.accounts import AccountView
-from ui import identity
-from ui.resources import tx
+from db.accounts import Roles, Standing
 
 
-def pages_for(user: AccountView | None) -> list[st.Page]:
+def pages_for(standing: Standing | None) -> list[st.Page]:
     """Everyone can lead, share and join courses; the co-driver page is in the menu once someone
     shares with you, and the trainers' page ("Hold") for trainers.
 
     Every page is always registered, so a link to any page works (showing the sign-in form first);
     the co-driver page is only hidden from the menu, and tells a non-co-driver so itself.
     """
-    facts = tx(accounts.standing, user_id=user.id) if user is not None else None
-    if user is not None and facts is None:
-        identity.sign_out()  # the account was deleted (in another tab, say): nothing of it may be drawn
-    roles = facts.roles if facts else accounts.Roles()
-    codriver = facts.is_codriver if facts else False
+    roles = standing.roles if standing else Roles()
+    codriver = standing.is_codriver if standing else False
     return [
         st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
         st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
         st.Page("pages/deling.py", title=texts.PAGE_SHARING, url_path="deling"),
         st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"),
         st.Page("pages/mine_data.py", title=texts.PAGE_MY_DATA, url_path="mine-data"),
+        st.Page("pages/konto.py", title=texts.PAGE_ACCOUNT, url_path="konto"),
         st.Page("pages/co_driver.py", title=texts.PAGE_CODRIVER, url_path="co-driver", visibility=_shown(codriver)),
         st.Page("pages/hold.py", title=texts.PAGE_COURSES, url_path="hold", visibility=_shown(roles.is_trainer)),
         st.Page("pages/admin.py", title=texts.PAGE_ADMIN, url_path="admin", visibility=_shown(roles.is_admin)),

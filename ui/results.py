@@ -16,6 +16,7 @@ from db.goals import GoalView
 from db.models import utcnow
 from db.rounds import RoundView
 from questions import QuestionBank
+from ui import identity
 from ui.outside_view import render_outside_view
 from ui.tables import chart_numbers, show_table
 
@@ -96,7 +97,7 @@ def _render_report(
     data = assemble(username, history, index, feedback, goals)
     st.download_button(
         texts.REPORT_DOWNLOAD,
-        data=lambda: build_report(bank, data, utcnow()),
+        data=identity.live_data(lambda: build_report(bank, data, utcnow())),
         file_name=texts.REPORT_FILE_NAME.format(date=to_local(chosen.completed_at or chosen.started_at).date()),
         mime="application/pdf",
         key="report-download",

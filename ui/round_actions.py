@@ -22,6 +22,7 @@ from db.errors import (
 )
 from db.models import utcnow
 from questions import QuestionBank
+from ui import identity
 from ui.resources import tx
 
 STATUS_KEY = "save-status"
@@ -59,6 +60,7 @@ def saved() -> None:
     set_status("saved", texts.SAVED.format(time=danish_time(utcnow())))
 
 
+@identity.live_autosave
 def on_rating(user_id: int, round_id: int, question_id: str) -> None:
     """Store the rating just chosen."""
     value = st.session_state.get(rating_key(question_id))
@@ -88,6 +90,7 @@ def store(action, too_long: str = texts.TEXT_TOO_LONG, **kwargs):
     return FAILED
 
 
+@identity.live_autosave
 def on_text(user_id: int, round_id: int, question_id: str) -> None:
     """Store the reflection just written (refused, with a message, if too long).
 
@@ -110,6 +113,7 @@ def goals_problem(bank: QuestionBank, *, too_few: bool, without_step: list[str])
     return texts.GOALS_WITHOUT_STEP.format(name=bank.competency(without_step[0]).name)
 
 
+@identity.live
 def go_to(user_id: int, round_id: int, step: int) -> None:
     """Move to a step and remember it, so the leader resumes there."""
     try:
@@ -118,6 +122,7 @@ def go_to(user_id: int, round_id: int, step: int) -> None:
         set_status("error", texts.ROUND_CLOSED)
 
 
+@identity.live
 def start(bank: QuestionBank, user_id: int) -> None:
     """Start a round with the chosen context and note."""
     context = st.session_state.get("round-context")
@@ -133,6 +138,7 @@ def start(bank: QuestionBank, user_id: int) -> None:
         st.session_state[FLASH_KEY] = ("error", texts.CONTEXT_MISSING)
 
 
+@identity.live
 def complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
     """Complete the round if every question is rated and at least one goal has a next step."""
     try:

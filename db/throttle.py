@@ -1,0 +1,54 @@
+"""Counting failed sign-ins per account name and per client, and the locks they lead to."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete
+from sqlalchemy.orm import Session
+
+from core.auth import LIMITS, FailureCount, after_failure, is_locked
+from db.models import SignInFailures, as_utc
+from db.upsert import upsert
+
+Key = tuple[str, str]  # (scope, key): ("account", "mette") or ("client", "10.0.0.7")
+
+
+def _count(session: Session, scope: str, key: str) -> FailureCount | None:
+    row = session.get(SignInFailures, (scope, key))
+    if row is None:
+        return None
+    locked = as_utc(row.locked_until) if row.locked_until else None
+    return FailureCount(row.failures, as_utc(row.first_failed_at), locked)
+
+
+def locked(session: Session, keys: list[Key], now: datetime) -> bool:
+    """True if any of the keys is locked out right now."""
+    return any(is_locked(_count(session, scope, key), now) for scope, key in keys)
+
+
+def record_failure(session: Session, keys: list[Key], now: datetime) -> None:
+    """Count a failed attempt against every key; a key that reaches its limit is locked."""
+    for scope, key in keys:
+        count = after_failure(_count(session, scope, key), now, LIMITS[scope])
+        upsert(
+            session,
+            SignInFailures,
+            keys={SignInFailures.scope: scope, SignInFailures.key: key},
+            values={
+                "failures": count.failures,
+                "first_failed_at": count.first_failed_at,
+                "locked_until": count.locked_until,
+            },
+        )
+
+
+def forget(session: Session, keys: list[Key]) -> None:
+    """Clear the count for these keys (after a successful sign-in)."""
+    for scope, key in keys:
+        session.execute(delete(SignInFailures).where(SignInFailures.scope == scope, SignInFailures.key == key))
+
+
+def failures(session: Session, scope: str, key: str) -> FailureCount | None:
+    """The stored count for one key (for tests and the benchmark)."""
+    return _count(session, scope, key)

@@ -1,0 +1,83 @@
+"""Min konto: change the password, connect the municipality's login, sign out elsewhere."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import texts
+from core.auth import refusal_message
+from core.limits import PASSWORD_MIN_CHARS
+from db import accounts, auth_sessions
+from db import sso as sso_storage
+from db.errors import NotFoundError, WeakPasswordError, WrongPasswordError
+from ui import identity, sso
+from ui.flash import set_flash, show_flash
+from ui.resources import tx
+
+
+@identity.live
+def _change_password(user_id: int) -> None:
+    current = st.session_state.get("password-current") or ""
+    new = st.session_state.get("password-new") or ""
+    try:
+        tx(
+            accounts.change_password,
+            user_id=user_id,
+            current=current,
+            new=new,
+            keep_session=identity.current_session_id(),
+        )
+    except WrongPasswordError:
+        set_flash("konto", "error", texts.PASSWORD_WRONG)
+        return
+    except WeakPasswordError as refused:
+        set_flash("konto", "error", refusal_message(refused.reason))
+        return
+    except NotFoundError:
+        set_flash("konto", "error", texts.PASSWORD_NONE)
+        return
+    st.session_state["password-current"] = ""
+    st.session_state["password-new"] = ""
+    set_flash("konto", "success", texts.PASSWORD_CHANGED)
+
+
+@identity.live
+def _end_other_sessions(user_id: int) -> None:
+    tx(accounts.end_sessions, user_id=user_id, keep=identity.current_session_id())
+    set_flash("konto", "success", texts.SESSIONS_ENDED)
+
+
+def render_account(user_id: int) -> None:
+    """Draw the account page."""
+    st.title(texts.ACCOUNT_TITLE, anchor=False)
+    show_flash("konto")
+
+    st.header(texts.PASSWORD_SECTION, anchor=False)
+    if tx(accounts.has_password, user_id=user_id) and sso.local_accounts():
+        with st.form("password-form", clear_on_submit=False):
+            st.text_input(
+                texts.PASSWORD_CURRENT, key="password-current", type="password", autocomplete="current-password"
+            )
+            st.text_input(
+                texts.PASSWORD_NEW,
+                key="password-new",
+                type="password",
+                autocomplete="new-password",
+                help=texts.PASSWORD_HELP.format(min=PASSWORD_MIN_CHARS),
+            )
+            st.form_submit_button(
+                texts.PASSWORD_CHANGE, key="password-change", type="primary", on_click=_change_password, args=(user_id,)
+            )
+    else:
+        st.info(texts.PASSWORD_NONE)
+
+    if sso.configured():
+        st.header(texts.SSO_SECTION, anchor=False)
+        if tx(sso_storage.is_linked, user_id=user_id):
+            st.write(texts.SSO_CONNECTED)
+        else:
+            sso.login_button(key="sso-connect", label=texts.SSO_CONNECT)
+
+    st.header(texts.SESSIONS_SECTION, anchor=False)
+    st.write(texts.SESSIONS_COUNT.format(count=tx(auth_sessions.live_sessions, user_id=user_id)))
+    st.button(texts.SESSIONS_END_OTHERS, key="sessions-end-others", on_click=_end_other_sessions, args=(user_id,))
