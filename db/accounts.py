@@ -33,7 +33,6 @@ from db.errors import (
     InvalidUsernameError,
     NotAllowedError,
     NotFoundError,
-    ResetCodeError,
     UsernameTakenError,
     WeakPasswordError,
     WrongPasswordError,
@@ -191,9 +190,9 @@ def redeem_reset_code(
 ) -> SignInResult:
     """Set a new password with an administrator's one-time code; throttled like signing in.
 
-    Returns the account (signed in) on success. Raises ResetCodeError for a wrong, used or expired
-    code (counted as a failed attempt) and WeakPasswordError for a refused password (not counted,
-    and the code stays usable).
+    Returns the account (signed in) on success; None for a wrong, used or expired code, which
+    counts as a failed attempt (so it is returned, not raised: the count must be committed).
+    Raises WeakPasswordError for a refused password (not counted; the code stays usable).
     """
     now = now or utcnow()
     keys = _throttle_keys(username, client)
@@ -205,9 +204,7 @@ def redeem_reset_code(
     given = token_hash(normalise_code(code))
     if not (expected and fresh and hmac.compare_digest(expected, given)):
         throttle.record_failure(session, keys, now)
-        if throttle.locked(session, keys, now):
-            return SignInResult(None, locked=True)
-        raise ResetCodeError(username)
+        return SignInResult(None, locked=throttle.locked(session, keys, now))
     validate_password(new_password, user.username)
     user.password_hash = _hasher.hash(new_password)
     user.reset_code_hash = None

@@ -64,10 +64,6 @@ class WrongPasswordError(StorageError):
     """The current password given to confirm a change is not the account's password."""
 
 
-class ResetCodeError(StorageError):
-    """A password reset code is unknown, used, expired or does not belong to this username."""
-
-
 class SsoLinkError(StorageError):
     """This provider identity already belongs to another local account."""
 

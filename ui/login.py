@@ -9,7 +9,7 @@ from core import texts
 from core.auth import LOCK_DURATION, refusal_message
 from core.limits import PASSWORD_MIN_CHARS
 from db import accounts
-from db.errors import InvalidUsernameError, ResetCodeError, UsernameTakenError, WeakPasswordError
+from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordError
 from ui import identity, sso
 from ui.flash import show_flash
 from ui.resources import tx
@@ -70,14 +70,11 @@ def _submit_reset() -> None:
             new_password=st.session_state.get("reset-password") or "",
             client=identity.client_address(),
         )
-    except ResetCodeError:
-        _fail("reset", texts.RESET_FAILED)
-        return
     except WeakPasswordError as refused:
         _fail("reset", refusal_message(refused.reason))
         return
     if result.account is None:
-        _fail("reset", _locked_message())
+        _fail("reset", _locked_message() if result.locked else texts.RESET_FAILED)
         return
     identity.sign_in(result.account)
 

@@ -24,8 +24,10 @@ IDLE = '[data-testid="stApp"][data-test-script-state="notRunning"][data-test-con
 class AppServer:
     """`streamlit run serve.py` on a free loopback port, with its own fresh SQLite database unless given one."""
 
-    def __init__(self, tmp: Path, database_url: str | None = None):
-        self.port = free_port()
+    def __init__(
+        self, tmp: Path, database_url: str | None = None, port: int | None = None, secrets: Path | None = None
+    ):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = tmp / f"streamlit-{self.port}.log"
         self.database_url = database_url or f"sqlite:///{tmp / 'e2e.sqlite3'}"
@@ -43,6 +45,8 @@ class AppServer:
             "--server.headless",
             "true",
         ]
+        if secrets is not None:  # e.g. an [auth] section for single sign-on against a test provider
+            command += ["--secrets.files", str(secrets)]
         with self.log.open("w") as log:
             self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
 
@@ -68,9 +72,11 @@ class AppServer:
 
 
 @contextmanager
-def running_app(folder: Path, database_url: str | None = None) -> Iterator[AppServer]:
+def running_app(
+    folder: Path, database_url: str | None = None, port: int | None = None, secrets: Path | None = None
+) -> Iterator[AppServer]:
     """Start the app, wait until it answers, and stop it afterwards whatever happens."""
-    server = AppServer(folder, database_url)
+    server = AppServer(folder, database_url, port, secrets)
     try:
         server.wait_until_healthy()
         yield server
