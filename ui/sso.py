@@ -47,7 +47,7 @@ def local_accounts() -> bool:
 
 def _fresh_claims() -> dict[str, Any] | None:
     """The provider's claims, if someone is signed in there and this session has not used them yet."""
-    if not configured() or not st.user.is_logged_in:
+    if not configured() or not st.user.get("is_logged_in"):
         return None
     claims = st.user.to_dict()
     token = (claims.get("iss"), claims.get("sub"), claims.get("iat"))
@@ -58,7 +58,7 @@ def _fresh_claims() -> dict[str, Any] | None:
 
 def mark_used() -> None:
     """Remember that this session has dealt with the current ID token (so it is not asked again)."""
-    if configured() and st.user.is_logged_in:
+    if configured() and st.user.get("is_logged_in"):
         claims = st.user.to_dict()
         st.session_state[_USED_KEY] = (claims.get("iss"), claims.get("sub"), claims.get("iat"))
 
