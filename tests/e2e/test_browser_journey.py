@@ -21,7 +21,7 @@ def _answer_step(page, competency, rating):
     click(page, "step-next")
 
 
-def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, page, bank):
+def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, page, new_person, bank):
     sign_up(page, app_server.url, "Birgitte", PASSWORD)
     a11y.check(page, "walkthrough-start")
     fill(page, "round-note", "Tema: flere unge i job")
@@ -30,9 +30,9 @@ def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, pag
     for step in range(5):
         _answer_step(page, bank.competencies[step], rating=(step % 5) + 1)
 
-    page.reload()
+    page.reload()  # still signed in: the session cookie carries her over
     wait_for_idle(page)
-    log_in(page, "birgitte", PASSWORD)
+    expect(page.locator(key("logout"))).to_be_visible()
     sixth = bank.competencies[5]
     expect(page.get_by_role("heading", name=sixth.name)).to_be_visible()
     click(page, "step-back")
@@ -52,6 +52,7 @@ def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, pag
     expect(page.get_by_text("Refleksionen er afsluttet. Godt arbejde!")).to_be_visible()
     a11y.check(page, "walkthrough-completed")
 
+    page = new_person()  # another browser, not signed in, following a link to her results
     page.goto(f"{app_server.url}/resultater")
     wait_for_idle(page)
     a11y.check(page, "login-deep-link")
