@@ -37,14 +37,18 @@ def _wait_for_cookie(page: Page) -> dict:
     raise AssertionError(f"no session cookie after sign-in: {page.context.cookies()}")
 
 
-def test_a_reload_and_a_new_tab_stay_signed_in_with_an_httponly_cookie(app_server, page, storage):
+def _mette_signs_in(app_server, page: Page, storage) -> dict:
+    """Mette has an account and signs in; returns her session cookie once the browser holds it."""
     storage(accounts.create_user, username="Mette", password=PASSWORD)
     page.goto(app_server.url)
     wait_for_idle(page)
     log_in(page, "Mette", PASSWORD)
     _signed_in(page)
+    return _wait_for_cookie(page)
 
-    cookie = _wait_for_cookie(page)
+
+def test_a_reload_and_a_new_tab_stay_signed_in_with_an_httponly_cookie(app_server, page, storage):
+    cookie = _mette_signs_in(app_server, page, storage)
     FLAGS.parent.mkdir(parents=True, exist_ok=True)
     FLAGS.write_text(json.dumps({**cookie, "value": "<hidden>"}, indent=2))
     assert cookie["httpOnly"] is True
@@ -69,11 +73,7 @@ def test_a_reload_and_a_new_tab_stay_signed_in_with_an_httponly_cookie(app_serve
 
 
 def test_signing_out_in_one_tab_signs_the_other_out_at_its_next_click(app_server, page, storage):
-    storage(accounts.create_user, username="Mette", password=PASSWORD)
-    page.goto(app_server.url)
-    wait_for_idle(page)
-    log_in(page, "Mette", PASSWORD)
-    _wait_for_cookie(page)
+    _mette_signs_in(app_server, page, storage)
 
     second = page.context.new_page()
     second.goto(f"{app_server.url}/mine-hold")
