@@ -13,7 +13,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import bindparam, delete, exists, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -37,7 +37,7 @@ from db.errors import (
     WeakPasswordError,
     WrongPasswordError,
 )
-from db.models import AuthSession, Share, User, as_utc, utcnow
+from db.models import AuthSession, User, as_utc, utcnow
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
 _hasher = PasswordHasher()
@@ -246,19 +246,6 @@ class Standing:
 
     roles: Roles
     is_codriver: bool
-
-
-_STANDING = select(User.is_admin, User.is_trainer, exists().where(Share.codriver_id == User.id)).where(
-    User.id == bindparam("b_user")
-)  # built once: the menu asks on every request
-
-
-def standing(*, session: Session, user_id: int) -> Standing | None:
-    """The user's roles and whether anyone shares with them, in one query; None if the account is gone."""
-    row = session.connection().execute(_STANDING, {"b_user": user_id}).first()
-    if row is None:
-        return None
-    return Standing(Roles(is_admin=bool(row[0]), is_trainer=bool(row[1])), is_codriver=bool(row[2]))
 
 
 def set_roles(
