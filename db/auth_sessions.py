@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, exists, select, update
+from sqlalchemy import bindparam, delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from core.auth import HANDOFF_TTL, needs_touch, new_token, session_alive, session_expires_at, token_hash
@@ -133,6 +133,12 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     return SignedIn(session_id, AccountView(user_id, username), Standing(roles, bool(is_codriver)), method)
 
 
+def check_token(*, session: Session, token: str, now: datetime | None = None) -> SignedIn | None:
+    """`check` for the session behind a cookie token (a reload, a new tab), in one transaction."""
+    session_id = session_for_token(session=session, token=token)
+    return check(session=session, session_id=session_id, now=now) if session_id is not None else None
+
+
 def end_session(*, session: Session, session_id: int) -> None:
     """Sign this session out (in every tab of that browser)."""
     session.execute(delete(AuthSession).where(AuthSession.id == session_id))
@@ -146,4 +152,4 @@ def end_session_by_token(*, session: Session, token: str) -> None:
 
 def live_sessions(*, session: Session, user_id: int) -> int:
     """How many sessions a user has open (expired ones are counted until next checked)."""
-    return len(session.scalars(select(AuthSession.id).where(AuthSession.user_id == user_id)).all())
+    return session.scalar(select(func.count()).select_from(AuthSession).where(AuthSession.user_id == user_id))

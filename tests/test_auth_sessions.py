@@ -29,6 +29,8 @@ def test_the_hand_over_code_gives_the_cookie_once(tx, make_user):
     assert tx(auth_sessions.redeem_handoff, code=code) is None
     assert not tx(auth_sessions.handoff_pending, session_id=session_id)
     assert tx(auth_sessions.session_for_token, token=cookie.token) == session_id
+    assert tx(auth_sessions.check_token, token=cookie.token).account == mette
+    assert tx(auth_sessions.check_token, token=code) is None
     assert cookie.expires_at - utcnow() > SESSION_MAX_AGE - timedelta(minutes=1)
 
 

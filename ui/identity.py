@@ -81,12 +81,11 @@ def _clear_state() -> None:
     st.session_state.update(kept)
 
 
-def _forget(message: str | None = None, clear_cookie: bool = True) -> None:
+def _forget(message: str) -> None:
+    """Sign this tab out: clear its state, have the page clear the cookie, and say why."""
     _clear_state()
-    if clear_cookie:
-        st.session_state[_CLEAR_KEY] = True
-    if message:
-        set_flash("login", "info", message)
+    st.session_state[_CLEAR_KEY] = True
+    set_flash("login", "info", message)
 
 
 def sign_in(account: AccountView, method: str = auth_sessions.METHOD_PASSWORD) -> None:
@@ -129,8 +128,8 @@ def _cookie_token() -> str:
     return token if isinstance(token, str) else ""  # AppTest has no browser, and no real cookies
 
 
-def _check(session_id: int) -> SignedIn | None:
-    signed = tx(auth_sessions.check, session_id=session_id)
+def _settle(signed: SignedIn | None) -> SignedIn | None:
+    """Remember a live session for this run, or sign this tab out with a message."""
     if signed is None:
         _forget(texts.SESSION_ENDED)
     else:
@@ -138,17 +137,17 @@ def _check(session_id: int) -> SignedIn | None:
     return signed
 
 
+def _check(session_id: int) -> SignedIn | None:
+    return _settle(tx(auth_sessions.check, session_id=session_id))
+
+
 def _from_cookie() -> SignedIn | None:
     token = _cookie_token()
     if not token or token == st.session_state.get(_DEAD_TOKEN_KEY):
         return None
-    session_id = tx(auth_sessions.session_for_token, token=token)
-    signed = tx(auth_sessions.check, session_id=session_id) if session_id is not None else None
+    signed = _settle(tx(auth_sessions.check_token, token=token))
     if signed is None:
-        _forget(texts.SESSION_ENDED)
         st.session_state[_DEAD_TOKEN_KEY] = token
-        return None
-    _remember(signed)
     return signed
 
 
