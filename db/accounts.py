@@ -135,8 +135,7 @@ def sign_in(
         return SignInResult(None, locked=True)
     account = authenticate(session=session, username=username, password=password)
     if account is None:
-        throttle.record_failure(session, keys, now)
-        return SignInResult(None, locked=throttle.locked(session, keys, now))
+        return SignInResult(None, locked=throttle.record_failure(session, keys, now))
     throttle.forget(session, keys[:1])
     return SignInResult(account)
 
@@ -203,8 +202,7 @@ def redeem_reset_code(
     fresh = user is not None and user.reset_code_expires_at is not None and now < as_utc(user.reset_code_expires_at)
     given = token_hash(normalise_code(code))
     if not (expected and fresh and hmac.compare_digest(expected, given)):
-        throttle.record_failure(session, keys, now)
-        return SignInResult(None, locked=throttle.locked(session, keys, now))
+        return SignInResult(None, locked=throttle.record_failure(session, keys, now))
     validate_password(new_password, user.username)
     user.password_hash = _hasher.hash(new_password)
     user.reset_code_hash = None

@@ -27,8 +27,12 @@ def locked(session: Session, keys: list[Key], now: datetime) -> bool:
     return any(is_locked(_count(session, scope, key), now) for scope, key in keys)
 
 
-def record_failure(session: Session, keys: list[Key], now: datetime) -> None:
-    """Count a failed attempt against every key; a key that reaches its limit is locked."""
+def record_failure(session: Session, keys: list[Key], now: datetime) -> bool:
+    """Count a failed attempt against every key; a key that reaches its limit is locked.
+
+    Returns True if any of the keys is locked now.
+    """
+    now_locked = False
     for scope, key in keys:
         count = after_failure(_count(session, scope, key), now, LIMITS[scope])
         upsert(
@@ -41,6 +45,8 @@ def record_failure(session: Session, keys: list[Key], now: datetime) -> None:
                 "locked_until": count.locked_until,
             },
         )
+        now_locked = now_locked or is_locked(count, now)
+    return now_locked
 
 
 def forget(session: Session, keys: list[Key]) -> None:
