@@ -6,12 +6,12 @@ import streamlit as st
 
 from core import texts
 from core.auth import refusal_message
-from core.limits import PASSWORD_MIN_CHARS
 from db import accounts, auth_sessions
 from db import sso as sso_storage
 from db.errors import NotFoundError, WeakPasswordError, WrongPasswordError
 from ui import identity, sso
 from ui.flash import set_flash, show_flash
+from ui.login import new_password_input
 from ui.resources import tx
 
 
@@ -58,13 +58,7 @@ def render_account(user_id: int) -> None:
             st.text_input(
                 texts.PASSWORD_CURRENT, key="password-current", type="password", autocomplete="current-password"
             )
-            st.text_input(
-                texts.PASSWORD_NEW,
-                key="password-new",
-                type="password",
-                autocomplete="new-password",
-                help=texts.PASSWORD_HELP.format(min=PASSWORD_MIN_CHARS),
-            )
+            new_password_input(texts.PASSWORD_NEW, "password-new")
             st.form_submit_button(
                 texts.PASSWORD_CHANGE, key="password-change", type="primary", on_click=_change_password, args=(user_id,)
             )

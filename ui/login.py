@@ -85,6 +85,17 @@ def _show_error(form: str) -> None:
         st.error(failed[1])
 
 
+def new_password_input(label: str, key: str) -> None:
+    """A field for choosing a password, with the rules as help (sign-up, reset code, Min konto)."""
+    st.text_input(
+        label,
+        key=key,
+        type="password",
+        help=texts.PASSWORD_HELP.format(min=PASSWORD_MIN_CHARS),
+        autocomplete="new-password",
+    )
+
+
 def render_login() -> None:
     """Show the sign-in form."""
     with st.form("login-form"):
@@ -98,13 +109,7 @@ def render_signup() -> None:
     """Show the sign-up form."""
     with st.form("signup-form"):
         st.text_input(texts.USERNAME, key="signup-username", help=texts.SIGNUP_HELP, autocomplete="username")
-        st.text_input(
-            texts.PASSWORD,
-            key="signup-password",
-            type="password",
-            help=texts.PASSWORD_HELP.format(min=PASSWORD_MIN_CHARS),
-            autocomplete="new-password",
-        )
+        new_password_input(texts.PASSWORD, "signup-password")
         st.form_submit_button(texts.SIGNUP_SUBMIT, key="signup-submit", type="primary", on_click=_submit_signup)
     _show_error("signup")
 
@@ -115,13 +120,7 @@ def render_reset() -> None:
     with st.form("reset-form"):
         st.text_input(texts.USERNAME, key="reset-username", autocomplete="username")
         st.text_input(texts.RESET_CODE, key="reset-code", autocomplete="one-time-code")
-        st.text_input(
-            texts.RESET_NEW_PASSWORD,
-            key="reset-password",
-            type="password",
-            help=texts.PASSWORD_HELP.format(min=PASSWORD_MIN_CHARS),
-            autocomplete="new-password",
-        )
+        new_password_input(texts.RESET_NEW_PASSWORD, "reset-password")
         st.form_submit_button(texts.RESET_SUBMIT, key="reset-submit", type="primary", on_click=_submit_reset)
     _show_error("reset")
 
