@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
@@ -89,3 +90,13 @@ def prepare_database(raw_url: str | None = None) -> Engine:
     engine = create_db_engine(raw_url)
     upgrade_to_head(engine)
     return engine
+
+
+@cache
+def shared_sessionmaker(url: str) -> sessionmaker[Session]:
+    """The server process's one sessionmaker per database URL, migrated on first use.
+
+    The pages (ui/resources.py) and the cookie routes (web/session_cookie.py) run in the same
+    process and share it: one connection pool and one migration check, not one each.
+    """
+    return make_sessionmaker(prepare_database(url))

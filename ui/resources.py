@@ -12,7 +12,7 @@ import streamlit as st
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import texts
-from db.engine import database_url, make_sessionmaker, prepare_database
+from db.engine import database_url, shared_sessionmaker
 from db.errors import DatabaseConfigError
 from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
 
@@ -28,11 +28,6 @@ def bank_path() -> str:
 @st.cache_resource(show_spinner=False)
 def _bank_at(path: str) -> QuestionBank:
     return load_bank(path)
-
-
-@st.cache_resource(show_spinner=False)
-def _sessionmaker_for(url: str) -> sessionmaker[Session]:
-    return make_sessionmaker(prepare_database(url))
 
 
 def _or_stop(load: Callable[[], T], errors: tuple[type[Exception], ...], message: str) -> T:
@@ -52,7 +47,7 @@ def get_bank() -> QuestionBank:
 
 def get_sessionmaker() -> sessionmaker[Session]:
     """Return the migrated database's sessionmaker, or show one clear message and stop."""
-    return _or_stop(lambda: _sessionmaker_for(database_url()), (DatabaseConfigError,), texts.DATABASE_BROKEN)
+    return _or_stop(lambda: shared_sessionmaker(database_url()), (DatabaseConfigError,), texts.DATABASE_BROKEN)
 
 
 def tx(action: Callable[..., T], **kwargs) -> T:

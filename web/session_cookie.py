@@ -22,18 +22,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from functools import cache
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
 from db import auth_sessions
-from db.engine import database_url, make_sessionmaker, prepare_database
+from db.engine import database_url, shared_sessionmaker
 from db.models import utcnow
 
 COOKIE_NAME = "netvaerksspejlet_session"
@@ -46,13 +44,8 @@ _LOOPBACK = {"localhost", "127.0.0.1", "::1", "[::1]"}
 T = TypeVar("T")
 
 
-@cache
-def _sessions_for(url: str) -> sessionmaker[Session]:
-    return make_sessionmaker(prepare_database(url))
-
-
 def _in_transaction(action: Callable[..., T], **kwargs) -> T:
-    with _sessions_for(database_url()).begin() as session:
+    with shared_sessionmaker(database_url()).begin() as session:
         return action(session=session, **kwargs)
 
 
