@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
+from core import texts
 from core.limits import PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS
 
 # A session ends after 8 hours without use, and 14 days after sign-in whatever happens.
@@ -116,8 +117,6 @@ def password_problem(password: str, username: str = "") -> str | None:
 
 def refusal_message(reason: str) -> str:
     """Why a new password was refused, in Danish, for a reason from password_problem."""
-    from core import texts
-
     return texts.PASSWORD_REFUSED[reason].format(min=PASSWORD_MIN_CHARS, max=PASSWORD_MAX_CHARS)
 
 
