@@ -206,14 +206,19 @@ def live_autosave(action: Callable[P, None]) -> Callable[P, None]:
     @functools.wraps(action)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         session_id, account = current_session_id(), current_user()
+        signed = tx(auth_sessions.check, session_id=session_id) if session_id is not None else None
+        if signed is not None:
+            _settle(signed)
+            action(*args, **kwargs)
+            return
+        # Ended: keep what was typed (read before signing out clears the state) for its owner.
         typed = {
             key: value
             for key, value in st.session_state.items()
             if isinstance(key, str) and not key.startswith("auth-") and isinstance(value, str | int | float | None)
         }
-        if session_id is not None and _check(session_id) is not None:
-            action(*args, **kwargs)
-            return
+        if session_id is not None:
+            _settle(None)
         if account is not None:
             pending = st.session_state.get(_PENDING_KEY, [])
             st.session_state[_PENDING_KEY] = [*pending, (account.id, action, args, kwargs, typed)]
