@@ -29,6 +29,7 @@ class SignedIn:
     account: AccountView
     standing: Standing
     method: str
+    handoff_pending: bool = False  # the page has yet to hand its one-time code over for the cookie
 
 
 @dataclass(frozen=True)
@@ -80,16 +81,6 @@ def redeem_handoff(*, session: Session, code: str, now: datetime | None = None) 
     return Cookie(token=token, expires_at=session_expires_at(as_utc(row.created_at)))
 
 
-def handoff_pending(*, session: Session, session_id: int) -> bool:
-    """True while the page still has to hand the code over for the cookie."""
-    return (
-        session.scalar(
-            select(AuthSession.id).where(AuthSession.id == session_id, AuthSession.handoff_hash.is_not(None))
-        )
-        is not None
-    )
-
-
 def session_for_token(*, session: Session, token: str) -> int | None:
     """Return the id of the session this cookie token belongs to, or None."""
     if not token:
@@ -102,6 +93,7 @@ _CHECK = (
         AuthSession.created_at,
         AuthSession.last_seen_at,
         AuthSession.method,
+        AuthSession.handoff_hash.is_not(None),
         User.id,
         User.username,
         User.is_admin,
@@ -122,7 +114,7 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     row = session.connection().execute(_CHECK, {"b_session": session_id}).first()
     if row is None:
         return None
-    created_at, last_seen_at, method, user_id, username, is_admin, is_trainer, is_codriver = row
+    created_at, last_seen_at, method, pending, user_id, username, is_admin, is_trainer, is_codriver = row
     last_seen_at = as_utc(last_seen_at)
     if not session_alive(as_utc(created_at), last_seen_at, now):
         session.execute(delete(AuthSession).where(AuthSession.id == session_id))
@@ -130,7 +122,8 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     if needs_touch(last_seen_at, now):
         session.execute(update(AuthSession).where(AuthSession.id == session_id).values(last_seen_at=now))
     roles = Roles(is_admin=bool(is_admin), is_trainer=bool(is_trainer))
-    return SignedIn(session_id, AccountView(user_id, username), Standing(roles, bool(is_codriver)), method)
+    standing = Standing(roles, bool(is_codriver))
+    return SignedIn(session_id, AccountView(user_id, username), standing, method, bool(pending))
 
 
 def check_token(*, session: Session, token: str, now: datetime | None = None) -> SignedIn | None:

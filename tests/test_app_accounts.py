@@ -60,6 +60,20 @@ def test_sign_in_opens_a_session_on_the_server(new_session, app_tx, account_of):
     assert _infos(at) == ["Du er logget ud."]
 
 
+def _handoff_posts(at) -> list[str]:
+    """The hand-over scripts the page placed for the browser to post to /api/session."""
+    return [h.proto.body for h in at.get("html") if "/api/session" in h.proto.body]
+
+
+def test_the_page_hands_the_code_over_until_the_browser_has_its_cookie(new_session, app_tx):
+    at = sign_up(new_session(), "Mette")
+    code = at.session_state["auth-handoff"]
+    assert [code in post for post in _handoff_posts(at.run())] == [True]  # a lost post is posted again
+    assert app_tx(auth_sessions.redeem_handoff, code=code) is not None  # what the browser's post does
+    at.run()
+    assert _handoff_posts(at) == [] and "auth-handoff" not in at.session_state and _signed_in(at)
+
+
 def test_changing_the_password_signs_out_everywhere_else(new_session, app_tx, account_of):
     at = open_page(sign_up(new_session(), "Mette"), "konto")
     phone = log_in(new_session(), "Mette")

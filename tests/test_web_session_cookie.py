@@ -68,7 +68,7 @@ def test_another_site_cannot_sign_a_browser_in(client, handoff, headers, app_tx)
     session_id, code = handoff
     response = client.post(OPEN_PATH, json={"code": code}, headers=headers)
     assert response.status_code == 403 and "set-cookie" not in response.headers
-    assert app_tx(auth_sessions.handoff_pending, session_id=session_id)  # the code is still unused
+    assert app_tx(auth_sessions.check, session_id=session_id).handoff_pending  # the code is still unused
 
 
 @pytest.mark.parametrize(

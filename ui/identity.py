@@ -73,6 +73,8 @@ def _remember(signed: SignedIn) -> None:
     st.session_state[_SESSION_KEY] = signed.session_id
     st.session_state[_ACCOUNT_KEY] = signed.account
     st.session_state[_STANDING_KEY] = signed.standing
+    if not signed.handoff_pending:  # the browser has its cookie: nothing more to hand over
+        st.session_state.pop(_HANDOFF_KEY, None)
 
 
 def _clear_state() -> None:
@@ -257,15 +259,12 @@ def sync_cookie() -> None:
     """Bring the browser's cookie in line with the session: set it after sign-in, clear it after sign-out.
 
     Called at the end of every page run; draws nothing visible. The hand-over code is posted until
-    the server has redeemed it (a lost connection just means it is posted again next run).
+    the session check at the start of a run finds it redeemed (a lost connection just means it is
+    posted again next run), so this costs no query of its own.
     """
     code = st.session_state.get(_HANDOFF_KEY)
-    session_id = current_session_id()
-    if code and session_id is not None:
-        if tx(auth_sessions.handoff_pending, session_id=session_id):
-            _post(OPEN_PATH, {"code": code})
-        else:
-            del st.session_state[_HANDOFF_KEY]
+    if code and current_session_id() is not None:
+        _post(OPEN_PATH, {"code": code})
     elif st.session_state.pop(_CLEAR_KEY, False):
         _post(END_PATH)
 
