@@ -6,7 +6,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Row, bindparam, delete, func, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -57,7 +57,7 @@ class RoundView:
         return {qid: a.rating for qid, a in self.answers.items()}
 
 
-def _view(round_: Round, answers: list[AnswerView] | None = None) -> RoundView:
+def _view(round_: Round | Row, answers: list[AnswerView] | None = None) -> RoundView:
     by_question = {a.question_id: a for a in answers or []}
     return RoundView(
         id=round_.id,
@@ -122,21 +122,42 @@ def get_open_round(*, session: Session, user_id: int) -> RoundView | None:
     return _view(round_, _answers_for(session, [round_.id])[round_.id])
 
 
-_OPEN_AND_LATEST = (
-    select(Round)
+_ROUND_COLUMNS = (
+    Round.id,
+    Round.context,
+    Round.note,
+    Round.bank_version,
+    Round.status,
+    Round.current_step,
+    Round.started_at,
+    Round.completed_at,
+)  # what a RoundView shows, read as a plain row where a page asks on every rerun
+_LATEST_TWO = (
+    select(*_ROUND_COLUMNS)
     .where(Round.user_id == bindparam("b_user"))
     .order_by((Round.status == ROUND_OPEN).desc(), Round.completed_at.desc(), Round.id.desc())
     .limit(2)
+    .subquery()
 )
+_OPEN_AND_LATEST = select(_LATEST_TWO, Answer.question_id, Answer.rating, Answer.text).outerjoin(
+    Answer, Answer.round_id == _LATEST_TWO.c.id
+)  # the unfinished round first, then the newest completed, each with its answers: one round trip
 
 
 def open_round_with_previous(*, session: Session, user_id: int) -> tuple[RoundView | None, RoundView | None]:
-    """The user's unfinished round and their latest completed one, with answers, in one go (what
+    """The user's unfinished round and their latest completed one, with answers, in one query (what
     every step of the walk-through shows: this round, and "last time")."""
-    found = session.scalars(_OPEN_AND_LATEST, {"b_user": user_id}).all()
-    open_round = next((r for r in found if r.status == ROUND_OPEN), None)
-    previous = next((r for r in found if r.status == ROUND_COMPLETED), None)
-    answers = _answers_for(session, [r.id for r in (open_round, previous) if r is not None])
+    found: dict[int, Row] = {}
+    answers: dict[int, list[AnswerView]] = {}
+    for row in session.connection().execute(_OPEN_AND_LATEST, {"b_user": user_id}):
+        found.setdefault(row.id, row)
+        kept = answers.setdefault(row.id, [])
+        if row.question_id is not None:
+            kept.append(AnswerView(row.question_id, row.rating, row.text))
+    open_round = next((r for r in found.values() if r.status == ROUND_OPEN), None)
+    previous = max(
+        (r for r in found.values() if r.status == ROUND_COMPLETED), key=lambda r: (r.completed_at, r.id), default=None
+    )
     return (
         _view(open_round, answers[open_round.id]) if open_round else None,
         _view(previous, answers[previous.id]) if previous else None,

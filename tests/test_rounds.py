@@ -17,6 +17,7 @@ from db.errors import (
     TextTooLongError,
 )
 from db.models import Round
+from tests.support.storage import completed_round
 
 
 @pytest.fixture
@@ -190,3 +191,23 @@ def test_note_over_its_limit_is_refused(tx, make_user, bank, sm):
         tx(rounds.start_round, user_id=user.id, context="andet", note="n" * 501, bank_version=bank.version)
     with sm() as session:
         assert session.scalar(select(Round.id).where(Round.user_id == user.id)) is None
+
+
+def test_the_walk_through_gets_this_round_and_last_time_in_one_go(tx, leader, make_user, bank):
+    assert tx(rounds.open_round_with_previous, user_id=leader.id) == (None, None)
+    started = tx(rounds.start_round, user_id=leader.id, context="andet", note="", bank_version=bank.version)
+    open_round, previous = tx(rounds.open_round_with_previous, user_id=leader.id)
+    assert (open_round.id, open_round.answers, previous) == (started.id, {}, None)
+    tx(rounds.delete_round, user_id=leader.id, round_id=started.id)
+
+    completed_round(tx, bank, leader.id, rating=2, text_for=lambda _: "Første gang")
+    newest = completed_round(tx, bank, leader.id, rating=4, text_for=lambda _: "Anden gang")
+    completed_round(tx, bank, make_user("anden").id, rating=5)  # someone else's, newer still
+    current = tx(rounds.start_round, user_id=leader.id, context="andet", note="", bank_version=bank.version)
+    _save(tx, leader, current, "trygt-rum-1", rating=3, text="Nu")
+
+    open_round, previous = tx(rounds.open_round_with_previous, user_id=leader.id)
+    assert open_round.id == current.id and open_round.answers == {"trygt-rum-1": rounds.AnswerView("trygt-rum-1", 3, "Nu")}
+    assert previous.id == newest.id and previous.is_completed
+    assert {a.rating for a in previous.answers.values()} == {4} and len(previous.answers) == len(bank.question_ids)
+    assert previous.answers["trygt-rum-1"].text == "Anden gang"
