@@ -8,13 +8,29 @@ from core import texts
 from db.accounts import Roles, Standing
 
 
+_PAGES_KEY = "nav-pages"  # (standing, pages) built for this browser session
+
+
 def pages_for(standing: Standing | None) -> list[st.Page]:
     """Everyone can lead, share and join courses; the co-driver page is in the menu once someone
     shares with you, and the trainers' page ("Hold") for trainers.
 
     Every page is always registered, so a link to any page works (showing the sign-in form first);
     the co-driver page is only hidden from the menu, and tells a non-co-driver so itself.
+
+    The list is built once per browser session and standing: making the nine pages (each finds its
+    file on disk) took over a millisecond of every rerun. It is never shared between sessions,
+    because st.navigation marks the chosen page object as the one this run may call.
     """
+    kept = st.session_state.get(_PAGES_KEY)
+    if kept is not None and kept[0] == standing:
+        return kept[1]
+    pages = _build(standing)
+    st.session_state[_PAGES_KEY] = (standing, pages)
+    return pages
+
+
+def _build(standing: Standing | None) -> list[st.Page]:
     roles = standing.roles if standing else Roles()
     codriver = standing.is_codriver if standing else False
     return [

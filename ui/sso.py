@@ -47,7 +47,8 @@ def local_accounts() -> bool:
 
 def _fresh_claims() -> dict[str, Any] | None:
     """The provider's claims, if someone is signed in there and this session has not used them yet."""
-    if not configured() or not st.user.get("is_logged_in"):
+    # The cheap question first: reading the secrets looks for files on disk on every run.
+    if not st.user.get("is_logged_in") or not configured():
         return None
     claims = st.user.to_dict()
     token = (claims.get("iss"), claims.get("sub"), claims.get("iat"))
