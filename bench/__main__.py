@@ -102,6 +102,11 @@ def table(results: list[measures.Result]) -> str:
                 f" ({r.extra['errors']} errors, {r.extra['database_is_locked']} locked, "
                 f"{r.extra['lost_answers']} lost, {r.extra['rounds_per_second']:.1f} rounds/s)"
             )
+        if "script_ratio" in r.extra:
+            extra = (
+                f" (the script alone: {_fmt(r.extra['script_median_ms'])} vs "
+                f"{_fmt(r.extra['floor_script_median_ms'])} ms, {_fmt(r.extra['script_ratio'], 2)}×)"
+            )
         met = "" if r.met is None else ("yes" if r.met else "**no**")
         lines.append(
             f"| {r.database} | {r.measure}{extra} | {r.size} | {_fmt(r.median_ms)} | {_fmt(r.p95_ms)} | {base} | "

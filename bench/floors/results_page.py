@@ -22,6 +22,9 @@ def _bank():
 bank = _bank()
 
 
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:", layout="centered")
+
+
 def page() -> None:
     labels = [f"{n + 1}. mar. 2026 · Efter netværksmøde {n % 6 + 1}" for n in range(ROUNDS)]
     scored = [ScoredRound(label, {c.id: 1 + (n + i) % 5 for i, c in enumerate(bank.competencies)}) for n, label in

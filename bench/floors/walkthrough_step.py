@@ -17,6 +17,9 @@ def _bank():
 bank = _bank()
 
 
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:", layout="centered")
+
+
 def page() -> None:
     step = 3
     comp = bank.competencies[step]
