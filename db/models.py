@@ -129,6 +129,27 @@ class Answer(Base):
         return f"Answer(round_id={self.round_id!r}, question_id={self.question_id!r}, rating={self.rating!r})"
 
 
+class RoundScore(Base):
+    """How often each rating (1–5) was given per competency in one completed round: the course
+    dashboard's figures come from these small rows instead of from every answer.
+
+    Completed rounds never change, so a row is written once (db.cohort fills in the rounds that
+    lack one) and goes with its round. `scheme` fingerprints the question-to-competency mapping
+    it was counted under, so a question bank that moves a question gets fresh counts.
+    """
+
+    __tablename__ = "round_scores"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), primary_key=True)
+    scheme: Mapped[str] = mapped_column(String(16), primary_key=True)
+    competency_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    n1: Mapped[int] = mapped_column(Integer)
+    n2: Mapped[int] = mapped_column(Integer)
+    n3: Mapped[int] = mapped_column(Integer)
+    n4: Mapped[int] = mapped_column(Integer)
+    n5: Mapped[int] = mapped_column(Integer)
+
+
 class Invitation(Base):
     """A one-time code a leader gives a co-driver. Only the code's hash is stored."""
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from sqlalchemy import event
+from sqlalchemy import event, select
 
+from core import texts
 from core.privacy import DIFFERENCE_OF_ONE, ONE_WITHOUT_CONSENT, TOO_FEW
 from db import accounts, cohort, courses, rounds
 from db.errors import NotAllowedError, NotFoundError
+from db.models import RoundScore
 
 
 def test_below_the_minimum_there_is_no_aggregate_and_it_says_how_many_more(join, make_completed_round, board):
@@ -165,3 +167,51 @@ def test_members_of_another_course_never_count(tx, make_user, join, make_complet
     shown = board()
     assert shown.verdict.reason == TOO_FEW and shown.verdict.missing == 2
     assert [p.username for p in shown.participants] == ["Anna"]
+
+
+def _counted_rounds(sm) -> set[int]:
+    with sm.begin() as session:
+        return set(session.scalars(select(RoundScore.round_id)))
+
+
+def test_each_completed_round_is_counted_once_and_an_open_round_never(sm, tx, join, make_completed_round, board, bank):
+    people = [join(name) for name in ("Anna", "Bodil", "Carl")]
+    done = [make_completed_round(user.id, rating=2) for user in people]
+    still_open = tx(rounds.start_round, user_id=people[0].id, context="andet", note="", bank_version=bank.version)
+    tx(rounds.save_rating, user_id=people[0].id, round_id=still_open.id, question_id=bank.question_ids[0], rating=5)
+    before = board().stats
+    assert _counted_rounds(sm) == {r.id for r in done}
+    later = make_completed_round(people[1].id, rating=4, context="efter-moede-1")
+    after = board().stats
+    assert _counted_rounds(sm) == {r.id for r in done} | {later.id}
+    first = bank.competencies[0].id
+    assert (before.mean[first], after.mean[first], after.high[first]) == (2.0, 8 / 3, 4.0)
+
+
+def test_a_bank_that_moves_a_question_is_counted_afresh(tx, join, make_completed_round, board, setup, bank):
+    for name in ("Anna", "Bodil", "Carl"):
+        make_completed_round(join(name).id, rating=lambda qid: 5 if qid == bank.question_ids[0] else 1)
+    first, second = bank.competencies[0].id, bank.competencies[1].id
+    assert board().stats.distribution[first] == {5: 3, 1: 3}
+    trainer, course = setup
+    moved = {q.id: c.id for c in bank.competencies for q in c.questions} | {bank.question_ids[0]: second}
+    stats = tx(
+        cohort.dashboard,
+        trainer_id=trainer.id,
+        course_id=course.id,
+        question_to_competency=moved,
+        contexts=list(texts.CONTEXTS),
+    ).stats
+    assert stats.distribution[first] == {1: 3} and stats.distribution[second] == {5: 3, 1: 6}
+
+
+def test_deleting_a_round_or_an_account_takes_its_counts(sm, tx, join, make_completed_round, board):
+    anna, bodil = join("Anna"), join("Bodil")
+    kept = make_completed_round(anna.id)
+    deleted = make_completed_round(anna.id, context="andet")
+    gone_with_account = make_completed_round(bodil.id)
+    board()
+    assert _counted_rounds(sm) == {kept.id, deleted.id, gone_with_account.id}
+    tx(rounds.delete_round, user_id=anna.id, round_id=deleted.id)
+    tx(accounts.delete_account, user_id=bodil.id, confirm_username="Bodil")
+    assert _counted_rounds(sm) == {kept.id}
