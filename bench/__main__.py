@@ -102,6 +102,8 @@ def table(results: list[measures.Result]) -> str:
                 f" ({r.extra['errors']} errors, {r.extra['database_is_locked']} locked, "
                 f"{r.extra['lost_answers']} lost, {r.extra['rounds_per_second']:.1f} rounds/s)"
             )
+        if "first_view_ms" in r.extra:
+            extra = f" (first view, counting {r.extra['rounds_counted']:,} rounds: {_fmt(r.extra['first_view_ms'])} ms)"
         if "script_ratio" in r.extra:
             extra = (
                 f" (the script alone: {_fmt(r.extra['script_median_ms'])} vs "

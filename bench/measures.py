@@ -59,7 +59,9 @@ def timed(action: Callable[[], object], repeat: int, warmup: int = 2) -> list[fl
     return samples
 
 
-def timed_pair(action: Callable[[], object], floor: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+def timed_pair(
+    action: Callable[[], object], floor: Callable[[], object], repeat: int
+) -> tuple[list[float], list[float]]:
     """Milliseconds per call of an action and its floor, taken in turns so both see the same machine
     (on a shared machine, speed drifts over seconds; one after the other would measure the drift)."""
     timed(action, 0)
@@ -274,12 +276,17 @@ def dashboards(database: str, sm, bank: QuestionBank, sizes: list[int], repeat: 
             if board.stats is None or board.stats.people != n:
                 raise RuntimeError(f"dashboard for {n} shows {board.stats and board.stats.people}")
 
+        # The first view counts every completed round's ratings once (db.cohort._count_missing);
+        # later views read those counts. Both are reported; the goal is on the later ones.
+        first_view = timed(build, 1, warmup=0)[0]
         median, p95 = _stats(timed(build, repeat))
-        results.append(Result(database, "course dashboard", f"{n} participants", median, p95, repeat))
+        result = Result(database, "course dashboard", f"{n} participants", median, p95, repeat)
+        result.extra = {"first_view_ms": first_view, "rounds_counted": n * seed.ROUNDS_PER_LEADER}
+        results.append(result)
     first, last = results[0], results[-1]
     growth = last.median_ms / first.median_ms
     people = sizes[-1] / sizes[0]
-    last.extra = {"growth": growth, "participants_ratio": people}
+    last.extra |= {"growth": growth, "participants_ratio": people}
     last.goal = f"{sizes[-1]} in ≤ 300 ms; growth ≤ linear ({people:g}×)"
     last.ratio = growth
     last.met = last.p95_ms <= 300 and growth <= people

@@ -207,7 +207,8 @@ def test_the_walk_through_gets_this_round_and_last_time_in_one_go(tx, leader, ma
     _save(tx, leader, current, "trygt-rum-1", rating=3, text="Nu")
 
     open_round, previous = tx(rounds.open_round_with_previous, user_id=leader.id)
-    assert open_round.id == current.id and open_round.answers == {"trygt-rum-1": rounds.AnswerView("trygt-rum-1", 3, "Nu")}
+    assert open_round.id == current.id
+    assert open_round.answers == {"trygt-rum-1": rounds.AnswerView("trygt-rum-1", 3, "Nu")}
     assert previous.id == newest.id and previous.is_completed
     assert {a.rating for a in previous.answers.values()} == {4} and len(previous.answers) == len(bank.question_ids)
     assert previous.answers["trygt-rum-1"].text == "Anden gang"

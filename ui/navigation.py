@@ -7,7 +7,6 @@ import streamlit as st
 from core import texts
 from db.accounts import Roles, Standing
 
-
 _PAGES_KEY = "nav-pages"  # (standing, pages) built for this browser session
 
 
