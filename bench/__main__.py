@@ -172,6 +172,11 @@ def _measure_all(args: argparse.Namespace, bank, results: list[measures.Result])
 def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     logging.getLogger("streamlit").setLevel(logging.ERROR)
+    # AppTest itself touches session state outside a script run and warns about it on every start
+    # (Streamlit resets its loggers' levels as it loads its config, so a filter, not a level).
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
+    )
     warnings.filterwarnings("ignore", module="streamlit")
     report = run(args)
     print(table([measures.Result(**r) for r in report["results"]]))
