@@ -104,6 +104,11 @@ def table(results: list[measures.Result]) -> str:
             )
         if "first_view_ms" in r.extra:
             extra = f" (first view, counting {r.extra['rounds_counted']:,} rounds: {_fmt(r.extra['first_view_ms'])} ms)"
+        if "playwright_median_ms" in r.extra:
+            extra = (
+                f" (from Playwright's call, its checks included: {_fmt(r.extra['playwright_median_ms'])} / "
+                f"{_fmt(r.extra['playwright_p95_ms'])} ms)"
+            )
         if "script_ratio" in r.extra:
             extra = (
                 f" (the script alone: {_fmt(r.extra['script_median_ms'])} vs "

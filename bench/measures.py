@@ -360,6 +360,28 @@ def _complete_like_a_page(run, bank: QuestionBank, user_id: int) -> None:
     )
 
 
+# In the page: from the click event until the step's heading is in the document and the browser
+# has painted it (the animation frame after). Resolves window.__nvsDrawn in milliseconds.
+_CLICK_TO_HEADING = """
+(name) => {
+    window.__nvsDrawn = new Promise((resolve) => {
+        let clicked = null;
+        const drawn = () => [...document.querySelectorAll("h1, h2, h3")].some((h) => h.textContent.trim() === name);
+        const watch = new MutationObserver(() => {
+            if (clicked !== null && drawn()) {
+                watch.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - clicked));
+            }
+        });
+        document.addEventListener("click", (event) => {
+            clicked = event.timeStamp;
+            watch.observe(document.body, {subtree: true, childList: true, characterData: true});
+        }, {capture: true, once: true});
+    });
+}
+"""
+
+
 def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: int, workdir: Path) -> Result:
     """In Chromium against the running app: click "Næste" until the next step's heading is drawn."""
     from playwright.sync_api import sync_playwright
@@ -368,6 +390,7 @@ def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: i
 
     _open_round_at(runner(sm), bank, f"bench-browser-{database}", step=0, previous=1)
     samples: list[float] = []
+    driven: list[float] = []  # the same, from Playwright's call (its checks before clicking included)
     with running_app(workdir, database_url=url) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -386,13 +409,17 @@ def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: i
             target = step + direction
             button = ".st-key-step-next button" if direction > 0 else ".st-key-step-back button"
             page.wait_for_timeout(50)
+            page.evaluate(_CLICK_TO_HEADING, bank.competencies[target].name)
             start = time.perf_counter()
             page.locator(button).click()
             page.get_by_role("heading", name=bank.competencies[target].name).wait_for()
-            samples.append((time.perf_counter() - start) * 1000)
+            driven.append((time.perf_counter() - start) * 1000)
+            samples.append(page.evaluate("window.__nvsDrawn"))
             page.wait_for_selector(IDLE)
             step = target
         browser.close()
     median, p95 = _stats(samples)
+    driven_median, driven_p95 = _stats(driven)
     return Result(database, "Chromium: click next → next step drawn", "", median, p95, len(samples),
-                  goal="p95 ≤ 300 ms", met=p95 <= 300)  # fmt: skip
+                  goal="p95 ≤ 300 ms", met=p95 <= 300,
+                  extra={"playwright_median_ms": driven_median, "playwright_p95_ms": driven_p95})  # fmt: skip
