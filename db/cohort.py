@@ -254,10 +254,13 @@ def dashboard(
     stats = _stats(session, list(ordered[chosen].values()), scheme) if verdict.shown else None
     change = None
     if change_verdict.shown:
-        change = (
-            _means(session, list(ordered[CHANGE_FIRST].values()), scheme),
-            _means(session, list(ordered[CHANGE_LATEST].values()), scheme),
-        )
+        # Once everyone has two rounds, the change's latest rounds are the chosen ones: same means.
+        known = {frozenset(ordered[chosen].values()): stats.mean} if stats else {}
+
+        def means_of(rounds: Collection[int]) -> Mapping[str, float]:
+            return known.get(frozenset(rounds)) or _means(session, list(rounds), scheme)
+
+        change = (means_of(ordered[CHANGE_FIRST].values()), means_of(ordered[CHANGE_LATEST].values()))
     consenting = {u: r for u, r in ordered[chosen].items() if u in consented}
     names = {user_id: username for user_id, username, _ in members}
     individuals = _individuals(session, consenting, names, scheme)

@@ -55,6 +55,22 @@ def test_change_from_first_to_latest_across_the_cohort(join, make_completed_roun
     assert first[bank.competencies[0].id] == 2.0 and latest[bank.competencies[0].id] == 4.0
 
 
+def test_change_covers_only_people_with_two_rounds_while_the_cohort_covers_everyone(
+    join, make_completed_round, board, bank
+):
+    for name in ("Anna", "Bodil", "Carl"):
+        user = join(name)
+        make_completed_round(user.id, rating=2)
+        make_completed_round(user.id, rating=4, context="efter-moede-1")
+    for name in ("Dorte", "Erik", "Frida"):
+        make_completed_round(join(name).id, rating=1)
+    shown = board()
+    first_id = bank.competencies[0].id
+    assert (shown.stats.people, shown.stats.mean[first_id]) == (6, 2.5)
+    assert shown.change_people == 3
+    assert (shown.change[0][first_id], shown.change[1][first_id]) == (2.0, 4.0)
+
+
 def test_change_is_hidden_when_one_person_alone_has_a_single_round(join, make_completed_round, board):
     for name in ("Anna", "Bodil", "Carl"):
         user = join(name)
