@@ -46,5 +46,12 @@ def test_a_smoke_run_gives_every_measure_a_figure_on_both_databases(tmp_path):
                 assert r["baseline_median_ms"] > 0 and r["ratio"] > 0, r
         concurrent = next(r for r in mine if r["measure"] == "simultaneous sessions completing a round")
         assert set(concurrent["extra"]) >= {"errors", "database_is_locked", "lost_answers", "rounds_per_second"}
+        for r in mine:  # the figures printed beside the main ones
+            if r["measure"] in ("walk-through step rerun", "results page rerun (10 rounds)"):
+                assert r["extra"]["script_median_ms"] > 0 and r["extra"]["floor_script_median_ms"] > 0, r
+            if r["measure"] == "course dashboard":
+                assert r["extra"]["first_view_ms"] > 0, r
+            if r["measure"].startswith("Chromium"):
+                assert r["extra"]["playwright_median_ms"] > 0, r
     assert report["machine"]["cpus"] >= 1
     assert done.stdout.startswith("| database | measure |") and "autosave of one answer" in done.stdout
