@@ -41,12 +41,17 @@ def board(tx, setup, bank):
     trainer, course = setup
     mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
 
-    def build(choice: str = cohort.LATEST, trainer_id: int | None = None, course_id: int | None = None):
+    def build(
+        choice: str = cohort.LATEST,
+        trainer_id: int | None = None,
+        course_id: int | None = None,
+        question_to_competency: dict[str, str] | None = None,
+    ):
         return tx(
             cohort.dashboard,
             trainer_id=trainer_id or trainer.id,
             course_id=course_id or course.id,
-            question_to_competency=mapping,
+            question_to_competency=question_to_competency or mapping,
             contexts=list(texts.CONTEXTS),
             choice=choice,
         )
