@@ -7,8 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Row, bindparam, delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,6 +22,7 @@ from db.errors import (
     RoundClosedError,
 )
 from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, Goal, Round, utcnow
+from db.upsert import dialect_insert
 
 CONTEXT_MAX_CHARS = 40
 MAX_STEP = 10
@@ -183,7 +182,7 @@ def _answer_upsert(dialect: str, column: str):
     """INSERT … ON CONFLICT (round, question) DO UPDATE of one column, per dialect, built once."""
     key = (dialect, column)
     if key not in _ANSWER_UPSERTS:
-        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        insert = dialect_insert(dialect)
         stmt = insert(Answer).values(
             round_id=bindparam("b_round"),
             question_id=bindparam("b_question"),

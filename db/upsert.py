@@ -10,6 +10,11 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 
+def dialect_insert(dialect: str):
+    """The INSERT that knows ON CONFLICT for this database ("postgresql" or "sqlite")."""
+    return pg_insert if dialect == "postgresql" else sqlite_insert
+
+
 def upsert(
     session: Session,
     model: type,
@@ -22,7 +27,7 @@ def upsert(
 
     The keys must be covered by a unique constraint. `created` is only written on insert.
     """
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session.get_bind().dialect.name)
     key_values = {column.key: value for column, value in keys.items()}
     stmt = insert(model).values({**(created or {}), **values, **key_values})
     index: Sequence[InstrumentedAttribute] = list(keys)
