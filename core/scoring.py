@@ -12,6 +12,7 @@ from questions import Question, QuestionBank
 
 RATING_MIN = 1
 RATING_MAX = 5
+RATINGS = tuple(range(RATING_MIN, RATING_MAX + 1))  # every rating a person can give
 
 
 @dataclass(frozen=True)

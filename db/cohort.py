@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Float, Integer, String, any_, bindparam, case, cast, exists, func, literal, select
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from core.privacy import Verdict, judge
-from core.scoring import RATING_MAX, RATING_MIN
+from core.scoring import RATINGS
 from db.courses import CourseView, trainer_course
 from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, CourseMember, Round, RoundScore, User
+from db.upsert import dialect_insert
 
 LATEST, FIRST = "latest", "first"
 CHANGE_FIRST, CHANGE_LATEST = "change-first", "change-latest"
@@ -79,8 +78,7 @@ def _scheme(question_to_competency: Mapping[str, str]) -> str:
     return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-RATINGS = tuple(range(RATING_MIN, RATING_MAX + 1))  # one count column each, n1 … n5
-_COUNTS = (RoundScore.n1, RoundScore.n2, RoundScore.n3, RoundScore.n4, RoundScore.n5)
+_COUNTS = (RoundScore.n1, RoundScore.n2, RoundScore.n3, RoundScore.n4, RoundScore.n5)  # one per rating in RATINGS
 _TOTAL = RoundScore.n1 + 2 * RoundScore.n2 + 3 * RoundScore.n3 + 4 * RoundScore.n4 + 5 * RoundScore.n5
 _RATINGS = RoundScore.n1 + RoundScore.n2 + RoundScore.n3 + RoundScore.n4 + RoundScore.n5
 _SCORE = cast(_TOTAL, Float) / _RATINGS  # one person's score in one competency: the mean of its ratings
@@ -92,6 +90,11 @@ def _among(session: Session, column, ids: Collection[int]):
     if session.get_bind().dialect.name == "postgresql":
         return column == any_(cast(bindparam(None, list(ids), type_=ARRAY(Integer)), ARRAY(Integer)))
     return column.in_(ids)
+
+
+def _counts_of(session: Session, round_ids: Collection[int], scheme: str) -> tuple:
+    """WHERE conditions for the counts of these rounds under this scheme (rounds with a rating)."""
+    return _among(session, RoundScore.round_id, round_ids), RoundScore.scheme == scheme, _RATINGS > 0
 
 
 def _count_missing(session: Session, course_id: int, question_to_competency: Mapping[str, str], scheme: str) -> None:
@@ -121,7 +124,7 @@ def _count_missing(session: Session, course_id: int, question_to_competency: Map
         .where(_among(session, Answer.round_id, missing), Answer.rating.is_not(None), competency.is_not(None))
         .group_by(Answer.round_id, competency)
     )
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    insert = dialect_insert(session.get_bind().dialect.name)
     columns = ["round_id", "scheme", "competency_id", "n1", "n2", "n3", "n4", "n5"]
     # Two trainers opening the dashboard at once may count the same round: the second does nothing.
     session.execute(insert(RoundScore).from_select(columns, rows).on_conflict_do_nothing())
@@ -191,7 +194,7 @@ def _means(session: Session, round_ids: Collection[int], scheme: str) -> dict[st
         return {}
     rows = session.execute(
         select(RoundScore.competency_id, func.sum(_TOTAL), func.sum(_RATINGS))
-        .where(_among(session, RoundScore.round_id, round_ids), RoundScore.scheme == scheme, _RATINGS > 0)
+        .where(*_counts_of(session, round_ids, scheme))
         .group_by(RoundScore.competency_id)
     )
     return {cid: float(total) / float(count) for cid, total, count in rows}
@@ -214,7 +217,7 @@ def _stats(session: Session, round_ids: Collection[int], scheme: str) -> CohortS
                 func.max(_SCORE),
                 *(func.sum(column) for column in _COUNTS),
             )
-            .where(_among(session, RoundScore.round_id, round_ids), RoundScore.scheme == scheme, _RATINGS > 0)
+            .where(*_counts_of(session, round_ids, scheme))
             .group_by(RoundScore.competency_id)
         ):
             mean[cid] = float(total) / float(count)
@@ -290,7 +293,7 @@ def _individuals(
     scores: dict[int, dict[str, float]] = {round_id: {} for round_id in selection.values()}
     for round_id, cid, score in session.execute(
         select(RoundScore.round_id, RoundScore.competency_id, _SCORE).where(
-            _among(session, RoundScore.round_id, selection.values()), RoundScore.scheme == scheme, _RATINGS > 0
+            *_counts_of(session, selection.values(), scheme)
         )
     ):
         scores[round_id][cid] = float(score)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from core import texts
-from core.scoring import RATING_MAX, RATING_MIN
+from core.scoring import RATING_MAX, RATING_MIN, RATINGS
 from questions import Scale
 
-RATINGS = list(range(RATING_MIN, RATING_MAX + 1))
+__all__ = ["RATINGS", "rating_label"]
 
 
 def rating_label(scale: Scale) -> Callable[[int], str]:
