@@ -12,11 +12,12 @@ import pandas as pd
 
 from core import texts
 from core.formatting import danish_score, signed_danish_score
-from core.scoring import RATING_MAX, RATING_MIN, ScoredRound, scores_table
+from core.scoring import RATINGS, ScoredRound, scores_table
 from questions import QuestionBank
 
 
-def _frame(bank: QuestionBank, columns: dict[str, list[str]]) -> pd.DataFrame:
+def competency_frame(bank: QuestionBank, columns: dict[str, list[str]]) -> pd.DataFrame:
+    """A table with one row per competency, named by the handbook, and these columns."""
     frame = pd.DataFrame(columns, index=[c.name for c in bank.competencies])
     frame.index.name = texts.OVERVIEW_COL_COMPETENCY
     return frame
@@ -32,7 +33,7 @@ def cohort_table(
 ) -> pd.DataFrame:
     """The group's radar: the mean and the band from the lowest to the highest participant."""
     comps = bank.competencies
-    return _frame(
+    return competency_frame(
         bank,
         {
             texts.MEAN_TRACE: [danish_score(mean.get(c.id)) for c in comps],
@@ -52,7 +53,7 @@ def change_table(
         before, after = first.get(c.id), latest.get(c.id)
         return "–" if before is None or after is None else signed_danish_score(after - before)
 
-    return _frame(
+    return competency_frame(
         bank,
         {
             labels[0]: [danish_score(first.get(c.id)) for c in comps],
@@ -64,10 +65,7 @@ def change_table(
 
 def distribution_table(bank: QuestionBank, distribution: Mapping[str, Mapping[int, int]]) -> pd.DataFrame:
     """The stacked bars: how many times each rating was given, per competency."""
-    return _frame(
+    return competency_frame(
         bank,
-        {
-            str(value): [str(distribution.get(c.id, {}).get(value, 0)) for c in bank.competencies]
-            for value in range(RATING_MIN, RATING_MAX + 1)
-        },
+        {str(value): [str(distribution.get(c.id, {}).get(value, 0)) for c in bank.competencies] for value in RATINGS},
     )

@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from core import texts
-from core.chart_tables import change_table, cohort_table, distribution_table
+from core.chart_tables import change_table, cohort_table, competency_frame, distribution_table
 from core.charts import PLOTLY_CONFIG, change_figure, cohort_radar_figure, distribution_figure
 from core.export import group_table, people_table, to_csv, to_xlsx
 from core.formatting import danish_score
@@ -83,11 +83,8 @@ def _render_individuals(bank: QuestionBank, board: Dashboard) -> None:
     if not board.individuals:
         st.caption(texts.INDIVIDUALS_EMPTY)
         return
-    table = pd.DataFrame(
-        {i.username: [danish_score(i.scores.get(c.id)) for c in bank.competencies] for i in board.individuals},
-        index=pd.Index([c.name for c in bank.competencies], name=texts.OVERVIEW_COL_COMPETENCY),
-    )
-    show_table(table)
+    columns = {i.username: [danish_score(i.scores.get(c.id)) for c in bank.competencies] for i in board.individuals}
+    show_table(competency_frame(bank, columns))
 
 
 def _render_exports(bank: QuestionBank, board: Dashboard) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from core import texts
+from core.chart_tables import competency_frame
 from core.formatting import danish_date, danish_number, danish_score, escape_markdown
 from core.history import context_label
 from core.limits import TEXT_MAX_CHARS
@@ -109,14 +109,11 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> boo
         return f"{count} af {len(comp.questions)}"
 
     comps = bank.competencies
-    table = pd.DataFrame(
-        {
-            texts.OVERVIEW_COL_SCORE: [danish_score(scores[c.id]) for c in comps],
-            texts.OVERVIEW_COL_TEXTS: [written(c) for c in comps],
-        },
-        index=pd.Index([c.name for c in comps], name=texts.OVERVIEW_COL_COMPETENCY),
-    )
-    show_table(table)
+    columns = {
+        texts.OVERVIEW_COL_SCORE: [danish_score(scores[c.id]) for c in comps],
+        texts.OVERVIEW_COL_TEXTS: [written(c) for c in comps],
+    }
+    show_table(competency_frame(bank, columns))
     missing = missing_ratings(bank, round_.ratings())
     if missing:
         st.warning(texts.OVERVIEW_MISSING.format(count=len(missing)))
