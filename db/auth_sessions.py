@@ -117,7 +117,7 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     created_at, last_seen_at, method, pending, user_id, username, is_admin, is_trainer, is_codriver = row
     last_seen_at = as_utc(last_seen_at)
     if not session_alive(as_utc(created_at), last_seen_at, now):
-        session.execute(delete(AuthSession).where(AuthSession.id == session_id))
+        end_session(session=session, session_id=session_id)
         return None
     if needs_touch(last_seen_at, now):
         session.execute(update(AuthSession).where(AuthSession.id == session_id).values(last_seen_at=now))
