@@ -21,7 +21,7 @@ from streamlit.errors import StreamlitAPIException
 
 from core import texts
 from db import auth_sessions
-from db.accounts import AccountView, Standing
+from db.accounts import AccountView
 from db.auth_sessions import SignedIn
 from ui import sso
 from ui.flash import set_flash
@@ -30,7 +30,6 @@ from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
 
 _ACCOUNT_KEY = "account"
 _SESSION_KEY = "auth-session"
-_STANDING_KEY = "auth-standing"
 _HANDOFF_KEY = "auth-handoff"  # the one-time code the page still has to post for the cookie
 _CLEAR_KEY = "auth-clear-cookie"  # the browser holds a cookie of an ended session: clear it
 _DEAD_TOKEN_KEY = "auth-dead-token"  # the cookie this websocket arrived with, known to be ended
@@ -42,11 +41,6 @@ P = ParamSpec("P")
 def current_user() -> AccountView | None:
     """Return the signed-in account (as checked at the start of this run), or None."""
     return st.session_state.get(_ACCOUNT_KEY)
-
-
-def current_standing() -> Standing | None:
-    """The signed-in person's roles and co-driver status, read with the session check."""
-    return st.session_state.get(_STANDING_KEY)
 
 
 def current_session_id() -> int | None:
@@ -72,7 +66,6 @@ def client_address() -> str:
 def _remember(signed: SignedIn) -> None:
     st.session_state[_SESSION_KEY] = signed.session_id
     st.session_state[_ACCOUNT_KEY] = signed.account
-    st.session_state[_STANDING_KEY] = signed.standing
     if not signed.handoff_pending:  # the browser has its cookie: nothing more to hand over
         st.session_state.pop(_HANDOFF_KEY, None)
 
