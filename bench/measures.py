@@ -173,12 +173,6 @@ class ScriptClock:
         return timed_run
 
 
-def _script_extra(app: list[float], floor: list[float]) -> dict:
-    app_median, floor_median = float(np.median(app)), float(np.median(floor))
-    return {"script_median_ms": app_median, "floor_script_median_ms": floor_median,
-            "script_ratio": app_median / floor_median}  # fmt: skip
-
-
 def _floor(name: str) -> AppTest:
     at = AppTest.from_file(str(FLOORS / name), default_timeout=120).run()
     if at.exception:
@@ -196,18 +190,33 @@ def _paired(database, measure, size, samples, floor, goal_ratio, baseline, extra
     )  # fmt: skip
 
 
+def _rerun_against_floor(
+    database: str, measure: str, size: str, open_page: Callable[[], AppTest], floor_name: str, repeat: int, goal: float
+) -> Result:
+    """Reruns of the page `open_page` brings up (AppTest, as a server runs it), in turns with its
+    floor script; the time spent in each script alone is reported beside them."""
+    clock, scripts, floor_scripts = ScriptClock(), [], []
+    with as_the_server_runs(), clock.running():
+        app, floor_app = open_page(), _floor(floor_name)
+        samples, floor = timed_pair(clock.timing(app.run, scripts), clock.timing(floor_app.run, floor_scripts), repeat)
+    app_median, floor_median = float(np.median(scripts)), float(np.median(floor_scripts))
+    extra = {"script_median_ms": app_median, "floor_script_median_ms": floor_median,
+             "script_ratio": app_median / floor_median}  # fmt: skip
+    return _paired(database, measure, size, samples, floor, goal, "floor script", extra)
+
+
 def walkthrough_step(database: str, size: str, sm, bank: QuestionBank, repeat: int, tag: str) -> Result:
     """A rerun of one walk-through step for a signed-in leader (AppTest), against the floor script."""
     _open_round_at(runner(sm), bank, f"bench-trin-{tag}", step=3)
-    clock, scripts, floor_scripts = ScriptClock(), [], []
-    with as_the_server_runs(), clock.running():
+
+    def open_page() -> AppTest:
         app = _signed_in(sm, f"bench-trin-{tag}")
         if app.header[0].value != bank.competencies[3].name:
             raise RuntimeError("the walk-through did not open at step 4")
-        floor_app = _floor("walkthrough_step.py")
-        samples, floor = timed_pair(clock.timing(app.run, scripts), clock.timing(floor_app.run, floor_scripts), repeat)
-    extra = _script_extra(scripts, floor_scripts)
-    return _paired(database, "walk-through step rerun", size, samples, floor, 1.3, "floor script", extra)
+        return app
+
+    measure = "walk-through step rerun"
+    return _rerun_against_floor(database, measure, size, open_page, "walkthrough_step.py", repeat, 1.3)
 
 
 def results_page(database: str, size: str, sm, bank: QuestionBank, repeat: int, tag: str) -> Result:
@@ -216,15 +225,15 @@ def results_page(database: str, size: str, sm, bank: QuestionBank, repeat: int, 
     user = run(accounts.create_user, username=f"bench-res-{tag}", password=seed.PASSWORD)
     for n in range(10):
         _complete(run, bank, user.id, rating=1 + n % 5)
-    clock, scripts, floor_scripts = ScriptClock(), [], []
-    with as_the_server_runs(), clock.running():
+
+    def open_page() -> AppTest:
         app = _signed_in(sm, f"bench-res-{tag}").switch_page("pages/resultater.py").run()
         if len(app.get("plotly_chart")) < 2:
             raise RuntimeError("the results page did not draw its charts")
-        floor_app = _floor("results_page.py")
-        samples, floor = timed_pair(clock.timing(app.run, scripts), clock.timing(floor_app.run, floor_scripts), repeat)
-    extra = _script_extra(scripts, floor_scripts)
-    return _paired(database, "results page rerun (10 rounds)", size, samples, floor, 1.5, "floor script", extra)
+        return app
+
+    measure = "results page rerun (10 rounds)"
+    return _rerun_against_floor(database, measure, size, open_page, "results_page.py", repeat, 1.5)
 
 
 def autosave(database: str, size: str, engine: Engine, bank: QuestionBank, repeat: int, tag: str) -> Result:
