@@ -13,6 +13,31 @@ def wait_for_idle(page: Page) -> None:
     page.wait_for_selector(IDLE)
 
 
+def wait_for_cookie(page: Page, name: str) -> dict:
+    """Return the browser's cookie `name` once it holds one.
+
+    The page sets the session cookie with a fetch of its own after the run that signed in, so
+    the cookie lands a moment after the page shows the person signed in.
+    """
+    for _ in range(100):
+        found = [c for c in page.context.cookies() if c["name"] == name]
+        if found:
+            assert len(found) == 1, page.context.cookies()
+            return found[0]
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no cookie {name!r} after 10 s: {page.context.cookies()}")
+
+
+def wait_for_no_cookie(page: Page, *prefixes: str) -> None:
+    """Wait until the browser holds no cookie whose name starts with one of `prefixes`."""
+    for _ in range(100):
+        left = [c["name"] for c in page.context.cookies() if c["name"].startswith(prefixes)]
+        if not left:
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"cookies {left} still set after 10 s")
+
+
 def screenshot(page: Page, path) -> None:
     """Save the whole page, not just the window: Streamlit scrolls its main area, not the document,
     so the window is made as tall as the content for the picture and then put back."""

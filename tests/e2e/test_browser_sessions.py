@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 from db import accounts
 from tests.conftest import PASSWORD
 from tests.e2e import a11y
-from tests.e2e.helpers import click, go_to, key, log_in, wait_for_idle
+from tests.e2e.helpers import click, go_to, key, log_in, wait_for_cookie, wait_for_idle, wait_for_no_cookie
 from tests.support.server import running_app
 from web.session_cookie import COOKIE_NAME
 
@@ -23,20 +23,6 @@ def _signed_in(page: Page) -> None:
     expect(page.locator(key("logout"))).to_be_visible()
 
 
-def _session_cookie(page: Page) -> dict:
-    cookies = [c for c in page.context.cookies() if c["name"] == COOKIE_NAME]
-    assert len(cookies) == 1, page.context.cookies()
-    return cookies[0]
-
-
-def _wait_for_cookie(page: Page) -> dict:
-    for _ in range(50):
-        if any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
-            return _session_cookie(page)
-        page.wait_for_timeout(100)
-    raise AssertionError(f"no session cookie after sign-in: {page.context.cookies()}")
-
-
 def _mette_signs_in(app_server, page: Page, storage) -> dict:
     """Mette has an account and signs in; returns her session cookie once the browser holds it."""
     storage(accounts.create_user, username="Mette", password=PASSWORD)
@@ -44,7 +30,7 @@ def _mette_signs_in(app_server, page: Page, storage) -> dict:
     wait_for_idle(page)
     log_in(page, "Mette", PASSWORD)
     _signed_in(page)
-    return _wait_for_cookie(page)
+    return wait_for_cookie(page, COOKIE_NAME)
 
 
 def test_a_reload_and_a_new_tab_stay_signed_in_with_an_httponly_cookie(app_server, page, storage):
@@ -92,11 +78,7 @@ def test_signing_out_in_one_tab_signs_the_other_out_at_its_next_click(app_server
     a11y.check(second, "login-session-ended")
 
     # The cookie is gone from the browser, and a reload does not bring the session back.
-    for _ in range(50):
-        if not any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
-            break
-        page.wait_for_timeout(100)
-    assert not any(c["name"] == COOKIE_NAME for c in page.context.cookies())
+    wait_for_no_cookie(page, COOKIE_NAME)
     second.reload()
     wait_for_idle(second)
     expect(second.locator(key("login-username"))).to_be_visible()
@@ -112,7 +94,7 @@ def test_a_server_restart_keeps_the_browser_signed_in(tmp_path, page):
         page.locator(f"{key('signup-password')} input").fill(PASSWORD)
         click(page, "signup-submit")
         _signed_in(page)
-        _wait_for_cookie(page)
+        wait_for_cookie(page, COOKIE_NAME)
         port = first.port
     with running_app(tmp_path, database, port=port) as second:
         page.goto(f"{second.url}/mine-data")

@@ -17,7 +17,7 @@ from playwright.sync_api import Page, expect
 from db.models import SsoIdentity
 from db.models import User as LocalUser
 from tests.e2e import a11y
-from tests.e2e.helpers import click, key, wait_for_idle
+from tests.e2e.helpers import click, key, wait_for_cookie, wait_for_idle, wait_for_no_cookie
 from tests.support.postgres import free_port
 from tests.support.server import running_app
 from web.session_cookie import COOKIE_NAME
@@ -78,7 +78,7 @@ def test_municipal_login_creates_a_local_user_and_signs_out_for_good(tmp_path, p
 
         _sign_in_at_provider(page, provider)
         expect(page.get_by_text("Logget ind som mette.hansen")).to_be_visible()
-        assert any(c["name"] == COOKIE_NAME and c["httpOnly"] for c in page.context.cookies())
+        assert wait_for_cookie(page, COOKIE_NAME)["httpOnly"] is True
 
         from sqlalchemy import create_engine, select
         from sqlalchemy.orm import Session
@@ -102,11 +102,7 @@ def test_municipal_login_creates_a_local_user_and_signs_out_for_good(tmp_path, p
         click(page, "logout")
         expect(page.locator(key("sso-login"))).to_be_visible()
         expect(page.get_by_text("Du er logget ud.")).to_be_visible()
-        for _ in range(50):
-            if not any(c["name"].startswith(("_streamlit_user", COOKIE_NAME)) for c in page.context.cookies()):
-                break
-            page.wait_for_timeout(100)
-        assert not any(c["name"].startswith(("_streamlit_user", COOKIE_NAME)) for c in page.context.cookies())
+        wait_for_no_cookie(page, "_streamlit_user", COOKIE_NAME)
         page.reload()
         wait_for_idle(page)
         expect(page.locator(key("sso-login"))).to_be_visible()
