@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
@@ -16,6 +18,7 @@ from db.errors import DatabaseConfigError
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_PATH = PROJECT_ROOT / "data" / "netvaerksspejlet.sqlite3"
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+T = TypeVar("T")
 
 
 def database_url() -> str:
@@ -100,3 +103,10 @@ def shared_sessionmaker(url: str) -> sessionmaker[Session]:
     process and share it: one connection pool and one migration check, not one each.
     """
     return make_sessionmaker(prepare_database(url))
+
+
+def in_transaction(sessions: sessionmaker[Session], action: Callable[..., T], **kwargs) -> T:
+    """Run one storage call, action(session=..., **kwargs), in its own transaction: committed on
+    success, rolled back on error. The pages, the cookie routes and the tests all call storage so."""
+    with sessions.begin() as session:
+        return action(session=session, **kwargs)

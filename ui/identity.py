@@ -23,6 +23,7 @@ from core import texts
 from db import auth_sessions
 from db.accounts import AccountView
 from db.auth_sessions import SignedIn
+from db.engine import in_transaction
 from ui import sso
 from ui.flash import set_flash
 from ui.resources import get_sessionmaker, tx
@@ -229,9 +230,9 @@ def live_data(build: Callable[[], bytes]) -> Callable[[], bytes]:
     sessions, session_id = get_sessionmaker(), current_session_id()
 
     def run() -> bytes:
-        with sessions.begin() as session:
-            alive = session_id is not None and auth_sessions.check(session=session, session_id=session_id) is not None
-        return build() if alive else b""
+        if session_id is None or in_transaction(sessions, auth_sessions.check, session_id=session_id) is None:
+            return b""
+        return build()
 
     return run
 

@@ -13,7 +13,7 @@ import streamlit as st
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import texts
-from db.engine import database_url, shared_sessionmaker
+from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.errors import DatabaseConfigError
 from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
 
@@ -53,8 +53,7 @@ def get_sessionmaker() -> sessionmaker[Session]:
 
 def tx(action: Callable[..., T], **kwargs) -> T:
     """Run one storage call in its own transaction: committed on success, rolled back on error."""
-    with get_sessionmaker().begin() as session:
-        return action(session=session, **kwargs)
+    return in_transaction(get_sessionmaker(), action, **kwargs)
 
 
 @contextmanager

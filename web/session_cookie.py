@@ -31,7 +31,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from db import auth_sessions
-from db.engine import database_url, shared_sessionmaker
+from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.models import utcnow
 
 COOKIE_NAME = "netvaerksspejlet_session"
@@ -45,8 +45,7 @@ T = TypeVar("T")
 
 
 def _in_transaction(action: Callable[..., T], **kwargs) -> T:
-    with shared_sessionmaker(database_url()).begin() as session:
-        return action(session=session, **kwargs)
+    return in_transaction(shared_sessionmaker(database_url()), action, **kwargs)
 
 
 def _same_origin(request: Request) -> bool:

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from db import goals as goals_api
 from db import rounds
+from db.engine import in_transaction
 
 
 def runner(sm: sessionmaker[Session]) -> Callable:
     """Return run(action, **kwargs), which calls action(session=..., **kwargs) in its own transaction."""
-
-    def run(action, **kwargs):
-        with sm.begin() as session:
-            return action(session=session, **kwargs)
-
-    return run
+    return functools.partial(in_transaction, sm)
 
 
 def completed_round(
