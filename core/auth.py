@@ -37,9 +37,6 @@ SCOPE_CLIENT = "client"
 LIMITS = {SCOPE_ACCOUNT: ACCOUNT_LIMIT, SCOPE_CLIENT: CLIENT_LIMIT}
 
 _COMMON_PASSWORDS = Path(__file__).resolve().parent / "data" / "common-passwords.txt"
-# Reset codes: 12 characters without look-alikes (no 0/O, 1/I/L), shown in groups of four.
-_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-_CODE_LENGTH = 12
 
 
 def new_token() -> str:
@@ -118,17 +115,6 @@ def password_problem(password: str, username: str = "") -> str | None:
 def refusal_message(reason: str) -> str:
     """Why a new password was refused, in Danish, for a reason from password_problem."""
     return texts.PASSWORD_REFUSED[reason].format(min=PASSWORD_MIN_CHARS, max=PASSWORD_MAX_CHARS)
-
-
-def new_reset_code() -> str:
-    """Return a one-time code an administrator reads out or sends, e.g. "K7QF-M2XD-9HPA"."""
-    raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(_CODE_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, _CODE_LENGTH, 4))
-
-
-def normalise_code(typed: str) -> str:
-    """Accept a code typed with spaces, dashes or in lower case."""
-    return re.sub(r"[\s\-]", "", typed or "").upper()
 
 
 def username_candidates(claims: dict[str, object]) -> list[str]:

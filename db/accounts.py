@@ -21,13 +21,11 @@ from core.auth import (
     RESET_CODE_TTL,
     SCOPE_ACCOUNT,
     SCOPE_CLIENT,
-    new_reset_code,
-    normalise_code,
     password_problem,
     token_hash,
 )
 from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS
-from db import throttle
+from db import codes, throttle
 from db.errors import (
     ConfirmationError,
     InvalidUsernameError,
@@ -41,6 +39,9 @@ from db.models import AuthSession, User, as_utc, utcnow
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
 _hasher = PasswordHasher()
+# Reset codes: 12 characters, none of them a look-alike (no 0/O, 1/I/L), in groups of four.
+_RESET_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+_RESET_GROUPS = 3
 # Verified against when the username is unknown, so both failures cost the same time.
 _DUMMY_HASH = _hasher.hash("netvaerksspejlet-dummy-password")
 
@@ -166,6 +167,11 @@ def end_sessions(*, session: Session, user_id: int, keep: int | None = None) -> 
     return session.execute(stmt).rowcount
 
 
+def new_reset_code() -> str:
+    """Return a one-time code an administrator reads out or sends, e.g. "K7QF-M2XD-9HPA"."""
+    return codes.new_code(_RESET_GROUPS, alphabet=_RESET_ALPHABET)
+
+
 def issue_reset_code(*, session: Session, admin_id: int, user_id: int, now: datetime | None = None) -> str:
     """An administrator resets a user's password: returns a one-time code to give them.
 
@@ -178,7 +184,7 @@ def issue_reset_code(*, session: Session, admin_id: int, user_id: int, now: date
         raise NotFoundError(f"user {user_id}")
     code = new_reset_code()
     user.password_hash = None
-    user.reset_code_hash = token_hash(normalise_code(code))
+    user.reset_code_hash = token_hash(codes.normalise_code(code))
     user.reset_code_expires_at = (now or utcnow()) + RESET_CODE_TTL
     end_sessions(session=session, user_id=user_id)
     return code
@@ -200,7 +206,7 @@ def redeem_reset_code(
     user = session.scalar(select(User).where(User.username_key == username_key(username)))
     expected = user.reset_code_hash if user is not None else None
     fresh = user is not None and user.reset_code_expires_at is not None and now < as_utc(user.reset_code_expires_at)
-    given = token_hash(normalise_code(code))
+    given = token_hash(codes.normalise_code(code))
     if not (expected and fresh and hmac.compare_digest(expected, given)):
         return SignInResult(None, locked=throttle.record_failure(session, keys, now))
     validate_password(new_password, user.username)

@@ -13,9 +13,9 @@ GROUP_LENGTH = 4
 _LOOKALIKES = str.maketrans({"I": "1", "L": "1", "O": "0"})
 
 
-def new_code(groups: int) -> str:
+def new_code(groups: int, alphabet: str = ALPHABET) -> str:
     """Return a fresh random code of `groups` groups of four, like `7KQ2-M9XD-4HBT`."""
-    chars = [secrets.choice(ALPHABET) for _ in range(groups * GROUP_LENGTH)]
+    chars = [secrets.choice(alphabet) for _ in range(groups * GROUP_LENGTH)]
     return "-".join("".join(chars[i : i + GROUP_LENGTH]) for i in range(0, len(chars), GROUP_LENGTH))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
-from db import accounts
+from db import accounts, codes
 from db.errors import InvalidUsernameError, NotAllowedError, UsernameTakenError, WeakPasswordError
 from db.models import User
 from tests.conftest import PASSWORD
@@ -59,6 +59,15 @@ def test_long_passwords_up_to_128_are_accepted(tx):
     assert tx(accounts.create_user, username="Mette", password="æ" * 128)
     with pytest.raises(WeakPasswordError):
         tx(accounts.create_user, username="Mads", password="a" * 129)
+
+
+def test_reset_codes_are_readable_and_forgiving_to_type():
+    issued = {accounts.new_reset_code() for _ in range(200)}
+    assert len(issued) == 200
+    code = issued.pop()
+    assert len(code) == 14 and code.count("-") == 2
+    assert not set(code.replace("-", "")) & set("01OIL")
+    assert codes.normalise_code(f" {code.lower().replace('-', ' ')} ") == code.replace("-", "")
 
 
 def test_only_an_administrator_lists_accounts_or_changes_the_trainer_role(tx, make_user):
