@@ -67,6 +67,11 @@ def validate_username(username: str) -> str:
     return cleaned
 
 
+def user_named(session: Session, username: str) -> User | None:
+    """The account with this username, matched without case (as sign-in and sign-up match it)."""
+    return session.scalar(select(User).where(User.username_key == username_key(username)))
+
+
 def validate_password(password: str, username: str = "") -> None:
     """Raise WeakPasswordError unless the password is long enough, short enough and not common."""
     problem = password_problem(password, username)
@@ -79,7 +84,7 @@ def create_user(*, session: Session, username: str, password: str) -> AccountVie
     cleaned = validate_username(username)
     validate_password(password, cleaned)
     key = username_key(cleaned)
-    if session.scalar(select(User.id).where(User.username_key == key)) is not None:
+    if user_named(session, cleaned) is not None:
         raise UsernameTakenError(cleaned)
     user = User(username=cleaned, username_key=key, password_hash=_hasher.hash(password))
     session.add(user)
@@ -93,7 +98,7 @@ def create_user(*, session: Session, username: str, password: str) -> AccountVie
 
 def authenticate(*, session: Session, username: str, password: str) -> AccountView | None:
     """Return the account if the password matches, else None (same cost either way)."""
-    user = session.scalar(select(User).where(User.username_key == username_key(username)))
+    user = user_named(session, username)
     stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
     try:
         _hasher.verify(stored, password)
@@ -203,7 +208,7 @@ def redeem_reset_code(
     keys = _throttle_keys(username, client)
     if throttle.locked(session, keys, now):
         return SignInResult(None, locked=True)
-    user = session.scalar(select(User).where(User.username_key == username_key(username)))
+    user = user_named(session, username)
     expected = user.reset_code_hash if user is not None else None
     fresh = user is not None and user.reset_code_expires_at is not None and now < as_utc(user.reset_code_expires_at)
     given = token_hash(codes.normalise_code(code))
@@ -256,7 +261,7 @@ def set_roles(
     *, session: Session, username: str, is_admin: bool | None = None, is_trainer: bool | None = None
 ) -> Roles:
     """Grant or remove roles by username; NotFoundError if there is no such account."""
-    user = session.scalar(select(User).where(User.username_key == username_key(username)))
+    user = user_named(session, username)
     if user is None:
         raise NotFoundError(f"user {username}")
     if is_admin is not None:

@@ -37,7 +37,7 @@ def _read_password(from_stdin: bool) -> str:
 
 
 def _create_admin(session, name: str, password_stdin: bool) -> str:
-    exists = session.scalar(select(User.id).where(User.username_key == accounts.username_key(name)))
+    exists = accounts.user_named(session, name)
     if exists is None:
         accounts.create_user(session=session, username=name, password=_read_password(password_stdin))
     accounts.set_roles(session=session, username=name, is_admin=True)

@@ -157,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                     file=sys.stderr,
                 )
                 return 1
-            if session.scalar(select(User.id).where(User.username_key == TRAINER)) is not None:
+            if accounts.user_named(session, TRAINER) is not None:
                 print("Demoen ligger her allerede. Intet er ændret.", file=sys.stderr)
                 return 1
             print(seed(session, load_bank(), random.Random(2027)))

@@ -15,7 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from db import codes
-from db.accounts import username_key
+from db.accounts import user_named
 from db.codes import normalise_code
 from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
 from db.models import ROUND_COMPLETED, SCOPE_TEXTS, SCOPES, Invitation, Round, Share, User, as_utc, utcnow
@@ -237,8 +237,8 @@ def shared_history(*, session: Session, codriver_id: int, leader_id: int) -> Sha
 def shared_history_named(*, session: Session, codriver_id: int, leader_name: str) -> SharedHistory:
     """As shared_history, for a leader named in a link. An unknown name and a leader who does not
     share both raise AccessRevokedError, so a link cannot be used to learn who has an account."""
-    leader_id = session.scalar(select(User.id).where(User.username_key == username_key(leader_name)))
-    return shared_history(session=session, codriver_id=codriver_id, leader_id=-1 if leader_id is None else leader_id)
+    leader = user_named(session, leader_name)
+    return shared_history(session=session, codriver_id=codriver_id, leader_id=-1 if leader is None else leader.id)
 
 
 def shared_round_leader(*, session: Session, codriver_id: int, round_id: int) -> int:

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.auth import username_candidates
-from db.accounts import AccountView, username_key, validate_username
+from db.accounts import AccountView, user_named, username_key, validate_username
 from db.errors import InvalidInputError, InvalidUsernameError, SsoLinkError
 from db.models import SsoIdentity, User
 
@@ -57,9 +57,8 @@ def _new_user(session: Session, claims: dict[str, Any]) -> User:
             name = validate_username(candidate)
         except InvalidUsernameError:
             continue
-        key = username_key(name)
-        if session.scalar(select(User.id).where(User.username_key == key)) is None:
-            user = User(username=name, username_key=key, password_hash=None)
+        if user_named(session, name) is None:
+            user = User(username=name, username_key=username_key(name), password_hash=None)
             session.add(user)
             session.flush()
             return user
