@@ -96,13 +96,19 @@ def create_user(*, session: Session, username: str, password: str) -> AccountVie
     return AccountView(id=user.id, username=user.username)
 
 
+def _matches(password_hash: str, password: str) -> bool:
+    """True if the password is the one behind this argon2 hash."""
+    try:
+        return _hasher.verify(password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
 def authenticate(*, session: Session, username: str, password: str) -> AccountView | None:
     """Return the account if the password matches, else None (same cost either way)."""
     user = user_named(session, username)
     stored = user.password_hash if user is not None and user.password_hash else _DUMMY_HASH
-    try:
-        _hasher.verify(stored, password)
-    except (VerificationError, InvalidHashError):
+    if not _matches(stored, password):
         return None
     if user is None or not user.password_hash:
         return None
@@ -155,10 +161,8 @@ def change_password(*, session: Session, user_id: int, current: str, new: str, k
     user = session.get(User, user_id)
     if user is None or not user.password_hash:
         raise NotFoundError(f"user {user_id} has no password")
-    try:
-        _hasher.verify(user.password_hash, current)
-    except (VerificationError, InvalidHashError):
-        raise WrongPasswordError() from None
+    if not _matches(user.password_hash, current):
+        raise WrongPasswordError()
     validate_password(new, user.username)
     user.password_hash = _hasher.hash(new)
     return end_sessions(session=session, user_id=user_id, keep=keep_session)
