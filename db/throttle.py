@@ -14,7 +14,8 @@ from db.upsert import upsert
 Key = tuple[str, str]  # (scope, key): ("account", "mette") or ("client", "10.0.0.7")
 
 
-def _count(session: Session, scope: str, key: str) -> FailureCount | None:
+def failures(session: Session, scope: str, key: str) -> FailureCount | None:
+    """The stored count for one key, or None if it has none."""
     row = session.get(SignInFailures, (scope, key))
     if row is None:
         return None
@@ -24,7 +25,7 @@ def _count(session: Session, scope: str, key: str) -> FailureCount | None:
 
 def locked(session: Session, keys: list[Key], now: datetime) -> bool:
     """True if any of the keys is locked out right now."""
-    return any(is_locked(_count(session, scope, key), now) for scope, key in keys)
+    return any(is_locked(failures(session, scope, key), now) for scope, key in keys)
 
 
 def record_failure(session: Session, keys: list[Key], now: datetime) -> bool:
@@ -34,7 +35,7 @@ def record_failure(session: Session, keys: list[Key], now: datetime) -> bool:
     """
     now_locked = False
     for scope, key in keys:
-        count = after_failure(_count(session, scope, key), now, LIMITS[scope])
+        count = after_failure(failures(session, scope, key), now, LIMITS[scope])
         upsert(
             session,
             SignInFailures,
@@ -53,8 +54,3 @@ def forget(session: Session, keys: list[Key]) -> None:
     """Clear the count for these keys (after a successful sign-in)."""
     for scope, key in keys:
         session.execute(delete(SignInFailures).where(SignInFailures.scope == scope, SignInFailures.key == key))
-
-
-def failures(session: Session, scope: str, key: str) -> FailureCount | None:
-    """The stored count for one key (for tests and the benchmark)."""
-    return _count(session, scope, key)
