@@ -45,23 +45,36 @@ def local_accounts() -> bool:
     return _secrets().get("netvaerksspejlet", {}).get("local_accounts", True) is not False
 
 
-def _fresh_claims() -> dict[str, Any] | None:
-    """The provider's claims, if someone is signed in there and this session has not used them yet."""
+def _provider_claims() -> dict[str, Any] | None:
+    """The claims of the person signed in at the provider, or None."""
     # The cheap question first: reading the secrets looks for files on disk on every run.
     if not st.user.get("is_logged_in") or not configured():
         return None
-    claims = st.user.to_dict()
-    token = (claims.get("iss"), claims.get("sub"), claims.get("iat"))
-    if st.session_state.get(_USED_KEY) == token:
+    return st.user.to_dict()
+
+
+def _token_of(claims: dict[str, Any]) -> tuple:
+    """What tells one ID token from the next: who it is for, from whom, and when it was issued."""
+    return (claims.get("iss"), claims.get("sub"), claims.get("iat"))
+
+
+def _fresh_claims() -> dict[str, Any] | None:
+    """The provider's claims, if someone is signed in there and this session has not used them yet."""
+    claims = _provider_claims()
+    if claims is None or st.session_state.get(_USED_KEY) == _token_of(claims):
         return None
     return claims
 
 
+def _mark(claims: dict[str, Any]) -> None:
+    st.session_state[_USED_KEY] = _token_of(claims)
+
+
 def mark_used() -> None:
     """Remember that this session has dealt with the current ID token (so it is not asked again)."""
-    if configured() and st.user.get("is_logged_in"):
-        claims = st.user.to_dict()
-        st.session_state[_USED_KEY] = (claims.get("iss"), claims.get("sub"), claims.get("iat"))
+    claims = _provider_claims()
+    if claims is not None:
+        _mark(claims)
 
 
 def fresh_sign_in() -> SsoSignIn | None:
@@ -69,7 +82,7 @@ def fresh_sign_in() -> SsoSignIn | None:
     claims = _fresh_claims()
     if claims is None:
         return None
-    mark_used()
+    _mark(claims)
     try:
         return tx(sso.sign_in_with_sso, claims=claims)
     except InvalidInputError as exc:
@@ -83,7 +96,7 @@ def link_fresh_identity(user_id: int) -> None:
     claims = _fresh_claims()
     if claims is None:
         return
-    mark_used()
+    _mark(claims)
     try:
         outcome = tx(sso.sign_in_with_sso, claims=claims, link_to=user_id)
     except SsoLinkError:
