@@ -106,7 +106,7 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> boo
 
     def written(comp: Competency) -> str:
         count = sum(1 for q in comp.questions if (a := round_.answers.get(q.id)) and a.text)
-        return f"{count} af {len(comp.questions)}"
+        return texts.OVERVIEW_TEXTS_WRITTEN.format(count=count, total=len(comp.questions))
 
     comps = bank.competencies
     columns = {
