@@ -15,7 +15,7 @@ from questions import QuestionBank
 # schemes in place of Okabe–Ito's light orange and sky blue): every line reaches 3:1 on white
 # (WCAG 1.4.11, checked in tests/test_contrast.py).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8F6A00", "#882255", "#000000")
-FONT = dict(family="Source Sans Pro, Arial, sans-serif", size=14)
+FONT = dict(family="Source Sans, sans-serif", size=14)
 # Passed to every st.plotly_chart: no plotly logo, Danish number and date formats in the toolbar.
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
 
