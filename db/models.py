@@ -64,6 +64,8 @@ class User(Base):
     # An administrator's password reset: the hash of a one-time code and when it stops working.
     reset_code_hash: Mapped[str | None] = mapped_column(String(64))
     reset_code_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # The note of a round not yet started, kept while it is typed (the round does not exist yet).
+    note_draft: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     rounds: Mapped[list[Round]] = relationship(
         back_populates="user", cascade="all, delete-orphan", passive_deletes=True

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from core.scoring import is_valid_rating
 from db.checks import check_id, check_text
+from db.drafts import clear_note_draft
 from db.errors import (
     GoalsIncompleteError,
     IncompleteRoundError,
@@ -110,6 +111,7 @@ def start_round(*, session: Session, user_id: int, context: str, note: str, bank
     except IntegrityError:
         # The partial unique index caught a round started in another tab meanwhile.
         raise OpenRoundExistsError(str(user_id)) from None
+    clear_note_draft(session=session, user_id=user_id)
     return _view(round_)
 
 

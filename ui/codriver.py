@@ -10,6 +10,7 @@ from core.chart_tables import radar_table
 from core.charts import PLOTLY_CONFIG, radar_figure
 from core.formatting import danish_date, danish_genitive, danish_score, escape_markdown
 from core.history import context_label, default_selection, score_history
+from core.limits import TEXT_MAX_CHARS
 from core.scoring import competency_scores
 from db import feedback, sharing
 from db.errors import AccessRevokedError
@@ -22,6 +23,7 @@ from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
 from ui.tables import chart_numbers, show_table
+from ui.text_field import text_field
 
 
 @identity.live
@@ -121,8 +123,14 @@ def _render_competency(
             on_change=actions.on_rating,
             args=args,
         )
-        st.text_area(
-            texts.CD_COMMENT, key=actions.comment_key(comp.id), height=90, on_change=actions.on_comment, args=args
+        text_field(
+            texts.CD_COMMENT,
+            actions.comment_key(comp.id),
+            max_chars=TEXT_MAX_CHARS,
+            too_long=texts.CD_TEXT_TOO_LONG,
+            height=90,
+            on_change=actions.on_comment,
+            args=args,
         )
 
 
@@ -143,9 +151,11 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
     scores = competency_scores(bank, round_.ratings())
     for comp in bank.competencies:
         _render_competency(bank, comp, round_, scores[comp.id], shared, user_id)
-    st.text_area(
+    text_field(
         texts.CD_OVERALL.format(leader=escape_markdown(leader)),
-        key=actions.OVERALL_KEY,
+        actions.OVERALL_KEY,
+        max_chars=TEXT_MAX_CHARS,
+        too_long=texts.CD_TEXT_TOO_LONG,
         on_change=actions.on_overall,
         args=(user_id, round_id, leader),
     )

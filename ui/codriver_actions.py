@@ -10,13 +10,13 @@ import streamlit as st
 
 from core import texts
 from core.formatting import danish_time
-from core.limits import TEXT_MAX_CHARS
 from db import feedback
 from db.errors import AccessRevokedError, InvalidInputError, TextTooLongError
 from db.models import utcnow
 from ui import identity
 from ui.flash import set_flash
 from ui.resources import tx
+from ui.text_field import forget_saved, mark_saved
 
 STATUS_KEY = "cd-status"
 LOADED_KEY = "cd-loaded"
@@ -53,26 +53,30 @@ def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: 
 
 def forget_widgets() -> None:
     """Drop every input so nothing of a leader stays in the session once access ends."""
+    comments = [k for k in st.session_state if str(k).startswith("cd-comment-")]
     for key in [k for k in st.session_state if str(k).startswith(("cd-rating-", "cd-comment-"))]:
         del st.session_state[key]
     for key in (OVERALL_KEY, LOADED_KEY, STATUS_KEY):
         st.session_state.pop(key, None)
+    forget_saved([*comments, OVERALL_KEY])
 
 
-def _store(user_id: int, round_id: int, leader: str, **parts) -> None:
+def _store(user_id: int, round_id: int, leader: str, **parts) -> bool:
+    """Store part of the co-driver's view; return whether it was stored. A text over its limit is
+    marked at its own field (ui/text_field.py)."""
     try:
         tx(feedback.save_feedback, author_id=user_id, round_id=round_id, **parts)
     except AccessRevokedError:
         forget_widgets()
         set_flash("codriver", "error", texts.CD_NO_LONGER_SHARED.format(leader=leader))
-        return
-    except TextTooLongError as exc:
-        st.session_state[STATUS_KEY] = ("error", texts.CD_TEXT_TOO_LONG.format(length=exc.length, max=TEXT_MAX_CHARS))
-        return
+        return False
+    except TextTooLongError:
+        return False
     except InvalidInputError:
         st.session_state[STATUS_KEY] = ("error", texts.RATING_INVALID)
-        return
+        return False
     st.session_state[STATUS_KEY] = ("success", texts.CD_SAVED.format(time=danish_time(utcnow())))
+    return True
 
 
 @identity.live_autosave
@@ -84,12 +88,14 @@ def on_rating(user_id: int, round_id: int, leader: str, competency_id: str) -> N
 @identity.live_autosave
 def on_comment(user_id: int, round_id: int, leader: str, competency_id: str) -> None:
     comment = st.session_state.get(comment_key(competency_id))
-    _store(user_id, round_id, leader, comments={competency_id: comment})
+    if _store(user_id, round_id, leader, comments={competency_id: comment}):
+        mark_saved(comment_key(competency_id))
 
 
 @identity.live_autosave
 def on_overall(user_id: int, round_id: int, leader: str) -> None:
-    _store(user_id, round_id, leader, overall=st.session_state.get(OVERALL_KEY))
+    if _store(user_id, round_id, leader, overall=st.session_state.get(OVERALL_KEY)):
+        mark_saved(OVERALL_KEY)
 
 
 @identity.live_autosave

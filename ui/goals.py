@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from core.formatting import danish_date, danish_number, escape_markdown
+from core.formatting import danish_date, escape_markdown
 from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS
 from db import goals
 from db.errors import DuplicateGoalError
@@ -19,6 +19,7 @@ from questions import QuestionBank
 from ui import identity
 from ui import round_actions as actions
 from ui.resources import tx
+from ui.text_field import mark_saved, text_field
 
 
 def competency_key(n: int) -> str:
@@ -48,7 +49,6 @@ def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
     try:
         stored = actions.store(
             goals.save_goal,
-            texts.GOAL_STEP_TOO_LONG,
             user_id=user_id,
             round_id=round_id,
             position=n,
@@ -62,8 +62,8 @@ def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
         return
     if stored is actions.FAILED:
         return
-    if competency_id is not None and stored != step:
-        st.session_state[step_key(n)] = stored
+    # The typed step is never written back (it could replace letters typed meanwhile).
+    mark_saved(step_key(n))
     actions.saved()
 
 
@@ -76,6 +76,8 @@ def on_followup(user_id: int, round_id: int, goal_id: int, part: str) -> None:
         told = {"text": st.session_state.get(followup_text_key(goal_id)) or ""}
     save = dict(user_id=user_id, round_id=round_id, goal_id=goal_id, **told)
     if actions.store(goals.save_followup, **save) is not actions.FAILED:
+        if part != "outcome":
+            mark_saved(followup_text_key(goal_id))
         actions.saved()
 
 
@@ -108,11 +110,12 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
                 on_change=on_followup,
                 args=(user_id, round_.id, goal.id, "outcome"),
             )
-            st.text_area(
+            text_field(
                 texts.FOLLOWUP_TEXT,
-                key=t_key,
+                t_key,
+                max_chars=FOLLOWUP_MAX_CHARS,
+                too_long=texts.TEXT_TOO_LONG,
                 height=80,
-                help=texts.GOAL_STEP_HELP.format(max=danish_number(FOLLOWUP_MAX_CHARS)),
                 on_change=on_followup,
                 args=(user_id, round_.id, goal.id, "text"),
             )
@@ -143,15 +146,16 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
                 on_change=on_goal,
                 args=(bank, user_id, round_.id, n),
             )
-            st.text_area(
+            text_field(
                 texts.GOAL_STEP.format(n=n),
-                key=s_key,
+                s_key,
+                max_chars=GOAL_STEP_MAX_CHARS,
+                too_long=texts.GOAL_STEP_TOO_LONG,
                 height=80,
                 disabled=st.session_state[c_key] is None,
                 on_change=on_goal,
                 args=(bank, user_id, round_.id, n),
             )
-            st.caption(texts.GOAL_STEP_HELP.format(max=danish_number(GOAL_STEP_MAX_CHARS)))
     without_step = [g.competency_id for g in chosen if not g.step]
     if len(chosen) < actions.MIN_GOALS or without_step:
         return actions.goals_problem(bank, too_few=len(chosen) < actions.MIN_GOALS, without_step=without_step)

@@ -25,6 +25,7 @@ from db.accounts import AccountView
 from db.auth_sessions import SignedIn
 from db.engine import in_transaction
 from ui import sso
+from ui.browser import autosave_text_fields
 from ui.flash import set_flash
 from ui.resources import get_sessionmaker, tx
 from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
@@ -280,6 +281,7 @@ def require_user() -> AccountView:
         st.text(texts.SIGNED_IN_AS.format(username=account.username))
         st.button(texts.LOGOUT, key="logout", on_click=sign_out)
         sync_cookie()
+        autosave_text_fields()
     return account
 
 

@@ -10,7 +10,8 @@ import streamlit as st
 
 from core import texts
 from core.formatting import danish_number, danish_time
-from db import rounds
+from core.limits import TEXT_MAX_CHARS
+from db import drafts, rounds
 from db.errors import (
     GoalsIncompleteError,
     IncompleteRoundError,
@@ -24,8 +25,10 @@ from db.models import utcnow
 from questions import QuestionBank
 from ui import identity
 from ui.resources import tx
+from ui.text_field import forget_saved, mark_saved, over_limit
 
 STATUS_KEY = "save-status"
+NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
 MIN_GOALS = 1  # a round ends with at least one development goal
 FLASH_KEY = "walkthrough-flash"
 
@@ -45,6 +48,7 @@ def forget_answer_widgets(bank: QuestionBank) -> None:
     for qid in bank.question_ids:
         st.session_state.pop(rating_key(qid), None)
         st.session_state.pop(text_key(qid), None)
+    forget_saved([text_key(qid) for qid in bank.question_ids])
     for key in [k for k in st.session_state if str(k).startswith("goal-")]:
         del st.session_state[key]
     st.session_state.pop(STATUS_KEY, None)
@@ -75,16 +79,17 @@ def on_rating(user_id: int, round_id: int, question_id: str) -> None:
     saved()
 
 
-FAILED = object()  # what store() returns when the save was refused (and the message is set)
+FAILED = object()  # what store() returns when the save was refused
 
 
-def store(action, too_long: str = texts.TEXT_TOO_LONG, **kwargs):
-    """Run one save of the walk-through in its own transaction and return its result; on a refusal
-    leave the message under the step and return FAILED (what was stored before stays)."""
+def store(action, **kwargs):
+    """Run one save of the walk-through in its own transaction and return its result, or FAILED if
+    it was refused (what was stored before stays). A text over its limit is marked at its own
+    field (ui/text_field.py); a closed round is said under the step."""
     try:
         return tx(action, **kwargs)
-    except TextTooLongError as exc:
-        set_status("error", too_long.format(length=danish_number(exc.length), max=danish_number(exc.limit)))
+    except TextTooLongError:
+        pass
     except (RoundClosedError, NotFoundError):
         set_status("error", texts.ROUND_CLOSED)
     return FAILED
@@ -101,9 +106,21 @@ def on_text(user_id: int, round_id: int, question_id: str) -> None:
     stored = store(rounds.save_text, user_id=user_id, round_id=round_id, question_id=question_id, text=value)
     if stored is FAILED:
         return
-    if stored != value:
-        st.session_state[key] = stored
+    # The field keeps what was typed even where storage cleaned it (whitespace only is stored
+    # as empty): writing it back could replace letters typed while this save was under way.
+    mark_saved(key)
     saved()
+
+
+@identity.live_autosave
+def on_note(user_id: int) -> None:
+    """Keep the note of the round about to start, so a reload or a lost connection keeps it too."""
+    note = st.session_state.get(NOTE_KEY) or ""
+    try:
+        tx(drafts.save_note_draft, user_id=user_id, note=note)
+    except TextTooLongError:
+        return  # the field itself says it is too long; the draft stored before stays
+    mark_saved(NOTE_KEY)
 
 
 def goals_problem(bank: QuestionBank, *, too_few: bool, without_step: list[str]) -> str:
@@ -114,8 +131,15 @@ def goals_problem(bank: QuestionBank, *, too_few: bool, without_step: list[str])
 
 
 @identity.live
-def go_to(user_id: int, round_id: int, step: int) -> None:
-    """Move to a step and remember it, so the leader resumes there."""
+def go_to(user_id: int, round_id: int, step: int, guarded: list[str] | None = None) -> None:
+    """Move to a step and remember it, so the leader resumes there.
+
+    A text of the step being left that is over its limit could not be stored; leaving would drop
+    it from the field, so the leader stays until it is shortened (`guarded`: that step's texts).
+    """
+    if over_limit(guarded or [], TEXT_MAX_CHARS):
+        set_status("error", texts.STEP_TEXT_TOO_LONG)
+        return
     try:
         tx(rounds.set_step, user_id=user_id, round_id=round_id, step=step)
     except (RoundClosedError, NotFoundError):
@@ -126,16 +150,19 @@ def go_to(user_id: int, round_id: int, step: int) -> None:
 def start(bank: QuestionBank, user_id: int) -> None:
     """Start a round with the chosen context and note."""
     context = st.session_state.get("round-context")
-    note = st.session_state.get("round-note") or ""
+    note = st.session_state.get(NOTE_KEY) or ""
     forget_answer_widgets(bank)
     try:
         tx(rounds.start_round, user_id=user_id, context=context, note=note, bank_version=bank.version)
     except OpenRoundExistsError:
         pass  # Started in another tab: the page simply resumes that round.
-    except TextTooLongError as exc:
-        st.session_state[FLASH_KEY] = ("error", texts.NOTE_TOO_LONG.format(max=danish_number(exc.limit)))
+    except TextTooLongError:
+        pass  # the note's own field says so, and keeps the note for shortening
     except InvalidInputError:
         st.session_state[FLASH_KEY] = ("error", texts.CONTEXT_MISSING)
+    else:
+        st.session_state.pop(NOTE_KEY, None)  # the draft is cleared in storage with the start
+        forget_saved([NOTE_KEY])
 
 
 @identity.live

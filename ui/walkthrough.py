@@ -6,19 +6,21 @@ import streamlit as st
 
 from core import texts
 from core.chart_tables import competency_frame
-from core.formatting import danish_date, danish_number, danish_score, escape_markdown
+from core.formatting import danish_date, danish_score, escape_markdown
 from core.history import context_label
-from core.limits import TEXT_MAX_CHARS
+from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from core.scoring import competency_scores, missing_ratings
-from db import goals, rounds
+from db import drafts, goals, rounds
 from db.goals import GoalView
 from db.rounds import RoundView
 from questions import Competency, Question, QuestionBank
 from ui import goals as goal_ui
 from ui import round_actions as actions
+from ui.browser import open_step_at_top
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
 from ui.tables import show_table
+from ui.text_field import text_field
 
 
 def _show_flash() -> None:
@@ -40,7 +42,18 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
     if done:
         st.caption(texts.ROUNDS_DONE.format(count=done))
     st.selectbox(texts.ROUND_CONTEXT, list(texts.CONTEXTS), format_func=context_label, key="round-context")
-    st.text_area(texts.ROUND_NOTE, key="round-note", help=texts.ROUND_NOTE_HELP, height=80)
+    if actions.NOTE_KEY not in st.session_state:
+        st.session_state[actions.NOTE_KEY] = tx(drafts.note_draft, user_id=user_id)
+    text_field(
+        texts.ROUND_NOTE,
+        actions.NOTE_KEY,
+        max_chars=NOTE_MAX_CHARS,
+        too_long=texts.NOTE_TOO_LONG,
+        on_change=actions.on_note,
+        args=(user_id,),
+        height=80,
+        help=texts.ROUND_NOTE_HELP,
+    )
     st.button(texts.ROUND_START, key="round-start", type="primary", on_click=actions.start, args=(bank, user_id))
 
 
@@ -71,14 +84,13 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
             on_change=actions.on_rating,
             args=(user_id, round_.id, question.id),
         )
-        st.text_area(
+        text_field(
             question.reflection,
-            key=t_key,
+            t_key,
+            max_chars=TEXT_MAX_CHARS,
             on_change=actions.on_text,
             args=(user_id, round_.id, question.id),
-            height=120,
         )
-        st.caption(texts.REFLECTION_HELP.format(max=danish_number(TEXT_MAX_CHARS)))
         if previous is not None:
             _show_last_time(question, previous)
 
@@ -153,6 +165,7 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
     progress_text = texts.STEP_PROGRESS.format(step=step + 1, total=total) if step < total else texts.OVERVIEW_PROGRESS
     st.progress((step + 1) / (total + 1), text=progress_text)
     can_complete = False
+    guarded = [actions.text_key(q.id) for q in bank.competencies[step].questions] if step < total else []
     if step < total:
         if step == 0 and previous is not None:
             pending = tx(goals.goals_to_follow_up, user_id=user_id, round_id=round_.id)
@@ -161,23 +174,22 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
     else:
         can_complete = _render_overview(bank, round_, user_id)
     _render_status()
-    back, forward = st.columns(2)
-    with back:
+    # One row that never stacks, also on a phone: back on the left, forward on the right.
+    with st.container(horizontal=True, horizontal_alignment="distribute", key="step-buttons"):
         st.button(
             texts.STEP_BACK,
             key="step-back",
             disabled=step == 0,
             on_click=actions.go_to,
-            args=(user_id, round_.id, step - 1),
+            args=(user_id, round_.id, step - 1, guarded),
         )
-    with forward:
         if step < total:
             st.button(
                 texts.STEP_NEXT,
                 key="step-next",
                 type="primary",
                 on_click=actions.go_to,
-                args=(user_id, round_.id, step + 1),
+                args=(user_id, round_.id, step + 1, guarded),
             )
         else:
             st.button(
@@ -188,3 +200,5 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
                 on_click=actions.complete,
                 args=(bank, user_id, round_.id),
             )
+    heading = bank.competencies[step].name if step < total else texts.OVERVIEW_TITLE
+    open_step_at_top(f"{round_.id}-{step}", heading)

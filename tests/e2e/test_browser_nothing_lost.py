@@ -1,0 +1,173 @@
+"""Nothing typed is lost: text is stored while it is typed, before the field is left.
+
+Each test types without leaving the field (no Tab, no click elsewhere), waits 2 s (the pause
+after which a field sends its text is 1 s), and then reloads, kills the server or reads storage.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from core import texts
+from db import accounts, drafts, feedback, goals, rounds
+from db.engine import make_sessionmaker, prepare_database
+from tests.conftest import PASSWORD
+from tests.e2e import scenes
+from tests.e2e.helpers import click, key, log_in, select, wait_for_idle
+from tests.support.server import AppServer
+from tests.support.storage import runner
+
+pytestmark = pytest.mark.browser
+
+SETTLE_MS = 2000
+
+
+def _area(page: Page, widget_key: str):
+    return page.locator(f"{key(widget_key)} textarea")
+
+
+def _type_and_leave_alone(page: Page, widget_key: str, text: str) -> None:
+    """Click into the field, type over what it holds, and wait with the focus still in it."""
+    _area(page, widget_key).click()
+    page.keyboard.press("Control+A")
+    page.keyboard.type(text, delay=15)
+    page.wait_for_timeout(SETTLE_MS)
+
+
+def _reload(page: Page) -> None:
+    page.reload()
+    wait_for_idle(page)
+
+
+def _saved_line(page: Page, widget_key: str) -> str:
+    """The line under the field, which says when it was stored."""
+    return page.locator(f"{key(widget_key)} ~ div [data-testid='stCaptionContainer']").first.inner_text()
+
+
+def test_every_kind_of_text_field_keeps_what_was_typed_through_a_reload(app_server, new_person, storage, bank):
+    mette, karsten, first = scenes.leader_with_codriver(storage, bank, rounds=1)
+    q0 = bank.competencies[0].questions[0].id
+    leader = new_person()
+    leader.goto(app_server.url)
+    wait_for_idle(leader)
+    log_in(leader, "Mette", PASSWORD)
+
+    _type_and_leave_alone(leader, "round-note", "Temaet er ensomhed blandt ældre")
+    assert _saved_line(leader, "round-note").startswith("Gemt kl. ")
+    _reload(leader)
+    assert _area(leader, "round-note").input_value() == "Temaet er ensomhed blandt ældre"
+    assert storage(drafts.note_draft, user_id=mette.id) == "Temaet er ensomhed blandt ældre"
+
+    click(leader, "round-start")
+    open_round = storage(rounds.get_open_round, user_id=mette.id)
+    assert open_round.note == "Temaet er ensomhed blandt ældre"
+    goal = storage(goals.goals_to_follow_up, user_id=mette.id, round_id=open_round.id)[0]
+    _type_and_leave_alone(leader, f"goal-followup-text-{goal.id}", "Det gik halvvejs")
+    _type_and_leave_alone(leader, f"text-{q0}", "Jeg har talt med to borgere")
+    assert _saved_line(leader, f"text-{q0}").startswith("Gemt kl. ")
+    _reload(leader)
+    assert _area(leader, f"goal-followup-text-{goal.id}").input_value() == "Det gik halvvejs"
+    assert _area(leader, f"text-{q0}").input_value() == "Jeg har talt med to borgere"
+    assert storage(rounds.get_open_round, user_id=mette.id).answers[q0].text == "Jeg har talt med to borgere"
+
+    storage(rounds.set_step, user_id=mette.id, round_id=open_round.id, step=len(bank.competencies))
+    _reload(leader)
+    select(leader, "goal-competency-1", bank.competencies[1].name)
+    _type_and_leave_alone(leader, "goal-step-1", "Invitere en virksomhed med")
+    _reload(leader)
+    assert _area(leader, "goal-step-1").input_value() == "Invitere en virksomhed med"
+
+    codriver = new_person()
+    codriver.goto(f"{app_server.url}/co-driver")
+    wait_for_idle(codriver)
+    log_in(codriver, "Karsten", PASSWORD)
+    c0 = bank.competencies[0].id
+    _type_and_leave_alone(codriver, f"cd-comment-{c0}", "Du lytter godt")
+    _type_and_leave_alone(codriver, "cd-overall", "Et stærkt første møde")
+    _reload(codriver)
+    assert _area(codriver, f"cd-comment-{c0}").input_value() == "Du lytter godt"
+    assert _area(codriver, "cd-overall").input_value() == "Et stærkt første møde"
+    own = storage(feedback.own_feedback, author_id=karsten.id, round_id=first.id)
+    assert own.items[c0].comment == "Du lytter godt"
+
+
+def test_text_typed_is_there_after_the_server_is_killed_and_started_again(tmp_path, new_person, bank):
+    server = AppServer(tmp_path)
+    try:
+        server.wait_until_healthy()
+        engine = prepare_database(server.database_url)
+        storage = runner(make_sessionmaker(engine))
+        storage(accounts.create_user, username="Mette", password=PASSWORD)
+        page = new_person()
+        page.goto(server.url)
+        wait_for_idle(page)
+        log_in(page, "Mette", PASSWORD)
+        click(page, "round-start")
+        q0 = bank.competencies[0].questions[0].id
+        _type_and_leave_alone(page, f"text-{q0}", "Skrevet lige før strømmen gik")
+        server.process.kill()  # SIGKILL: no shutdown of any kind
+        server.process.wait(timeout=10)
+        server = AppServer(tmp_path, database_url=server.database_url, port=server.port)
+        server.wait_until_healthy()
+        _reload(page)
+        assert _area(page, f"text-{q0}").input_value() == "Skrevet lige før strømmen gik"
+        engine.dispose()
+    finally:
+        server.stop()
+
+
+def test_typing_fast_for_ten_seconds_loses_reorders_and_replaces_nothing(app_server, page, storage, bank):
+    mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
+    page.goto(app_server.url)
+    wait_for_idle(page)
+    log_in(page, "Mette", PASSWORD)
+    click(page, "round-start")
+    q0 = bank.competencies[0].questions[0].id
+    _area(page, f"text-{q0}").click()
+    letters = "abcdefghijklmnopqrstuvwxyzæøå ,."
+    generator = random.Random(16)
+    typed = ""
+    started = page.evaluate("() => performance.now()")
+    burst = 0
+    while page.evaluate("() => performance.now()") - started < 10_000:
+        chunk = "".join(generator.choice(letters) for _ in range(generator.randint(8, 25))) + f"[{burst}]"
+        page.keyboard.type(chunk, delay=generator.randint(10, 60))
+        typed += chunk
+        burst += 1
+        # Pauses just past the 1 s that sends the text, so saves happen while typing goes on.
+        if burst % 2 == 0:
+            page.wait_for_timeout(generator.randint(1000, 1300))
+    assert _area(page, f"text-{q0}").input_value() == typed
+    page.wait_for_timeout(SETTLE_MS)
+    assert _area(page, f"text-{q0}").input_value() == typed
+    assert storage(rounds.get_open_round, user_id=mette.id).answers[q0].text == typed
+    _reload(page)
+    assert _area(page, f"text-{q0}").input_value() == typed
+
+
+def test_text_over_the_limit_stays_in_its_field_until_it_is_shortened(app_server, page, storage, bank):
+    mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
+    page.goto(app_server.url)
+    wait_for_idle(page)
+    log_in(page, "Mette", PASSWORD)
+    click(page, "round-start")
+    q0 = bank.competencies[0].questions[0].id
+    pasted = "Et langt citat. " * 325  # 5,200 characters
+    _area(page, f"text-{q0}").fill(pasted)
+    click(page, "step-next")
+    expect(page.get_by_role("heading", name=bank.competencies[0].name)).to_be_visible()
+    assert _area(page, f"text-{q0}").input_value() == pasted
+    expect(page.get_by_text("Teksten er for lang (5.200 tegn, højst 5.000)")).to_be_visible()
+    expect(page.get_by_text(texts.STEP_TEXT_TOO_LONG)).to_be_visible()
+    assert q0 not in storage(rounds.get_open_round, user_id=mette.id).answers
+
+    _area(page, f"text-{q0}").fill(pasted[:4000])
+    page.wait_for_timeout(SETTLE_MS)
+    click(page, "step-next")
+    expect(page.get_by_role("heading", name=bank.competencies[1].name)).to_be_visible()
+    click(page, "step-back")
+    assert _area(page, f"text-{q0}").input_value() == pasted[:4000]
+    assert storage(rounds.get_open_round, user_id=mette.id).answers[q0].text == pasted[:4000]

@@ -1,0 +1,119 @@
+"""What the app does in the browser itself: text fields that save while a person types, and a new
+walk-through step that opens at its top with the keyboard focus on its heading.
+
+Both are one small Streamlit component (custom components v2: no iframe, its script runs in the
+page). Streamlit's text area sends its value only when it loses focus or on Ctrl+Enter; the
+script here sends it after a pause in typing, by giving the text area the same Ctrl+Enter that
+a person could press. So every text field stays Streamlit's own `<textarea>` with its visible
+label, its key and its on_change callback, and the value that reaches Python is the one the
+person sees. Python never writes a value back into a field while it is being typed in
+(streamlit-keyup's old pitfall): the text area keeps what is typed while a save is under way.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+PAUSE_MS = 1000  # how long typing must pause before the text is sent (and so stored)
+
+_JS = """
+export default function ({ data }) {
+  const helper = window.__netvaerksspejlet || (window.__netvaerksspejlet = { timers: new Map() });
+  helper.pause = data.pause_ms;
+  if (!helper.listening) {
+    helper.listening = true;
+    const send = (area) => {
+      helper.timers.delete(area);
+      if (!area.isConnected) return;
+      area.dispatchEvent(new KeyboardEvent("keydown", {
+        key: "Enter", code: "Enter", keyCode: 13, which: 13, ctrlKey: true, bubbles: true, cancelable: true,
+      }));
+    };
+    document.addEventListener("input", (event) => {
+      const area = event.target;
+      if (!(area instanceof HTMLTextAreaElement) || !area.closest('[data-testid="stTextArea"]')) return;
+      clearTimeout(helper.timers.get(area));
+      helper.timers.set(area, setTimeout(() => send(area), helper.pause));
+    }, true);
+    document.addEventListener("click", (event) => {
+      // On a phone the menu lies over the page: close it once a page is chosen.
+      if (!event.target.closest('[data-testid="stSidebarNavLink"]') || window.innerWidth > 640) return;
+      document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+    });
+    document.addEventListener("focusout", (event) => {
+      // Streamlit sends the value itself on blur; a pending pause timer has nothing left to do.
+      clearTimeout(helper.timers.get(event.target));
+      helper.timers.delete(event.target);
+    }, true);
+  }
+  if (data.view && data.view !== helper.view) {
+    const first = helper.view === undefined;
+    helper.view = data.view;
+    if (!first) openAtTop(data.heading);
+  }
+}
+
+function openAtTop(heading) {
+  const started = performance.now();
+  const attempt = () => {
+    const target = [...document.querySelectorAll('[data-testid="stMain"] h1, [data-testid="stMain"] h2')]
+      .find((h) => h.textContent.trim() === heading);
+    if (!target) {
+      if (performance.now() - started < 3000) requestAnimationFrame(attempt);
+      return;
+    }
+    for (const box of [document.querySelector('[data-testid="stMain"]'), document.scrollingElement]) {
+      if (box) box.scrollTop = 0;
+    }
+    target.setAttribute("tabindex", "-1");
+    target.focus({ preventScroll: true });
+  };
+  requestAnimationFrame(attempt);
+}
+"""
+
+# The 'Press Ctrl+Enter to apply' hint is wrong once text is sent by itself.
+# (Inline CSS must span lines: Streamlit takes a one-line string with "[" for a file pattern.)
+_CSS = """
+/* Text is sent by itself, so the 'Press Ctrl+Enter to apply' hint would be wrong. */
+[data-testid="stTextArea"] [data-testid="InputInstructions"] { display: none; }
+
+/* A phone (or 200 % zoom): the 1-5 scale stays one row of five, each choice a 44 px target with
+   its words under the number; buttons, menu links and choices are 44 px tall at least. */
+@media (max-width: 640px) {
+  [class*="st-key-rating-"], [class*="st-key-cd-rating-"] { width: 100%; }
+  [class*="st-key-rating-"] [role="radiogroup"], [class*="st-key-cd-rating-"] [role="radiogroup"] {
+    display: grid; grid-template-columns: repeat(5, minmax(0, 1fr)); gap: 0.25rem; width: 100%;
+    align-items: start;
+  }
+  [class*="st-key-rating-"] [data-testid="stRadioOption"],
+  [class*="st-key-cd-rating-"] [data-testid="stRadioOption"] {
+    width: 100%; min-height: 44px; margin: 0; padding: 0.25rem 0; justify-content: center;
+  }
+  [class*="st-key-rating-"] [data-testid="stRadioOption"] > div,
+  [class*="st-key-cd-rating-"] [data-testid="stRadioOption"] > div {
+    flex-direction: column; align-items: center; text-align: center; gap: 0.25rem;
+  }
+  [class*="st-key-rating-"] [data-testid="stRadioOption"] [data-testid="stMarkdownContainer"],
+  [class*="st-key-cd-rating-"] [data-testid="stRadioOption"] [data-testid="stMarkdownContainer"] {
+    padding: 0; font-size: 0.875rem; line-height: 1.2;
+  }
+  [data-testid="stMain"] button, [data-testid="stSidebar"] button,
+  [data-testid="stSidebarNavLink"], [data-testid="stExpander"] summary,
+  [data-testid="stSelectbox"] [data-baseweb="select"] > div { min-height: 44px; }
+}"""
+
+_helper = st.components.v2.component("netvaerksspejlet.browser", js=_JS, css=_CSS, isolate_styles=False)
+
+AUTOSAVE_KEY = "browser-autosave"
+STEP_VIEW_KEY = "browser-step-view"
+
+
+def autosave_text_fields() -> None:
+    """Make every text area on the page send its value after a pause in typing (once per run)."""
+    _helper(key=AUTOSAVE_KEY, data={"pause_ms": PAUSE_MS})
+
+
+def open_step_at_top(view: str, heading: str) -> None:
+    """When `view` differs from the one drawn before, scroll to the top and focus `heading`."""
+    _helper(key=STEP_VIEW_KEY, data={"pause_ms": PAUSE_MS, "view": view, "heading": heading})
