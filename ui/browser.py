@@ -101,6 +101,8 @@ _CSS = """
   [data-testid="stMain"] button, [data-testid="stSidebar"] button,
   [data-testid="stSidebarNavLink"], [data-testid="stExpander"] summary,
   [data-testid="stSelectbox"] [data-baseweb="select"] > div { min-height: 44px; }
+  [data-testid="stMain"] [data-testid="stRadioOption"] { min-height: 44px; min-width: 44px; align-items: center; }
+  [data-testid="stExpandSidebarButton"] { min-width: 44px; min-height: 44px; }
 }"""
 
 _helper = st.components.v2.component("netvaerksspejlet.browser", js=_JS, css=_CSS, isolate_styles=False)

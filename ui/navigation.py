@@ -32,8 +32,18 @@ def pages_for(standing: Standing | None) -> list[st.Page]:
 def _build(standing: Standing | None) -> list[st.Page]:
     roles = standing.roles if standing else Roles()
     codriver = standing.is_codriver if standing else False
+    walkthrough = st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion")
     return [
-        st.Page("pages/refleksion.py", title=texts.PAGE_REFLECTION, url_path="refleksion", default=True),
+        # Streamlit serves the default page at "/" only, so "/refleksion" would be "page not found";
+        # the front door instead sends "/" on to /refleksion, and every page has its own address.
+        st.Page(
+            lambda: st.switch_page(walkthrough),
+            title=texts.PAGE_REFLECTION,
+            url_path="forside",
+            default=True,
+            visibility="hidden",
+        ),
+        walkthrough,
         st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
         st.Page("pages/deling.py", title=texts.PAGE_SHARING, url_path="deling"),
         st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"),
