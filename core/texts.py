@@ -111,6 +111,14 @@ FIELD_SAVED = "Gemt kl. {time}. {limit}"
 FIELD_TOO_LONG = (
     "Teksten er for lang: {length} tegn, højst {max}. Den er ikke gemt, og du bliver på siden, til den er kortet ned."
 )
+TEXT_CHANGED_ELSEWHERE = (
+    "Teksten er ændret i et andet vindue, siden du åbnede den her, så din tekst er ikke gemt. Der står nu: »{text}«"
+)
+TEXT_KEEP_MINE = "Gem min tekst i stedet"
+ROUND_REPLACED = (
+    "Den refleksion, du havde åben her, er afsluttet i et andet vindue. Du ser nu den nye, "
+    "og intet herfra er skrevet ind i den."
+)
 STEP_TEXT_TOO_LONG = "En tekst på denne side er for lang, så den er ikke gemt. Kort den ned, før du går videre."
 LAST_TIME = "Sidste gang ({date})"
 LAST_TIME_RATING = "Din vurdering: {rating}"

@@ -44,6 +44,15 @@ class TextTooLongError(InvalidInputError):
         self.limit = limit
 
 
+class EditConflictError(StorageError):
+    """The text was changed elsewhere (another tab) since the text this save was based on; nothing
+    was stored. `current` is what is stored now."""
+
+    def __init__(self, current: str):
+        super().__init__("changed elsewhere")
+        self.current = current
+
+
 class UsernameTakenError(StorageError):
     """Another account already has this username (compared without case)."""
 

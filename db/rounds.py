@@ -10,11 +10,12 @@ from sqlalchemy import Row, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
+from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS, normalise_text
 from core.scoring import is_valid_rating
 from db.checks import check_id, check_text
 from db.drafts import clear_note_draft
 from db.errors import (
+    EditConflictError,
     GoalsIncompleteError,
     IncompleteRoundError,
     InvalidInputError,
@@ -202,12 +203,23 @@ def _upsert_answer(session: Session, user_id: int, round_id: int, question_id: s
     """Store one answer in the user's open round: two statements, no objects loaded (this runs on
     every click). The round is touched first, which checks that it is the user's and still open."""
     # Core statements on the session's connection: the ORM's per-statement work buys nothing here.
+    params = _touch_open_round(session, user_id, round_id)
+    _write_answer(session, params, question_id, column, value)
+
+
+def _write_answer(session: Session, params: dict, question_id: str, column: str, value) -> None:
     connection = session.connection()
-    params = {"b_round": round_id, "b_user": user_id, "b_now": utcnow()}
-    if connection.execute(_TOUCH_OPEN_ROUND, params).rowcount != 1:
-        _owned_round(session, user_id, round_id, for_writing=True)  # raises the right error
     upsert = _answer_upsert(connection.dialect.name, column)
     connection.execute(upsert, {**params, "b_question": question_id, "b_value": value})
+
+
+def _touch_open_round(session: Session, user_id: int, round_id: int) -> dict:
+    """Mark the user's open round as changed now (which also locks its row until the transaction
+    ends, so saves in one round never interleave); return the statement parameters."""
+    params = {"b_round": round_id, "b_user": user_id, "b_now": utcnow()}
+    if session.connection().execute(_TOUCH_OPEN_ROUND, params).rowcount != 1:
+        _owned_round(session, user_id, round_id, for_writing=True)  # raises the right error
+    return params
 
 
 def save_rating(*, session: Session, user_id: int, round_id: int, question_id: str, rating: int | None) -> None:
@@ -218,11 +230,23 @@ def save_rating(*, session: Session, user_id: int, round_id: int, question_id: s
     _upsert_answer(session, user_id, round_id, question_id, "rating", rating)
 
 
-def save_text(*, session: Session, user_id: int, round_id: int, question_id: str, text: str | None) -> str:
-    """Store a reflection text; whitespace-only becomes empty. Return what was stored."""
+def save_text(
+    *, session: Session, user_id: int, round_id: int, question_id: str, text: str | None, based_on: str | None = None
+) -> str:
+    """Store a reflection text; whitespace-only becomes empty. Return what was stored.
+
+    `based_on` is the text the writer's tab had loaded or last stored: if the stored text has
+    changed since (another tab), EditConflictError says so and nothing is stored.
+    """
     check_id(question_id, "question_id")
     cleaned = check_text(text, TEXT_MAX_CHARS)
-    _upsert_answer(session, user_id, round_id, question_id, "text", cleaned)
+    params = _touch_open_round(session, user_id, round_id)
+    if based_on is not None:
+        where = (Answer.round_id == round_id, Answer.question_id == question_id)
+        current = session.scalar(select(Answer.text).where(*where)) or ""
+        if current not in (normalise_text(based_on), cleaned):
+            raise EditConflictError(current)
+    _write_answer(session, params, question_id, "text", cleaned)
     return cleaned
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from core import texts
+from db import accounts, rounds
+from tests.conftest import PASSWORD
 from tests.support.appflow import (
     answer_step,
     assert_no_exception,
@@ -146,3 +148,41 @@ def test_too_long_note_is_refused_with_a_message_and_no_round_starts(new_session
     assert [e.value for e in at.error] == ["Noten er for lang (501 tegn, højst 500). Kort den ned, så kan du starte."]
     assert at.button(key="round-start")
     assert "step-next" not in [b.key for b in at.button]
+
+
+def test_a_tab_that_loaded_a_text_before_another_tab_changed_it_says_so_instead_of_overwriting(
+    leader, new_session, bank
+):
+    qid = bank.competencies[0].questions[0].id
+    other_tab = log_in(new_session(), "Mette")  # loaded the field while it was still empty
+    leader.text_area(key=f"text-{qid}").input("Skrevet i fane A").run()
+    other_tab.text_area(key=f"text-{qid}").input("Skrevet i fane B").run()
+    assert [w.value for w in other_tab.warning] == [texts.TEXT_CHANGED_ELSEWHERE.format(text="Skrevet i fane A")]
+    assert log_in(new_session(), "Mette").text_area(key=f"text-{qid}").value == "Skrevet i fane A"
+    other_tab.button(key=f"text-{qid}-keep").click().run()
+    assert not other_tab.warning
+    assert log_in(new_session(), "Mette").text_area(key=f"text-{qid}").value == "Skrevet i fane B"
+
+
+def test_a_stale_tab_never_shows_or_writes_the_old_round_inside_the_new_one(new_session, app_tx, bank):
+    tab_a = start_round(sign_up(new_session(), "Mette"))
+    qid = bank.competencies[0].questions[0].id
+    tab_a.radio(key=f"rating-{qid}").set_value(2).run()
+    tab_a.text_area(key=f"text-{qid}").input("Den gamle runde").run()
+    tab_b = log_in(new_session(), "Mette")
+    assert tab_b.text_area(key=f"text-{qid}").value == "Den gamle runde"
+
+    # Tab A finishes that round and starts the next one (here through storage, as tab A would).
+    mette = app_tx(accounts.authenticate, username="Mette", password=PASSWORD)
+    first = app_tx(rounds.get_open_round, user_id=mette.id)
+    for question_id in bank.question_ids:
+        app_tx(rounds.save_rating, user_id=mette.id, round_id=first.id, question_id=question_id, rating=3)
+    app_tx(rounds.complete_round, user_id=mette.id, round_id=first.id, required_question_ids=bank.question_ids)
+    second = app_tx(rounds.start_round, user_id=mette.id, context="efter-moede-1", note="", bank_version=bank.version)
+
+    tab_b.text_area(key=f"text-{qid}").input("Den gamle runde, rettet i den gamle fane").run()
+    assert tab_b.text_area(key=f"text-{qid}").value == ""
+    assert tab_b.radio(key=f"rating-{qid}").value is None
+    assert [i.value for i in tab_b.info] == [texts.ROUND_REPLACED]
+    assert app_tx(rounds.get_open_round, user_id=mette.id).answers == {}
+    assert app_tx(rounds.get_open_round, user_id=mette.id).id == second.id

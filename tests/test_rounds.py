@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from db import rounds
 from db.engine import create_db_engine, make_sessionmaker
 from db.errors import (
+    EditConflictError,
     IncompleteRoundError,
     InvalidInputError,
     NotFoundError,
@@ -78,6 +79,32 @@ def test_text_over_the_limit_is_refused_and_the_previous_text_kept(tx, leader, o
         _save(tx, leader, open_round, text="x" * 5001)
     assert (err.value.length, err.value.limit) == (5001, 5000)
     assert _save(tx, leader, open_round).text == "det gamle"
+
+
+def _save_based_on(tx, leader, open_round, text: str, based_on: str) -> str:
+    return tx(
+        rounds.save_text,
+        user_id=leader.id,
+        round_id=open_round.id,
+        question_id="trygt-rum-1",
+        text=text,
+        based_on=based_on,
+    )
+
+
+def test_a_text_changed_elsewhere_since_it_was_loaded_is_not_overwritten(tx, leader, open_round):
+    _save_based_on(tx, leader, open_round, "Fra fanen på arbejdet", based_on="")
+    with pytest.raises(EditConflictError) as err:
+        _save_based_on(tx, leader, open_round, "Fra fanen derhjemme", based_on="")
+    assert err.value.current == "Fra fanen på arbejdet"
+    assert _save(tx, leader, open_round).text == "Fra fanen på arbejdet"
+
+
+def test_a_save_based_on_what_is_stored_goes_through(tx, leader, open_round):
+    _save_based_on(tx, leader, open_round, "Først", based_on="")
+    assert _save_based_on(tx, leader, open_round, "Først og så", based_on="Først") == "Først og så"
+    # The same text arriving twice (a save sent again after a lost connection) is no conflict.
+    assert _save_based_on(tx, leader, open_round, "Først og så", based_on="Først") == "Først og så"
 
 
 def test_text_of_exactly_the_limit_is_stored_whole(tx, leader, open_round):

@@ -9,10 +9,11 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from core.formatting import danish_number, danish_time
+from core.formatting import danish_time
 from core.limits import TEXT_MAX_CHARS
 from db import drafts, rounds
 from db.errors import (
+    EditConflictError,
     GoalsIncompleteError,
     IncompleteRoundError,
     InvalidInputError,
@@ -25,10 +26,11 @@ from db.models import utcnow
 from questions import QuestionBank
 from ui import identity
 from ui.resources import tx
-from ui.text_field import forget_saved, mark_saved, over_limit
+from ui.text_field import base_of, forget_saved, mark_conflict, mark_saved, over_limit
 
 STATUS_KEY = "save-status"
 NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
+ROUND_SHOWN_KEY = "walkthrough-round"  # the round whose answers this tab's fields hold
 MIN_GOALS = 1  # a round ends with at least one development goal
 FLASH_KEY = "walkthrough-flash"
 
@@ -52,6 +54,16 @@ def forget_answer_widgets(bank: QuestionBank) -> None:
     for key in [k for k in st.session_state if str(k).startswith("goal-")]:
         del st.session_state[key]
     st.session_state.pop(STATUS_KEY, None)
+
+
+def follow_round(bank: QuestionBank, round_id: int) -> None:
+    """Start the answers afresh in a tab that was showing another round: it was completed (and a
+    new one started) in another tab, and its answers must never fill the new round."""
+    shown = st.session_state.get(ROUND_SHOWN_KEY)
+    if shown is not None and shown != round_id:
+        forget_answer_widgets(bank)
+        set_status("notice", texts.ROUND_REPLACED)
+    st.session_state[ROUND_SHOWN_KEY] = round_id
 
 
 def set_status(kind: str, message: str) -> None:
@@ -103,12 +115,17 @@ def on_text(user_id: int, round_id: int, question_id: str) -> None:
     """
     key = text_key(question_id)
     value = st.session_state.get(key) or ""
-    stored = store(rounds.save_text, user_id=user_id, round_id=round_id, question_id=question_id, text=value)
+    save = dict(user_id=user_id, round_id=round_id, question_id=question_id, text=value, based_on=base_of(key))
+    try:
+        stored = store(rounds.save_text, **save)
+    except EditConflictError as exc:
+        mark_conflict(key, exc.current)
+        return
     if stored is FAILED:
         return
     # The field keeps what was typed even where storage cleaned it (whitespace only is stored
     # as empty): writing it back could replace letters typed while this save was under way.
-    mark_saved(key)
+    mark_saved(key, value)
     saved()
 
 
@@ -153,7 +170,7 @@ def start(bank: QuestionBank, user_id: int) -> None:
     note = st.session_state.get(NOTE_KEY) or ""
     forget_answer_widgets(bank)
     try:
-        tx(rounds.start_round, user_id=user_id, context=context, note=note, bank_version=bank.version)
+        started = tx(rounds.start_round, user_id=user_id, context=context, note=note, bank_version=bank.version)
     except OpenRoundExistsError:
         pass  # Started in another tab: the page simply resumes that round.
     except TextTooLongError:
@@ -163,6 +180,7 @@ def start(bank: QuestionBank, user_id: int) -> None:
     else:
         st.session_state.pop(NOTE_KEY, None)  # the draft is cleared in storage with the start
         forget_saved([NOTE_KEY])
+        st.session_state[ROUND_SHOWN_KEY] = started.id
 
 
 @identity.live
@@ -185,4 +203,5 @@ def complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
     except (RoundClosedError, NotFoundError):
         pass
     forget_answer_widgets(bank)
+    st.session_state.pop(ROUND_SHOWN_KEY, None)
     st.session_state[FLASH_KEY] = ("success", texts.ROUND_COMPLETED)

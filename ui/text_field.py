@@ -2,9 +2,12 @@
 
 The field is Streamlit's own text area (its key is the caller's stable key); ui/browser.py sends
 its value after a pause in typing, and the caller's on_change stores it. Under the field one
-line says what happens to the text: its limit, and "Gemt kl. hh.mm" once this field was stored,
-or the limit it is over. That line is always drawn, so a save never moves the fields below it
-(a field that moves while someone types in it would lose what it holds).
+line says what happens to the text: its limit and "Gemt kl. hh.mm" once this field was stored,
+the limit it is over, or that it was changed in another tab. That line is always drawn, so a
+save never moves the field (a field that moves while someone types in it would lose letters).
+
+Each field remembers the text this tab loaded or last stored (its base), so a save can tell
+whether the stored text was changed elsewhere meanwhile, and say so instead of overwriting it.
 """
 
 from __future__ import annotations
@@ -14,10 +17,17 @@ from collections.abc import Callable
 import streamlit as st
 
 from core import texts
-from core.formatting import danish_number, danish_time
+from core.formatting import danish_number, danish_time, escape_markdown
 from db.models import utcnow
 
 _SAVED_AT_KEY = "text-field-saved-at"  # widget key -> when this tab last stored that field
+_BASE_KEY = "text-field-base"  # widget key -> the text this tab loaded or last stored
+_CONFLICT_KEY = "text-field-conflict"  # widget key -> the text another tab stored meanwhile
+
+
+def keep_mine_key(key: str) -> str:
+    """The key of the button that stores this tab's text over the one stored elsewhere."""
+    return f"{key}-keep"
 
 
 def text_field(
@@ -36,29 +46,72 @@ def text_field(
     {length} and {max}) while its text is over the limit: then it is not stored, and stays."""
     st.text_area(label, key=key, on_change=on_change, args=args, height=height, help=help, disabled=disabled)
     value = st.session_state.get(key) or ""
+    conflict = st.session_state.get(_CONFLICT_KEY, {}).get(key)
     if len(value) > max_chars:
         st.error(
             too_long.format(length=danish_number(len(value)), max=danish_number(max_chars)),
             icon=":material/error:",
         )
-        return
-    saved_at = st.session_state.get(_SAVED_AT_KEY, {}).get(key)
-    limit = texts.FIELD_LIMIT.format(max=danish_number(max_chars))
-    line = texts.FIELD_SAVED.format(limit=limit, time=saved_at) if saved_at else texts.FIELD_UNSAVED.format(limit=limit)
-    st.caption(line)
+    elif conflict is not None:
+        st.warning(texts.TEXT_CHANGED_ELSEWHERE.format(text=escape_markdown(conflict)), icon=":material/sync:")
+        st.button(texts.TEXT_KEEP_MINE, key=keep_mine_key(key), on_click=_keep_mine, args=(key, on_change, args))
+    else:
+        saved_at = st.session_state.get(_SAVED_AT_KEY, {}).get(key)
+        limit = texts.FIELD_LIMIT.format(max=danish_number(max_chars))
+        line = (
+            texts.FIELD_SAVED.format(limit=limit, time=saved_at)
+            if saved_at
+            else texts.FIELD_UNSAVED.format(limit=limit)
+        )
+        st.caption(line)
 
 
-def mark_saved(key: str) -> None:
+def _keep_mine(key: str, on_change: Callable[..., None], args: tuple) -> None:
+    """Store this tab's text after all, over the text that was stored elsewhere."""
+    conflicts = dict(st.session_state.get(_CONFLICT_KEY, {}))
+    _set(_BASE_KEY, key, conflicts.pop(key, None))
+    st.session_state[_CONFLICT_KEY] = conflicts
+    on_change(*args)
+
+
+def _set(state_key: str, key: str, value) -> None:
+    mapping = dict(st.session_state.get(state_key, {}))
+    mapping[key] = value
+    st.session_state[state_key] = mapping
+
+
+def load(key: str, text: str) -> None:
+    """Fill the field with the stored text (only where this session holds nothing for it yet)."""
+    if key not in st.session_state:
+        st.session_state[key] = text
+        _set(_BASE_KEY, key, text)
+
+
+def base_of(key: str) -> str | None:
+    """The text this tab loaded or last stored for the field (None if it never loaded it)."""
+    return st.session_state.get(_BASE_KEY, {}).get(key)
+
+
+def mark_saved(key: str, text: str | None = None) -> None:
     """Remember that the field `key` was just stored (shown under it as "Gemt kl. hh.mm")."""
-    saved = dict(st.session_state.get(_SAVED_AT_KEY, {}))
-    saved[key] = danish_time(utcnow())
-    st.session_state[_SAVED_AT_KEY] = saved
+    _set(_SAVED_AT_KEY, key, danish_time(utcnow()))
+    if text is not None:
+        _set(_BASE_KEY, key, text)
+    conflicts = st.session_state.get(_CONFLICT_KEY, {})
+    if key in conflicts:
+        st.session_state[_CONFLICT_KEY] = {k: v for k, v in conflicts.items() if k != key}
+
+
+def mark_conflict(key: str, stored: str) -> None:
+    """Say under the field that another tab stored `stored` since this tab loaded it."""
+    _set(_CONFLICT_KEY, key, stored)
 
 
 def forget_saved(keys: list[str]) -> None:
-    """Forget when these fields were stored (their round or goal is gone from this tab)."""
-    saved = {k: v for k, v in st.session_state.get(_SAVED_AT_KEY, {}).items() if k not in keys}
-    st.session_state[_SAVED_AT_KEY] = saved
+    """Forget what this tab knew of these fields (their round or goal is gone from this tab)."""
+    for state_key in (_SAVED_AT_KEY, _BASE_KEY, _CONFLICT_KEY):
+        kept = {k: v for k, v in st.session_state.get(state_key, {}).items() if k not in keys}
+        st.session_state[state_key] = kept
 
 
 def over_limit(keys: list[str], max_chars: int) -> list[str]:

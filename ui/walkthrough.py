@@ -20,7 +20,7 @@ from ui.browser import open_step_at_top
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
 from ui.tables import show_table
-from ui.text_field import text_field
+from ui.text_field import load, text_field
 
 
 def _show_flash() -> None:
@@ -71,8 +71,7 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
     # Initialise from the database only when the widget has no value in this session yet.
     if r_key not in st.session_state and answer is not None and answer.rating is not None:
         st.session_state[r_key] = answer.rating
-    if t_key not in st.session_state:
-        st.session_state[t_key] = answer.text if answer else ""
+    load(t_key, answer.text if answer else "")
     with st.container(border=True):
         st.radio(
             question.text,
@@ -99,6 +98,8 @@ def _render_status() -> None:
     kind, message = st.session_state.get(actions.STATUS_KEY, ("idle", texts.SAVED_IDLE))
     if kind == "error":
         st.error(message, icon=":material/error:")
+    elif kind == "notice":
+        st.info(message, icon=":material/info:")
     else:
         st.caption(message)
 
@@ -155,6 +156,7 @@ def _told(goal: GoalView) -> bool:
 
 def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: RoundView | None) -> None:
     """Show the current step of the user's unfinished round (`previous`: their latest completed one)."""
+    actions.follow_round(bank, round_.id)
     total = len(bank.competencies)
     step = min(round_.current_step, total)
     st.title(texts.START_TITLE, anchor=False)

@@ -171,3 +171,41 @@ def test_text_over_the_limit_stays_in_its_field_until_it_is_shortened(app_server
     click(page, "step-back")
     assert _area(page, f"text-{q0}").input_value() == pasted[:4000]
     assert storage(rounds.get_open_round, user_id=mette.id).answers[q0].text == pasted[:4000]
+
+
+def test_a_stale_tab_never_writes_into_a_round_it_was_not_showing(app_server, browser, storage, bank):
+    mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    tab_a, tab_b = context.new_page(), context.new_page()
+    q0 = bank.competencies[0].questions[0].id
+    try:
+        for tab in (tab_a, tab_b):
+            tab.set_default_timeout(20_000)
+        tab_a.goto(app_server.url)
+        wait_for_idle(tab_a)
+        log_in(tab_a, "Mette", PASSWORD)
+        click(tab_a, "round-start")
+        _type_and_leave_alone(tab_a, f"text-{q0}", "Første runde")
+        tab_b.goto(app_server.url)  # the same browser: signed in by the cookie, on the same round
+        wait_for_idle(tab_b)
+        expect(_area(tab_b, f"text-{q0}")).to_have_value("Første runde")
+
+        first = storage(rounds.get_open_round, user_id=mette.id)
+        for question_id in bank.question_ids:
+            storage(rounds.save_rating, user_id=mette.id, round_id=first.id, question_id=question_id, rating=3)
+        storage(rounds.complete_round, user_id=mette.id, round_id=first.id, required_question_ids=bank.question_ids)
+        _reload(tab_a)
+        click(tab_a, "round-start")  # tab A starts the next round
+
+        _area(tab_b, f"text-{q0}").click()
+        tab_b.keyboard.press("End")
+        tab_b.keyboard.type(" og lidt mere", delay=15)
+        tab_b.wait_for_timeout(SETTLE_MS)
+        expect(tab_b.get_by_text(texts.ROUND_REPLACED)).to_be_visible()
+        expect(_area(tab_b, f"text-{q0}")).to_have_value("")
+        second = storage(rounds.get_open_round, user_id=mette.id)
+        assert second.id != first.id and second.answers == {}
+        old = storage(rounds.get_round, user_id=mette.id, round_id=first.id)
+        assert old.answers[q0].text == "Første runde"
+    finally:
+        context.close()
