@@ -41,13 +41,16 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--saves", type=int, default=200, help="repetitions of the autosave pair")
     parser.add_argument("--sessions", type=int, default=50, help="simultaneous sessions")
     parser.add_argument("--clicks", type=int, default=20, help="clicks measured in Chromium")
-    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measure")
+    parser.add_argument("--people", type=int, default=30, help="people in Chromium at once (the crowd measure)")
+    parser.add_argument("--crowd-steps", type=int, default=10, help="competencies each of them answers (10: all)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measures")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes and few repetitions: does every measure run?")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"where to write the figures ({DEFAULT_JSON})")
     args = parser.parse_args(argv)
     if args.smoke:
         args.leaders, args.courses = [5], [4, 8]
         args.repeat, args.saves, args.sessions, args.clicks = 3, 10, 4, 3
+        args.people, args.crowd_steps = 2, 1
     return args
 
 
@@ -104,6 +107,11 @@ def table(results: list[measures.Result]) -> str:
             )
         if "first_view_ms" in r.extra:
             extra = f" (first view, counting {r.extra['rounds_counted']:,} rounds: {_fmt(r.extra['first_view_ms'])} ms)"
+        if "lost_values" in r.extra:
+            extra = (
+                f" ({r.extra['errors']} errors, {r.extra['lost_values']} of {r.extra['values_typed_or_chosen']:,} "
+                f"values lost, {r.extra['completed']} rounds completed)"
+            )
         if "playwright_median_ms" in r.extra:
             extra = (
                 f" (from Playwright's call, its checks included: {_fmt(r.extra['playwright_median_ms'])} / "
@@ -168,6 +176,7 @@ def _measure_all(args: argparse.Namespace, bank, results: list[measures.Result])
                 if not args.no_browser:
                     results.append(measures.browser_next_step(kind, url, sm, bank, args.clicks, workdir))
                     results[-1].size = f"{max(args.leaders)} leaders"
+                    results.append(measures.browser_crowd(kind, url, sm, bank, args.people, args.crowd_steps, workdir))
                 engine.dispose()
             finally:
                 if "postgres" in state:

@@ -432,3 +432,37 @@ def browser_next_step(database: str, url: str, sm, bank: QuestionBank, clicks: i
     return Result(database, "Chromium: click next → next step drawn", "", median, p95, len(samples),
                   goal="p95 ≤ 300 ms", met=p95 <= 300,
                   extra={"playwright_median_ms": driven_median, "playwright_p95_ms": driven_p95})  # fmt: skip
+
+
+def browser_crowd(database: str, url: str, sm, bank: QuestionBank, people: int, steps: int, workdir: Path) -> Result:
+    """`people` Chromium contexts at once against one server, rating and typing at human speed
+    through `steps` competencies (all ten: then a goal and complete), against one person alone
+    in the same run. Figures: the time from a rating's click until the app is idle again."""
+    from tests.support.browser_load import lost_values, walk_at_once
+    from tests.support.server import running_app
+
+    run = runner(sm)
+    with running_app(workdir, database_url=url) as server:
+        crowds = {}
+        for size in (1, people):
+            names = [f"mengde-{database}-{size}-{n}" for n in range(size)]
+            ids = {name: run(accounts.create_user, username=name, password=seed.PASSWORD).id for name in names}
+            walked = walk_at_once(server.url, names, seed.PASSWORD, bank, steps)
+            crowds[size] = (walked, lost_values(run, walked, ids))
+    alone, (crowd, lost) = crowds[1][0], crowds[people]
+    median, p95 = _stats([ms for p in crowd for ms in p.save_ms])
+    base_median, base_p95 = _stats([ms for p in alone for ms in p.save_ms])
+    errors = [f"{p.username}: {p.error}" for p in crowd if p.error]
+    result = Result(database, "Chromium crowd: rating and typing at once, one server", f"{people} people",
+                    median, p95, sum(len(p.save_ms) for p in crowd), baseline="1 person alone",
+                    baseline_median_ms=base_median, baseline_p95_ms=base_p95, ratio=p95 / base_p95,
+                    goal="0 errors, 0 lost", met=not errors and not lost)  # fmt: skip
+    result.extra = {
+        "errors": len(errors),
+        "lost_values": len(lost),
+        "values_typed_or_chosen": sum(len(p.typed) + len(p.rated) for p in crowd),
+        "completed": sum(p.completed for p in crowd),
+        "first_errors": errors[:3],
+        "first_lost": lost[:3],
+    }
+    return result

@@ -108,9 +108,6 @@ REFLECTION_HELP = "Gemmes, mens du skriver. Højst {max} tegn."
 FIELD_LIMIT = "Højst {max} tegn."
 FIELD_UNSAVED = "Gemmes, mens du skriver. {limit}"
 FIELD_SAVED = "Gemt kl. {time}. {limit}"
-FIELD_TOO_LONG = (
-    "Teksten er for lang: {length} tegn, højst {max}. Den er ikke gemt, og du bliver på siden, til den er kortet ned."
-)
 TEXT_CHANGED_ELSEWHERE = (
     "Teksten er ændret i et andet vindue, siden du åbnede den her, så din tekst er ikke gemt. Der står nu: »{text}«"
 )

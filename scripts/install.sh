@@ -27,8 +27,13 @@ apt_install() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
+# Every Debian package the tests use, and nothing the tests may take from what a machine happens
+# to have: PostgreSQL (the second database), Chromium (the browser tests), DejaVu (the only system
+# font; the pages and charts draw with the Source Sans that Streamlit itself serves), Node.js and
+# npm (axe-core for the accessibility checks).
+DEV_PACKAGES=(postgresql chromium fonts-dejavu-core)
 if [ "$DEV" -eq 1 ]; then
-  apt_install postgresql chromium fonts-dejavu-core
+  apt_install "${DEV_PACKAGES[@]}"
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
   # axe-core, pinned in tests/e2e/package-lock.json; reinstalled only when the lock changes.
   if ! cmp -s tests/e2e/package-lock.json tests/e2e/node_modules/.installed-lock.json; then

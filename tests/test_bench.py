@@ -21,6 +21,7 @@ MEASURES = {
     "course dashboard",
     "simultaneous sessions completing a round",
     "Chromium: click next → next step drawn",
+    "Chromium crowd: rating and typing at once, one server",
 }
 
 
@@ -51,7 +52,10 @@ def test_a_smoke_run_gives_every_measure_a_figure_on_both_databases(tmp_path):
                 assert r["extra"]["script_median_ms"] > 0 and r["extra"]["floor_script_median_ms"] > 0, r
             if r["measure"] == "course dashboard":
                 assert r["extra"]["first_view_ms"] > 0, r
-            if r["measure"].startswith("Chromium"):
+            if r["measure"].startswith("Chromium:"):
                 assert r["extra"]["playwright_median_ms"] > 0, r
+            if r["measure"].startswith("Chromium crowd"):
+                assert r["extra"]["errors"] == 0 and r["extra"]["lost_values"] == 0, r
+                assert r["extra"]["values_typed_or_chosen"] == 2 * 2 * 2, r  # 2 people, 2 ratings and 2 texts
     assert report["machine"]["cpus"] >= 1
     assert done.stdout.startswith("| database | measure |") and "autosave of one answer" in done.stdout

@@ -32,6 +32,8 @@ export default function ({ data }) {
     document.addEventListener("input", (event) => {
       const area = event.target;
       if (!(area instanceof HTMLTextAreaElement) || !area.closest('[data-testid="stTextArea"]')) return;
+      // In a form, Ctrl+Enter submits the form: its fields are sent with its button, as promised.
+      if (area.closest('[data-testid="stForm"]')) return;
       clearTimeout(helper.timers.get(area));
       helper.timers.set(area, setTimeout(() => send(area), helper.pause));
     }, true);

@@ -16,7 +16,7 @@ from db.models import utcnow
 from ui import identity
 from ui.flash import set_flash
 from ui.resources import tx
-from ui.text_field import forget_saved, mark_saved
+from ui.text_field import forget_saved, load, mark_saved
 
 STATUS_KEY = "cd-status"
 LOADED_KEY = "cd-loaded"
@@ -45,10 +45,8 @@ def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: 
         item = items.get(cid)
         if rating_key(cid) not in st.session_state and item is not None and item.rating is not None:
             st.session_state[rating_key(cid)] = item.rating
-        if comment_key(cid) not in st.session_state:
-            st.session_state[comment_key(cid)] = item.comment if item else ""
-    if OVERALL_KEY not in st.session_state:
-        st.session_state[OVERALL_KEY] = own.overall if own else ""
+        load(comment_key(cid), item.comment if item else "")
+    load(OVERALL_KEY, own.overall if own else "")
 
 
 def forget_widgets() -> None:
@@ -89,13 +87,14 @@ def on_rating(user_id: int, round_id: int, leader: str, competency_id: str) -> N
 def on_comment(user_id: int, round_id: int, leader: str, competency_id: str) -> None:
     comment = st.session_state.get(comment_key(competency_id))
     if _store(user_id, round_id, leader, comments={competency_id: comment}):
-        mark_saved(comment_key(competency_id))
+        mark_saved(comment_key(competency_id), comment or "")
 
 
 @identity.live_autosave
 def on_overall(user_id: int, round_id: int, leader: str) -> None:
-    if _store(user_id, round_id, leader, overall=st.session_state.get(OVERALL_KEY)):
-        mark_saved(OVERALL_KEY)
+    overall = st.session_state.get(OVERALL_KEY)
+    if _store(user_id, round_id, leader, overall=overall):
+        mark_saved(OVERALL_KEY, overall or "")
 
 
 @identity.live_autosave

@@ -19,7 +19,7 @@ from questions import QuestionBank
 from ui import identity
 from ui import round_actions as actions
 from ui.resources import tx
-from ui.text_field import mark_saved, text_field
+from ui.text_field import load, mark_saved, text_field
 
 
 def competency_key(n: int) -> str:
@@ -63,7 +63,7 @@ def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
     if stored is actions.FAILED:
         return
     # The typed step is never written back (it could replace letters typed meanwhile).
-    mark_saved(step_key(n))
+    mark_saved(step_key(n), step)
     actions.saved()
 
 
@@ -77,7 +77,7 @@ def on_followup(user_id: int, round_id: int, goal_id: int, part: str) -> None:
     save = dict(user_id=user_id, round_id=round_id, goal_id=goal_id, **told)
     if actions.store(goals.save_followup, **save) is not actions.FAILED:
         if part != "outcome":
-            mark_saved(followup_text_key(goal_id))
+            mark_saved(followup_text_key(goal_id), told["text"])
         actions.saved()
 
 
@@ -96,8 +96,7 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
             o_key, t_key = followup_key(goal.id), followup_text_key(goal.id)
             if o_key not in st.session_state and goal.followup is not None and goal.followup.outcome:
                 st.session_state[o_key] = goal.followup.outcome
-            if t_key not in st.session_state:
-                st.session_state[t_key] = goal.followup.text if goal.followup else ""
+            load(t_key, goal.followup.text if goal.followup else "")
             st.markdown(f"**{escape_markdown(name)}**")
             st.text(texts.FOLLOWUP_STEP.format(step=goal.step))
             st.radio(
@@ -133,8 +132,7 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
         c_key, s_key = competency_key(n), step_key(n)
         if c_key not in st.session_state:
             st.session_state[c_key] = goal.competency_id if goal else None
-        if s_key not in st.session_state:
-            st.session_state[s_key] = goal.step if goal else ""
+        load(s_key, goal.step if goal else "")
         with st.container(border=True):
             st.markdown(f"**{(texts.GOAL_SLOT if n == 1 else texts.GOAL_SLOT_OPTIONAL).format(n=n)}**")
             st.selectbox(

@@ -26,11 +26,12 @@ from db.models import utcnow
 from questions import QuestionBank
 from ui import identity
 from ui.resources import tx
-from ui.text_field import base_of, forget_saved, mark_conflict, mark_saved, over_limit
+from ui.text_field import base_of, forget_saved, has_conflict, mark_conflict, mark_saved, over_limit
 
 STATUS_KEY = "save-status"
 NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
 ROUND_SHOWN_KEY = "walkthrough-round"  # the round whose answers this tab's fields hold
+RATED_KEY = "walkthrough-rated"  # question id -> the rating storage holds, as this tab knows it
 MIN_GOALS = 1  # a round ends with at least one development goal
 FLASH_KEY = "walkthrough-flash"
 
@@ -51,6 +52,7 @@ def forget_answer_widgets(bank: QuestionBank) -> None:
         st.session_state.pop(rating_key(qid), None)
         st.session_state.pop(text_key(qid), None)
     forget_saved([text_key(qid) for qid in bank.question_ids])
+    st.session_state.pop(RATED_KEY, None)
     for key in [k for k in st.session_state if str(k).startswith("goal-")]:
         del st.session_state[key]
     st.session_state.pop(STATUS_KEY, None)
@@ -79,6 +81,10 @@ def saved() -> None:
 @identity.live_autosave
 def on_rating(user_id: int, round_id: int, question_id: str) -> None:
     """Store the rating just chosen."""
+    _store_rating(user_id, round_id, question_id)
+
+
+def _store_rating(user_id: int, round_id: int, question_id: str) -> None:
     value = st.session_state.get(rating_key(question_id))
     try:
         tx(rounds.save_rating, user_id=user_id, round_id=round_id, question_id=question_id, rating=value)
@@ -88,7 +94,31 @@ def on_rating(user_id: int, round_id: int, question_id: str) -> None:
     except (RoundClosedError, NotFoundError):
         set_status("error", texts.ROUND_CLOSED)
         return
+    remember_rating(question_id, value)
     saved()
+
+
+def remember_rating(question_id: str, rating: int | None) -> None:
+    """Note the rating storage holds for a question (loaded or just stored) in this tab."""
+    st.session_state[RATED_KEY] = {**st.session_state.get(RATED_KEY, {}), question_id: rating}
+
+
+def store_unsaved(user_id: int, round_id: int, question_ids: list[str]) -> None:
+    """Store what these questions' fields hold where storage may lack it.
+
+    A click that arrives while the server is still busy with the run that took a text can make
+    Streamlit skip that text's callback (the browser load test lost a text that way under load);
+    the field still holds the text, so it is stored here, on the next run, before it is lost.
+    """
+    rated = st.session_state.get(RATED_KEY, {})
+    for qid in question_ids:
+        key = text_key(qid)
+        typed = st.session_state.get(key)
+        if typed is not None and typed != base_of(key) and not has_conflict(key) and len(typed) <= TEXT_MAX_CHARS:
+            _store_text(user_id, round_id, qid)
+        rating = st.session_state.get(rating_key(qid))
+        if rating is not None and rated.get(qid) != rating:
+            _store_rating(user_id, round_id, qid)
 
 
 FAILED = object()  # what store() returns when the save was refused
@@ -113,6 +143,10 @@ def on_text(user_id: int, round_id: int, question_id: str) -> None:
 
     What they typed stays on screen so they can shorten it; the stored value stays as it was.
     """
+    _store_text(user_id, round_id, question_id)
+
+
+def _store_text(user_id: int, round_id: int, question_id: str) -> None:
     key = text_key(question_id)
     value = st.session_state.get(key) or ""
     save = dict(user_id=user_id, round_id=round_id, question_id=question_id, text=value, based_on=base_of(key))
@@ -137,7 +171,7 @@ def on_note(user_id: int) -> None:
         tx(drafts.save_note_draft, user_id=user_id, note=note)
     except TextTooLongError:
         return  # the field itself says it is too long; the draft stored before stays
-    mark_saved(NOTE_KEY)
+    mark_saved(NOTE_KEY, note)
 
 
 def goals_problem(bank: QuestionBank, *, too_few: bool, without_step: list[str]) -> str:
@@ -148,15 +182,18 @@ def goals_problem(bank: QuestionBank, *, too_few: bool, without_step: list[str])
 
 
 @identity.live
-def go_to(user_id: int, round_id: int, step: int, guarded: list[str] | None = None) -> None:
-    """Move to a step and remember it, so the leader resumes there.
+def go_to(user_id: int, round_id: int, step: int, leaving: list[str] | None = None) -> None:
+    """Move to a step and remember it, so the leader resumes there (`leaving`: the question ids of
+    the step being left, whose answers are made sure of first).
 
     A text of the step being left that is over its limit could not be stored; leaving would drop
-    it from the field, so the leader stays until it is shortened (`guarded`: that step's texts).
+    it from the field, so the leader stays until it is shortened.
     """
-    if over_limit(guarded or [], TEXT_MAX_CHARS):
+    leaving = leaving or []
+    if over_limit([text_key(qid) for qid in leaving], TEXT_MAX_CHARS):
         set_status("error", texts.STEP_TEXT_TOO_LONG)
         return
+    store_unsaved(user_id, round_id, leaving)
     try:
         tx(rounds.set_step, user_id=user_id, round_id=round_id, step=step)
     except (RoundClosedError, NotFoundError):

@@ -46,6 +46,10 @@ def text_field(
     {length} and {max}) while its text is over the limit: then it is not stored, and stays."""
     st.text_area(label, key=key, on_change=on_change, args=args, height=height, help=help, disabled=disabled)
     value = st.session_state.get(key) or ""
+    if value != (base_of(key) or "") and len(value) <= max_chars and not has_conflict(key) and not disabled:
+        # The field holds text storage lacks: Streamlit skipped its callback (a click that reached
+        # the server while it was busy with the run that took the text). Store it now.
+        on_change(*args)
     conflict = st.session_state.get(_CONFLICT_KEY, {}).get(key)
     if len(value) > max_chars:
         st.error(
@@ -100,6 +104,11 @@ def mark_saved(key: str, text: str | None = None) -> None:
     conflicts = st.session_state.get(_CONFLICT_KEY, {})
     if key in conflicts:
         st.session_state[_CONFLICT_KEY] = {k: v for k, v in conflicts.items() if k != key}
+
+
+def has_conflict(key: str) -> bool:
+    """Whether the field is waiting for the person to choose between two texts."""
+    return key in st.session_state.get(_CONFLICT_KEY, {})
 
 
 def mark_conflict(key: str, stored: str) -> None:

@@ -43,7 +43,7 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
         st.caption(texts.ROUNDS_DONE.format(count=done))
     st.selectbox(texts.ROUND_CONTEXT, list(texts.CONTEXTS), format_func=context_label, key="round-context")
     if actions.NOTE_KEY not in st.session_state:
-        st.session_state[actions.NOTE_KEY] = tx(drafts.note_draft, user_id=user_id)
+        load(actions.NOTE_KEY, tx(drafts.note_draft, user_id=user_id))
     text_field(
         texts.ROUND_NOTE,
         actions.NOTE_KEY,
@@ -71,6 +71,7 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
     # Initialise from the database only when the widget has no value in this session yet.
     if r_key not in st.session_state and answer is not None and answer.rating is not None:
         st.session_state[r_key] = answer.rating
+        actions.remember_rating(question.id, answer.rating)
     load(t_key, answer.text if answer else "")
     with st.container(border=True):
         st.radio(
@@ -167,7 +168,8 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
     progress_text = texts.STEP_PROGRESS.format(step=step + 1, total=total) if step < total else texts.OVERVIEW_PROGRESS
     st.progress((step + 1) / (total + 1), text=progress_text)
     can_complete = False
-    guarded = [actions.text_key(q.id) for q in bank.competencies[step].questions] if step < total else []
+    leaving = [q.id for q in bank.competencies[step].questions] if step < total else []
+    actions.store_unsaved(user_id, round_.id, leaving)  # a save Streamlit skipped lands now
     if step < total:
         if step == 0 and previous is not None:
             pending = tx(goals.goals_to_follow_up, user_id=user_id, round_id=round_.id)
@@ -183,7 +185,7 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
             key="step-back",
             disabled=step == 0,
             on_click=actions.go_to,
-            args=(user_id, round_.id, step - 1, guarded),
+            args=(user_id, round_.id, step - 1, leaving),
         )
         if step < total:
             st.button(
@@ -191,7 +193,7 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
                 key="step-next",
                 type="primary",
                 on_click=actions.go_to,
-                args=(user_id, round_.id, step + 1, guarded),
+                args=(user_id, round_.id, step + 1, leaving),
             )
         else:
             st.button(

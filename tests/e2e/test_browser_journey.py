@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -17,7 +19,7 @@ def _answer_step(page, competency, rating):
     for question in competency.questions:
         choose_rating(page, question.id, rating)
         fill(page, f"text-{question.id}", f"Tanke om {question.id} – æøå")
-    expect(page.get_by_text("Gemt kl.")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^Gemt kl\. \d\d\.\d\d$"))).to_be_visible()  # the status
     click(page, "step-next")
 
 
