@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
@@ -95,13 +96,23 @@ def prepare_database(raw_url: str | None = None) -> Engine:
     return engine
 
 
-@cache
+_FIRST_USE = threading.Lock()
+
+
 def shared_sessionmaker(url: str) -> sessionmaker[Session]:
     """The server process's one sessionmaker per database URL, migrated on first use.
 
     The pages (ui/resources.py) and the cookie routes (web/session_cookie.py) run in the same
-    process and share it: one connection pool and one migration check, not one each.
+    process and share it: one connection pool and one migration check, not one each. The first
+    use is made by one thread at a time: people arriving together at a fresh server each asked for
+    it, and Alembic's migration context is one global per process (they got an error page).
     """
+    with _FIRST_USE:
+        return _sessionmaker_for(url)
+
+
+@cache
+def _sessionmaker_for(url: str) -> sessionmaker[Session]:
     return make_sessionmaker(prepare_database(url))
 
 

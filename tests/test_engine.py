@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect, text
@@ -77,3 +79,27 @@ def test_models_and_migrations_agree(database_url):
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     eng.dispose()
     assert diff == []
+
+
+def test_people_arriving_together_at_a_fresh_server_all_get_the_one_migrated_database(tmp_path):
+    """Each first page run asks for the sessionmaker at once; Alembic's context is one global."""
+    url = f"sqlite:///{tmp_path / 'fresh.sqlite3'}"
+    start_line = threading.Barrier(8)
+    got, errors = [], []
+
+    def arrive() -> None:
+        start_line.wait()
+        try:
+            got.append(engine_module.shared_sessionmaker(url))
+        except Exception as exc:  # every error is counted
+            errors.append(repr(exc))
+
+    people = [threading.Thread(target=arrive) for _ in range(8)]
+    for person in people:
+        person.start()
+    for person in people:
+        person.join()
+    assert errors == []
+    assert len(got) == 8 and len({id(s) for s in got}) == 1
+    with got[0]() as session:
+        assert session.execute(text("SELECT count(*) FROM users")).scalar() == 0

@@ -110,3 +110,11 @@ def select(page: Page, widget_key: str, label: str) -> None:
     opener.click()
     page.get_by_role("option", name=label, exact=True).click()
     wait_for_idle(page)
+
+
+def start_a_round(page: Page, base_url: str, username: str, password: str) -> None:
+    """Open the app, sign in and start a round: the walk-through's first step is open."""
+    page.goto(base_url)
+    wait_for_idle(page)
+    log_in(page, username, password)
+    click(page, "round-start")

@@ -16,7 +16,7 @@ from db import accounts, drafts, feedback, goals, rounds
 from db.engine import make_sessionmaker, prepare_database
 from tests.conftest import PASSWORD
 from tests.e2e import scenes
-from tests.e2e.helpers import click, key, log_in, select, wait_for_idle
+from tests.e2e.helpers import click, key, log_in, select, start_a_round, wait_for_idle
 from tests.support.server import AppServer
 from tests.support.storage import runner
 
@@ -102,10 +102,7 @@ def test_text_typed_is_there_after_the_server_is_killed_and_started_again(tmp_pa
         storage = runner(make_sessionmaker(engine))
         storage(accounts.create_user, username="Mette", password=PASSWORD)
         page = new_person()
-        page.goto(server.url)
-        wait_for_idle(page)
-        log_in(page, "Mette", PASSWORD)
-        click(page, "round-start")
+        start_a_round(page, server.url, "Mette", PASSWORD)
         q0 = bank.competencies[0].questions[0].id
         _type_and_leave_alone(page, f"text-{q0}", "Skrevet lige før strømmen gik")
         server.process.kill()  # SIGKILL: no shutdown of any kind
@@ -121,10 +118,7 @@ def test_text_typed_is_there_after_the_server_is_killed_and_started_again(tmp_pa
 
 def test_typing_fast_for_ten_seconds_loses_reorders_and_replaces_nothing(app_server, page, storage, bank):
     mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
-    page.goto(app_server.url)
-    wait_for_idle(page)
-    log_in(page, "Mette", PASSWORD)
-    click(page, "round-start")
+    start_a_round(page, app_server.url, "Mette", PASSWORD)
     q0 = bank.competencies[0].questions[0].id
     _area(page, f"text-{q0}").click()
     letters = "abcdefghijklmnopqrstuvwxyzæøå ,."
@@ -150,10 +144,7 @@ def test_typing_fast_for_ten_seconds_loses_reorders_and_replaces_nothing(app_ser
 
 def test_text_over_the_limit_stays_in_its_field_until_it_is_shortened(app_server, page, storage, bank):
     mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
-    page.goto(app_server.url)
-    wait_for_idle(page)
-    log_in(page, "Mette", PASSWORD)
-    click(page, "round-start")
+    start_a_round(page, app_server.url, "Mette", PASSWORD)
     q0 = bank.competencies[0].questions[0].id
     pasted = "Et langt citat. " * 325  # 5,200 characters
     _area(page, f"text-{q0}").fill(pasted)
@@ -181,10 +172,7 @@ def test_a_stale_tab_never_writes_into_a_round_it_was_not_showing(app_server, br
     try:
         for tab in (tab_a, tab_b):
             tab.set_default_timeout(20_000)
-        tab_a.goto(app_server.url)
-        wait_for_idle(tab_a)
-        log_in(tab_a, "Mette", PASSWORD)
-        click(tab_a, "round-start")
+        start_a_round(tab_a, app_server.url, "Mette", PASSWORD)
         _type_and_leave_alone(tab_a, f"text-{q0}", "Første runde")
         tab_b.goto(app_server.url)  # the same browser: signed in by the cookie, on the same round
         wait_for_idle(tab_b)

@@ -13,7 +13,7 @@ from db import accounts, rounds, sharing
 from db.models import SCOPE_SCORES
 from tests.conftest import PASSWORD
 from tests.e2e.a11y import ARTIFACTS
-from tests.e2e.helpers import choose_rating, click, key, log_in, screenshot, select, wait_for_idle
+from tests.e2e.helpers import choose_rating, click, key, log_in, screenshot, select, start_a_round, wait_for_idle
 from tests.support.server import ROOT, running_app
 from tests.support.storage import completed_round
 
@@ -63,10 +63,7 @@ def test_every_step_opens_at_its_top_with_the_focus_on_its_heading(app_server, b
     page = context.new_page()
     page.set_default_timeout(20_000)
     try:
-        page.goto(app_server.url)
-        wait_for_idle(page)
-        log_in(page, "Mette", PASSWORD)
-        click(page, "round-start")
+        start_a_round(page, app_server.url, "Mette", PASSWORD)
         first, second = bank.competencies[0], bank.competencies[1]
         for button, lands_on in (("step-next", second), ("step-back", first), ("step-next", second)):
             page.locator(f"{key(button)} button").scroll_into_view_if_needed()

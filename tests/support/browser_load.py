@@ -115,7 +115,8 @@ async def _person(browser, url: str, person: Person, password: str, bank: Questi
         await asyncio.sleep(random.Random(seed).uniform(0, 2))  # people do not start in the same millisecond
         await _walk(page, url, person, password, bank, steps, random.Random(seed))
     except Exception as exc:  # reported, not raised: the other people go on
-        person.error = f"{person.stage}: {type(exc).__name__}: {str(exc).splitlines()[0]}"
+        dialogs = await page.locator("[role=dialog]").all_inner_texts()
+        person.error = f"{person.stage}: {type(exc).__name__}: {str(exc).splitlines()[0]} {dialogs}"
     finally:
         person.seconds = time.perf_counter() - began
         await context.close()
