@@ -74,7 +74,6 @@ function openAtTop(heading) {
 }
 """
 
-# The 'Press Ctrl+Enter to apply' hint is wrong once text is sent by itself.
 # (Inline CSS must span lines: Streamlit takes a one-line string with "[" for a file pattern.)
 _CSS = """
 /* Text is sent by itself, so the 'Press Ctrl+Enter to apply' hint would be wrong. */

@@ -51,12 +51,12 @@ def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: 
 
 def forget_widgets() -> None:
     """Drop every input so nothing of a leader stays in the session once access ends."""
-    comments = [k for k in st.session_state if str(k).startswith("cd-comment-")]
-    for key in [k for k in st.session_state if str(k).startswith(("cd-rating-", "cd-comment-"))]:
+    inputs = [k for k in st.session_state if str(k).startswith(("cd-rating-", "cd-comment-"))]
+    for key in inputs:
         del st.session_state[key]
     for key in (OVERALL_KEY, LOADED_KEY, STATUS_KEY):
         st.session_state.pop(key, None)
-    forget_saved([*comments, OVERALL_KEY])
+    forget_saved([*inputs, OVERALL_KEY])
 
 
 def _store(user_id: int, round_id: int, leader: str, **parts) -> bool:

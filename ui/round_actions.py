@@ -26,7 +26,7 @@ from db.models import utcnow
 from questions import QuestionBank
 from ui import identity
 from ui.resources import tx
-from ui.text_field import base_of, forget_saved, has_conflict, mark_conflict, mark_saved, over_limit
+from ui.text_field import base_of, forget_saved, mark_conflict, mark_saved, over_limit, unsaved
 
 STATUS_KEY = "save-status"
 NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
@@ -112,9 +112,7 @@ def store_unsaved(user_id: int, round_id: int, question_ids: list[str]) -> None:
     """
     rated = st.session_state.get(RATED_KEY, {})
     for qid in question_ids:
-        key = text_key(qid)
-        typed = st.session_state.get(key)
-        if typed is not None and typed != base_of(key) and not has_conflict(key) and len(typed) <= TEXT_MAX_CHARS:
+        if unsaved(text_key(qid), TEXT_MAX_CHARS):
             _store_text(user_id, round_id, qid)
         rating = st.session_state.get(rating_key(qid))
         if rating is not None and rated.get(qid) != rating:

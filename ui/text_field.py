@@ -46,7 +46,7 @@ def text_field(
     {length} and {max}) while its text is over the limit: then it is not stored, and stays."""
     st.text_area(label, key=key, on_change=on_change, args=args, height=height, help=help, disabled=disabled)
     value = st.session_state.get(key) or ""
-    if value != (base_of(key) or "") and len(value) <= max_chars and not has_conflict(key) and not disabled:
+    if unsaved(key, max_chars) and not disabled:
         # The field holds text storage lacks: Streamlit skipped its callback (a click that reached
         # the server while it was busy with the run that took the text). Store it now.
         on_change(*args)
@@ -72,9 +72,8 @@ def text_field(
 
 def _keep_mine(key: str, on_change: Callable[..., None], args: tuple) -> None:
     """Store this tab's text after all, over the text that was stored elsewhere."""
-    conflicts = dict(st.session_state.get(_CONFLICT_KEY, {}))
-    _set(_BASE_KEY, key, conflicts.pop(key, None))
-    st.session_state[_CONFLICT_KEY] = conflicts
+    _set(_BASE_KEY, key, st.session_state.get(_CONFLICT_KEY, {}).get(key))
+    _drop(_CONFLICT_KEY, [key])
     on_change(*args)
 
 
@@ -82,6 +81,12 @@ def _set(state_key: str, key: str, value) -> None:
     mapping = dict(st.session_state.get(state_key, {}))
     mapping[key] = value
     st.session_state[state_key] = mapping
+
+
+def _drop(state_key: str, keys: list[str]) -> None:
+    mapping = st.session_state.get(state_key, {})
+    if any(k in mapping for k in keys):
+        st.session_state[state_key] = {k: v for k, v in mapping.items() if k not in keys}
 
 
 def load(key: str, text: str) -> None:
@@ -101,9 +106,14 @@ def mark_saved(key: str, text: str | None = None) -> None:
     _set(_SAVED_AT_KEY, key, danish_time(utcnow()))
     if text is not None:
         _set(_BASE_KEY, key, text)
-    conflicts = st.session_state.get(_CONFLICT_KEY, {})
-    if key in conflicts:
-        st.session_state[_CONFLICT_KEY] = {k: v for k, v in conflicts.items() if k != key}
+    _drop(_CONFLICT_KEY, [key])
+
+
+def unsaved(key: str, max_chars: int) -> bool:
+    """Whether the field holds text this tab has not stored, and could store (within its limit,
+    no choice between two texts pending)."""
+    value = st.session_state.get(key) or ""
+    return value != (base_of(key) or "") and len(value) <= max_chars and not has_conflict(key)
 
 
 def has_conflict(key: str) -> bool:
@@ -119,8 +129,7 @@ def mark_conflict(key: str, stored: str) -> None:
 def forget_saved(keys: list[str]) -> None:
     """Forget what this tab knew of these fields (their round or goal is gone from this tab)."""
     for state_key in (_SAVED_AT_KEY, _BASE_KEY, _CONFLICT_KEY):
-        kept = {k: v for k, v in st.session_state.get(state_key, {}).items() if k not in keys}
-        st.session_state[state_key] = kept
+        _drop(state_key, keys)
 
 
 def over_limit(keys: list[str], max_chars: int) -> list[str]:

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core import texts
-from db import accounts, drafts, feedback, goals, rounds
+from db import accounts, courses, drafts, feedback, goals, rounds
 from db.engine import make_sessionmaker, prepare_database
 from tests.conftest import PASSWORD
 from tests.e2e import scenes
@@ -201,8 +201,6 @@ def test_a_stale_tab_never_writes_into_a_round_it_was_not_showing(app_server, br
 
 def test_a_pause_while_typing_in_a_form_does_not_submit_it(app_server, page, storage):
     """A form (the trainer's new course) is sent with its button only, never by a pause in typing."""
-    from db import courses
-
     tove = storage(accounts.create_user, username="Tove", password=PASSWORD)
     storage(accounts.set_roles, username="Tove", is_trainer=True)
     page.goto(f"{app_server.url}/hold")

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from playwright.async_api import Page, async_playwright
 
+from db import rounds
 from questions import QuestionBank
 from tests.support.server import CHROMIUM, CHROMIUM_ARGS, IDLE
 
@@ -46,7 +47,6 @@ class Person:
     stage: str = "start"  # where the person is, for the error message
     error: str | None = None
     save_ms: list[float] = field(default_factory=list)  # click on a rating -> the app idle again
-    seconds: float = 0.0
 
 
 async def _idle(page: Page) -> None:
@@ -110,7 +110,6 @@ async def _person(browser, url: str, person: Person, password: str, bank: Questi
     context = await browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
     page = await context.new_page()
     page.set_default_timeout(60_000)
-    began = time.perf_counter()
     try:
         await asyncio.sleep(random.Random(seed).uniform(0, 2))  # people do not start in the same millisecond
         await _walk(page, url, person, password, bank, steps, random.Random(seed))
@@ -118,7 +117,6 @@ async def _person(browser, url: str, person: Person, password: str, bank: Questi
         dialogs = await page.locator("[role=dialog]").all_inner_texts()
         person.error = f"{person.stage}: {type(exc).__name__}: {str(exc).splitlines()[0]} {dialogs}"
     finally:
-        person.seconds = time.perf_counter() - began
         await context.close()
 
 
@@ -155,8 +153,6 @@ def walk_at_once(url: str, usernames: list[str], password: str, bank: QuestionBa
 
 def lost_values(run, people: list[Person], user_ids: dict[str, int]) -> list[str]:
     """Every typed text and chosen rating that storage does not hold as it was typed or chosen."""
-    from db import rounds
-
     lost = []
     for person in people:
         stored = run(rounds.list_rounds, user_id=user_ids[person.username])
