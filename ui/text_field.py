@@ -111,8 +111,11 @@ def mark_saved(key: str, text: str | None = None) -> None:
 
 def unsaved(key: str, max_chars: int) -> bool:
     """Whether the field holds text this tab has not stored, and could store (within its limit,
-    no choice between two texts pending)."""
-    value = st.session_state.get(key) or ""
+    no choice between two texts pending). A field this run holds nothing for (not drawn since
+    its step was left) has nothing unsaved: storing it would store "" over its text."""
+    if key not in st.session_state:
+        return False
+    value = st.session_state[key] or ""
     return value != (base_of(key) or "") and len(value) <= max_chars and not has_conflict(key)
 
 
