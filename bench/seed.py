@@ -164,7 +164,7 @@ def add_course(engine: Engine, bank: QuestionBank, size: int, name: str) -> tupl
         engine,
         CourseMember.__table__,
         [
-            {"course_id": course_id, "user_id": uid, "consent": n % 3 == 0, "joined_at": _START}
+            {"course_id": course_id, "user_id": uid, "consent": n % 3 == 2, "joined_at": _START}
             for n, uid in enumerate(member_ids)
         ],
     )

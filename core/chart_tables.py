@@ -29,18 +29,15 @@ def radar_table(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> pd.DataFra
 
 
 def cohort_table(
-    bank: QuestionBank, mean: Mapping[str, float], low: Mapping[str, float], high: Mapping[str, float]
+    bank: QuestionBank, mean: Mapping[str, float], band: Mapping[str, tuple[float, float]] | None
 ) -> pd.DataFrame:
-    """The group's radar: the mean and the band from the lowest to the highest participant."""
+    """The group's radar: the mean and, when there is one, the band from the lower to the upper quartile."""
     comps = bank.competencies
-    return competency_frame(
-        bank,
-        {
-            texts.MEAN_TRACE: [danish_score(mean.get(c.id)) for c in comps],
-            texts.BAND_LOW: [danish_score(low.get(c.id)) for c in comps],
-            texts.BAND_HIGH: [danish_score(high.get(c.id)) for c in comps],
-        },
-    )
+    columns = {texts.MEAN_TRACE: [danish_score(mean.get(c.id)) for c in comps]}
+    if band is not None:
+        columns[texts.BAND_LOW] = [danish_score(band[c.id][0]) if c.id in band else "–" for c in comps]
+        columns[texts.BAND_HIGH] = [danish_score(band[c.id][1]) if c.id in band else "–" for c in comps]
+    return competency_frame(bank, columns)
 
 
 def change_table(

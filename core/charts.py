@@ -122,18 +122,21 @@ def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure
 def cohort_radar_figure(
     bank: QuestionBank,
     mean: Mapping[str, float],
-    low: Mapping[str, float],
-    high: Mapping[str, float],
+    band: Mapping[str, tuple[float, float]] | None,
     labels: Mapping[str, str],
 ) -> go.Figure:
-    """The cohort's mean per competency on the radar, with a shaded band from lowest to highest score."""
+    """The cohort's mean per competency on the radar and, when there is one, a shaded band from the
+    lower to the upper quartile."""
     band_colour = "rgba(0, 114, 178, 0.18)"
     fig = go.Figure()
-    for key, values, fill in (("high", high, "none"), ("low", low, "tonext")):
-        line = dict(color=band_colour, width=1)
-        fig.add_trace(
-            _polar_trace(bank, values, labels[key], mode="lines", line=line, fill=fill, fillcolor=band_colour)
-        )
+    if band is not None:
+        high = {cid: pair[1] for cid, pair in band.items()}
+        low = {cid: pair[0] for cid, pair in band.items()}
+        for key, values, fill in (("high", high, "none"), ("low", low, "tonext")):
+            line = dict(color=band_colour, width=1)
+            fig.add_trace(
+                _polar_trace(bank, values, labels[key], mode="lines", line=line, fill=fill, fillcolor=band_colour)
+            )
     line = dict(color=PALETTE[0], width=3)
     fig.add_trace(_polar_trace(bank, mean, labels["mean"], mode="lines+markers", line=line))
     return _radar_layout(fig)

@@ -40,21 +40,21 @@ def group_table(
     bank: QuestionBank,
     people: int,
     mean: Mapping[str, float],
-    low: Mapping[str, float],
-    high: Mapping[str, float],
+    band: Mapping[str, tuple[float, float]] | None,
     distribution: Mapping[str, Mapping[int, int]],
     change: tuple[Mapping[str, float], Mapping[str, float]] | None,
 ) -> pd.DataFrame:
-    """One row per competency: the cohort's numbers (only ever built from aggregates that may be shown)."""
+    """One row per competency: the cohort's numbers (only ever built from aggregates that may be
+    shown, and exactly the numbers the dashboard shows: the band only where it does)."""
     rows = []
     for comp in bank.competencies:
         row = {
             texts.EXPORT_COMPETENCY: comp.name,
             texts.EXPORT_PEOPLE: people,
             texts.EXPORT_SCORE: round(mean[comp.id], 2),
-            texts.EXPORT_LOW: round(low[comp.id], 2),
-            texts.EXPORT_HIGH: round(high[comp.id], 2),
         }
+        if band is not None and comp.id in band:
+            row[texts.EXPORT_LOW], row[texts.EXPORT_HIGH] = band[comp.id]
         for value in range(1, 6):
             row[texts.EXPORT_RATING_COUNT.format(value=value)] = distribution.get(comp.id, {}).get(value, 0)
         if change is not None:
@@ -63,7 +63,11 @@ def group_table(
             row[texts.EXPORT_CHANGE_LATEST] = None if latest is None else round(latest, 2)
             row[texts.EXPORT_CHANGE] = None if first is None or latest is None else round(latest - first, 2)
         rows.append(row)
-    return pd.DataFrame(rows)
+    frame = pd.DataFrame(rows)
+    # Counts stay whole numbers (Excel would read "3,0" beside the people's rows otherwise).
+    counts = [texts.EXPORT_PEOPLE, texts.EXPORT_LOW, texts.EXPORT_HIGH]
+    counts += [texts.EXPORT_RATING_COUNT.format(value=value) for value in range(1, 6)]
+    return frame.astype({column: "Int64" for column in counts if column in frame.columns})
 
 
 def people_table(bank: QuestionBank, individuals: Sequence[tuple[str, Mapping[str, float]]]) -> pd.DataFrame:

@@ -48,3 +48,21 @@ def scores_table(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> pd.DataFr
     frame = pd.DataFrame(data, index=[c.name for c in bank.competencies], dtype="float64")
     frame.index.name = texts.OVERVIEW_COL_COMPETENCY
     return frame.round(1)
+
+
+def rating_quartiles(counts: Mapping[int, int]) -> tuple[int, int] | None:
+    """The middle half of the ratings given: the lower and upper quartile, read off how often each
+    rating (1–5) was given. A function of those counts alone, so it shows nothing they do not."""
+    total = sum(counts.values())
+    if not total:
+        return None
+
+    def at(share: float) -> int:
+        seen = 0
+        for value in RATINGS:
+            seen += counts.get(value, 0)
+            if seen >= share * total:
+                return value
+        return RATINGS[-1]
+
+    return at(0.25), at(0.75)

@@ -318,7 +318,7 @@ COURSES_EMPTY = "Du har ikke oprettet et hold endnu."
 COURSE_PICK = "Hold"
 COURSE_CODE = "Holdkode til deltagerne: {code}"
 COURSE_MIN_GROUP = "Mindste antal svar, før gruppens billede vises"
-COURSE_MIN_GROUP_HELP = "Mindst 3. Jo højere tal, jo bedre beskyttes den enkelte."
+COURSE_MIN_GROUP_HELP = "Mindst 3, som udgangspunkt 5. Jo højere tal, jo bedre beskyttes den enkelte."
 PARTICIPANTS_TITLE = "Deltagere ({count})"
 PARTICIPANTS_EMPTY = "Ingen deltagere endnu. Giv dem holdkoden."
 PARTICIPANT_COL_NAME = "Deltager"
@@ -329,19 +329,34 @@ YES, NO = "Ja", "Nej"
 DASHBOARD_ROUND = "Hvilke refleksioner vil du se?"
 DASHBOARD_CHOICES = {"latest": "Hver deltagers seneste", "first": "Hver deltagers første"}
 DASHBOARD_RADAR_TITLE = "Gruppens billede"
-DASHBOARD_RADAR_CAPTION = (
-    "Linjen er gruppens gennemsnit; det skraverede bånd går fra laveste til højeste deltagerscore. {people} deltagere."
+DASHBOARD_RADAR_CAPTION = "Linjen er gruppens gennemsnit. {people} deltagere."
+DASHBOARD_BAND_CAPTION = "Det skraverede bånd viser den midterste halvdel af vurderingerne: fra nedre til øvre kvartil."
+DASHBOARD_NO_BAND = (
+    "Båndet med den midterste halvdel af vurderingerne vises fra {band} deltagere; "
+    "på færre kunne det afsløre enkeltes svar. Spredningen ses i fordelingen nedenfor."
+)
+PICTURE_EARLIER = (
+    "Billedet er fra {when} og viser {people} deltagere. Det opdateres, når flere har afsluttet, "
+    "så ingen kan regne ud, hvem der lige er kommet til."
 )
 MEAN_TRACE = "Gennemsnit"
-BAND_LOW, BAND_HIGH = "Laveste", "Højeste"
+BAND_LOW, BAND_HIGH = "Nedre kvartil", "Øvre kvartil"
 HIDDEN_TOO_FEW = "Gruppens billede vises, når {missing} mere har afsluttet en refleksion (mindst {min} i alt)."
 HIDDEN_DIFFERENCE = (
-    "Skjult for at beskytte den enkelte: dette udvalg adskiller sig kun med én person fra »{against}«, "
-    "så man ville kunne regne den persons svar ud."
+    "Skjult for at beskytte den enkelte: dette udvalg adskiller sig fra »{against}« med færre end {min} "
+    "personer, så man ville kunne regne deres svar ud."
+)
+HIDDEN_EARLIER = (
+    "Skjult for at beskytte den enkelte: sammen med et billede, du har set før, ville man kunne regne "
+    "svarene ud for færre end {min} personer. Det vises, når flere har afsluttet."
+)
+HIDDEN_COMBINATION = (
+    "Skjult for at beskytte den enkelte: sammen med det, du allerede kan se, ville man kunne regne "
+    "svarene ud for færre end {min} personer."
 )
 HIDDEN_CONSENT = (
-    "Skjult for at beskytte den enkelte: kun én deltager i udvalget har ikke delt sine egne resultater, "
-    "så gruppens tal ville afsløre den persons svar."
+    "Skjult for at beskytte den enkelte: færre end {min} af deltagerne i udvalget deler ikke deres egne "
+    "resultater, så gruppens tal minus dem, der deler, ville afsløre deres svar."
 )
 CHANGE_TITLE = "Udvikling fra første til seneste refleksion"
 CHANGE_CAPTION = "Gennemsnit for de {people} deltagere, der har mindst to afsluttede refleksioner."
@@ -350,8 +365,13 @@ DISTRIBUTION_TITLE = "Fordeling af vurderinger pr. kompetence"
 DISTRIBUTION_CAPTION = "Hvor mange gange hver vurdering fra 1 til 5 er givet (to spørgsmål pr. kompetence)."
 INDIVIDUALS_TITLE = "Deltagere, der deler deres egne resultater"
 INDIVIDUALS_EMPTY = "Ingen deltagere deler deres egne resultater med dig."
+INDIVIDUALS_WITHHELD = (
+    "{count} af dem, der deler deres egne resultater, vises ikke enkeltvis: refleksionen indgik i et "
+    "gruppebillede, du har set, sammen med så få andre, at de andres svar ellers kunne regnes ud."
+)
 EXPORT_CSV = "Hent som CSV"
 EXPORT_XLSX = "Hent som Excel"
+EXPORT_NOTHING = "Der er intet at hente endnu: gruppens tal må ikke vises, og ingen deler deres egne resultater."
 
 # Export headers (Danish, for Excel)
 EXPORT_SECTION = "Afsnit"
@@ -361,8 +381,8 @@ EXPORT_PARTICIPANT = "Deltager"
 EXPORT_COMPETENCY = "Kompetence"
 EXPORT_PEOPLE = "Antal deltagere"
 EXPORT_SCORE = "Score (gennemsnit)"
-EXPORT_LOW = "Laveste"
-EXPORT_HIGH = "Højeste"
+EXPORT_LOW = "Nedre kvartil (vurderinger)"
+EXPORT_HIGH = "Øvre kvartil (vurderinger)"
 EXPORT_RATING_COUNT = "Antal vurderinger {value}"
 EXPORT_CHANGE_FIRST = "Første (gennemsnit)"
 EXPORT_CHANGE_LATEST = "Seneste (gennemsnit)"

@@ -2,8 +2,11 @@
 
 Every function checks, on every call, that the asker is a trainer and owns the course. Which
 aggregates may be shown is decided here with core.privacy, before any number leaves db/, so no
-page can show an aggregate that should be hidden. Aggregates are GROUP BY queries over the chosen
-rounds (a handful of queries per dashboard, whatever the cohort's size).
+page can show an aggregate that should be hidden. Every picture shown is recorded (cohort_views,
+cohort_revealed) and every later one is judged against all of them: a picture that would let the
+trainer compute something about fewer people than the minimum stays the earlier one until enough
+has changed. Aggregates are GROUP BY queries over the chosen rounds (a handful of queries per
+dashboard, whatever the cohort's size).
 """
 
 from __future__ import annotations
@@ -12,15 +15,28 @@ import hashlib
 import json
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
-from sqlalchemy import Float, Integer, String, any_, bindparam, case, cast, exists, func, literal, select
+from sqlalchemy import Float, Integer, String, any_, bindparam, case, cast, exists, func, literal, select, update
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
-from core.privacy import Verdict, judge
-from core.scoring import RATINGS
+from core.privacy import TOO_FEW, Seen, Verdict, judge, known_rounds
+from core.scoring import RATINGS, rating_quartiles
 from db.courses import CourseView, trainer_course
-from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, CourseMember, Round, RoundScore, User
+from db.models import (
+    ROUND_COMPLETED,
+    ROUND_OPEN,
+    Answer,
+    CohortRevealed,
+    CohortView,
+    Course,
+    CourseMember,
+    Round,
+    RoundScore,
+    User,
+    utcnow,
+)
 from db.upsert import dialect_insert
 
 LATEST, FIRST = "latest", "first"
@@ -36,21 +52,39 @@ class ParticipantStatus:
     by_context: Mapping[str, str]  # context -> NOT_STARTED / IN_PROGRESS / COMPLETED
 
 
+# The band (the middle half of the ratings) needs this many people, and twice the minimum: on
+# fewer, quartiles jump with every single answer. It is read off the distribution, so it never
+# shows more than the distribution does.
+BAND_FROM = 10
+
+
+def band_from(min_group: int) -> int:
+    """How many people the band needs in a course with this minimum."""
+    return max(BAND_FROM, 2 * min_group)
+
+
+def band_shown(people: int, min_group: int) -> bool:
+    return people >= band_from(min_group)
+
+
 @dataclass(frozen=True)
 class CohortStats:
-    """Per competency: mean, lowest and highest person-score, and how often each rating (1–5) was given."""
+    """Per competency: the mean, how often each rating (1–5) was given and, for a large enough
+    group, the band from the lower to the upper quartile of the ratings."""
 
     people: int
     mean: Mapping[str, float]
-    low: Mapping[str, float]
-    high: Mapping[str, float]
     distribution: Mapping[str, Mapping[int, int]]
+    band: Mapping[str, tuple[int, int]] | None
+    rounds: frozenset[int]  # the rounds it covers (never shown; for audits)
+    shown_since: datetime | None = None  # set when this is an earlier picture, kept while a newer may not show
 
 
 @dataclass(frozen=True)
 class Individual:
     username: str
     scores: Mapping[str, float]
+    round_id: int
 
 
 @dataclass(frozen=True)
@@ -59,12 +93,16 @@ class Dashboard:
     participants: list[ParticipantStatus]
     choices: list[str]  # LATEST, FIRST and the contexts someone has completed
     chosen: str
-    verdict: Verdict
-    stats: CohortStats | None
+    verdict: Verdict  # for the chosen selection as it is now
+    stats: CohortStats | None  # the picture shown: the current one, an earlier one, or none
     change_verdict: Verdict
     change: tuple[Mapping[str, float], Mapping[str, float]] | None  # (first means, latest means)
     change_people: int
     individuals: list[Individual] = field(default_factory=list)
+    change_rounds: tuple[frozenset[int], frozenset[int]] | None = None  # never shown; for audits
+    # Consenting participants whose round is not shown on its own: it was in an earlier picture
+    # with so few others that showing it would expose them.
+    withheld: int = 0
 
 
 def _competency_of(question_to_competency: Mapping[str, str]):
@@ -138,6 +176,8 @@ class _Rounds:
     selections: dict[str, dict[int, int]]  # LATEST, FIRST and each context → user id → round id
     statuses: dict[int, dict[str, str]]  # user id → context → NOT_STARTED / IN_PROGRESS / COMPLETED
     completed: dict[int, int]  # user id → completed rounds
+    done: dict[int, int]  # completed round id → user id
+    stamp: dict[int, str]  # completed round id → when it was completed (tells a reused id apart)
 
 
 def _rounds(session: Session, course_id: int) -> _Rounds:
@@ -148,6 +188,8 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
     by_context: dict[tuple[int, str], tuple] = {}
     statuses: dict[int, dict[str, str]] = {}
     completed: dict[int, int] = {}
+    done: dict[int, int] = {}
+    stamp: dict[int, str] = {}
     for round_id, user_id, context, status, completed_at in session.execute(
         select(Round.id, Round.user_id, Round.context, Round.status, Round.completed_at)
         .join(CourseMember, CourseMember.user_id == Round.user_id)
@@ -156,6 +198,8 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
         states = statuses.setdefault(user_id, {})
         if status == ROUND_COMPLETED:
             states[context] = COMPLETED
+            done[round_id] = user_id
+            stamp[round_id] = completed_at.isoformat()
             completed[user_id] = completed.get(user_id, 0) + 1
             key = (completed_at, round_id)
             if user_id not in first or key < first[user_id]:
@@ -172,7 +216,7 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
     }
     for (user_id, context), key in by_context.items():
         selections.setdefault(context, {})[user_id] = key[1]
-    return _Rounds(selections, statuses, completed)
+    return _Rounds(selections, statuses, completed, done, stamp)
 
 
 def _ordered(selections: dict[str, dict[int, int]], contexts: Sequence[str]) -> dict[str, dict[int, int]]:
@@ -200,30 +244,185 @@ def _means(session: Session, round_ids: Collection[int], scheme: str) -> dict[st
     return {cid: float(total) / float(count) for cid, total, count in rows}
 
 
-def _stats(session: Session, round_ids: Collection[int], scheme: str) -> CohortStats:
-    """Mean, lowest and highest person-score per competency and the spread of ratings: one
-    GROUP BY over the rounds' counts, whatever the cohort's size."""
+def _stats(session: Session, round_ids: Collection[int], scheme: str, min_group: int) -> CohortStats:
+    """The mean per competency and the spread of ratings: one GROUP BY over the rounds' counts,
+    whatever the cohort's size."""
     mean: dict[str, float] = {}
-    low: dict[str, float] = {}
-    high: dict[str, float] = {}
     distribution: dict[str, dict[int, int]] = {}
     if round_ids:
-        for cid, total, count, lowest, highest, *counts in session.execute(
-            select(
-                RoundScore.competency_id,
-                func.sum(_TOTAL),
-                func.sum(_RATINGS),
-                func.min(_SCORE),
-                func.max(_SCORE),
-                *(func.sum(column) for column in _COUNTS),
-            )
+        for cid, total, count, *counts in session.execute(
+            select(RoundScore.competency_id, func.sum(_TOTAL), func.sum(_RATINGS), *(func.sum(c) for c in _COUNTS))
             .where(*_counts_of(session, round_ids, scheme))
             .group_by(RoundScore.competency_id)
         ):
             mean[cid] = float(total) / float(count)
-            low[cid], high[cid] = float(lowest), float(highest)
             distribution[cid] = {value: int(n) for value, n in zip(RATINGS, counts, strict=True) if n}
-    return CohortStats(people=len(round_ids), mean=mean, low=low, high=high, distribution=distribution)
+    people = len(round_ids)
+    band = None
+    if band_shown(people, min_group):
+        band = {cid: quartiles for cid, counts in distribution.items() if (quartiles := rating_quartiles(counts))}
+    return CohortStats(people, mean, distribution, band, frozenset(round_ids))
+
+
+def _fingerprint(selection: Mapping[int, int], stamp: Mapping[int, str]) -> str:
+    keys = sorted(f"{r}@{stamp[r]}" for r in selection.values())
+    return hashlib.sha256(",".join(keys).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class _Earlier:
+    kind: str
+    selection: dict[int, int]
+    shown_at: datetime
+
+
+def _seen(session: Session, course_id: int, found: _Rounds) -> tuple[Seen, list[_Earlier], set[tuple[str, str]]]:
+    """Everything the course's trainer has been shown: the groups (oldest first), the rounds seen
+    one by one, and which (kind, fingerprint) pairs are recorded.
+
+    A round recorded then that is gone now (deleted with its account), or whose id now belongs to
+    another round (SQLite can hand out a deleted row's id again), becomes a round of its own that
+    no current selection holds, with a negative id: what was shown stays what was shown.
+    """
+    ghosts: dict[tuple[int, str], int] = {}
+
+    def current(round_id: int, user_id: int, when: str) -> int:
+        if found.stamp.get(round_id) == when and found.done.get(round_id) == user_id:
+            return round_id
+        return ghosts.setdefault((round_id, when), -1 - len(ghosts))
+
+    earlier = []
+    stamps = dict(found.stamp)
+    for kind, members, shown_at in session.execute(
+        select(CohortView.kind, CohortView.members, CohortView.shown_at)
+        .where(CohortView.course_id == course_id)
+        .order_by(CohortView.id)
+    ):
+        selection = {}
+        for user_id, round_id, when in json.loads(members):
+            selection[user_id] = key = current(round_id, user_id, when)
+            stamps[key] = when
+        earlier.append(_Earlier(kind, selection, shown_at))
+    revealed = frozenset(
+        current(round_id, user_id, when)
+        for round_id, user_id, when in session.execute(
+            select(CohortRevealed.round_id, CohortRevealed.user_id, CohortRevealed.completed_at).where(
+                CohortRevealed.course_id == course_id
+            )
+        )
+    )
+    recorded = {(e.kind, _fingerprint(e.selection, stamps)) for e in earlier}
+    return Seen([e.selection for e in earlier], revealed), earlier, recorded
+
+
+_EARLIER_PREFIX = "earlier:"
+
+
+@dataclass
+class _Decision:
+    verdicts: dict[str, Verdict]
+    picture: dict[int, int] | None  # the chosen picture's selection (current or earlier)
+    picture_since: datetime | None
+    change: bool
+    known: frozenset[int]
+
+    def shown(self, chosen: str, ordered: Mapping[str, Mapping[int, int]]) -> dict[str, Mapping[int, int]]:
+        views: dict[str, Mapping[int, int]] = {}
+        if self.picture is not None:
+            views[chosen] = self.picture
+        if self.change:
+            views[CHANGE_FIRST], views[CHANGE_LATEST] = ordered[CHANGE_FIRST], ordered[CHANGE_LATEST]
+        return views
+
+
+def _decide(
+    ordered: dict[str, dict[int, int]],
+    chosen: str,
+    found: _Rounds,
+    consented: Collection[int],
+    min_group: int,
+    seen: Seen,
+    earlier: Sequence[_Earlier],
+) -> _Decision:
+    """Judge every selection against what was shown before; when the chosen one may not be shown,
+    fall back to the newest earlier picture of the same kind that still holds (its people are
+    members still, its rounds exist): showing it again tells nothing new."""
+    candidates = dict(ordered)
+    fallback = next(
+        (
+            e
+            for e in reversed(earlier)
+            if e.kind == chosen and all(found.done.get(r) == u for u, r in e.selection.items())
+        ),
+        None,
+    )
+    if fallback is not None:
+        candidates[_EARLIER_PREFIX + chosen] = fallback.selection
+    verdicts = judge(candidates, consented, min_group, seen)
+    picture, since = None, None
+    if verdicts[chosen].shown:
+        picture = ordered[chosen]
+    elif fallback is not None and verdicts[_EARLIER_PREFIX + chosen].shown and verdicts[chosen].reason != TOO_FEW:
+        picture, since = fallback.selection, fallback.shown_at
+    change = verdicts[CHANGE_FIRST].shown and verdicts[CHANGE_LATEST].shown
+    return _Decision(verdicts, picture, since, change, known_rounds(ordered, consented, min_group, seen))
+
+
+def _record(
+    session: Session,
+    course_id: int,
+    views: Mapping[str, Mapping[int, int]],
+    recorded: set[tuple[str, str]],
+    known: Collection[int],
+    seen: Seen,
+    found: _Rounds,
+) -> None:
+    now = utcnow()
+    for kind, selection in views.items():
+        fingerprint = _fingerprint(selection, found.stamp)
+        if (kind, fingerprint) not in recorded:
+            members = sorted([user, r, found.stamp[r]] for user, r in selection.items())
+            session.add(
+                CohortView(
+                    course_id=course_id,
+                    kind=kind,
+                    fingerprint=fingerprint,
+                    members=json.dumps(members),
+                    people=len(selection),
+                    shown_at=now,
+                )
+            )
+    for r in sorted(r for r in set(known) - set(seen.revealed) if r > 0):
+        session.add(CohortRevealed(course_id=course_id, round_id=r, user_id=found.done[r], completed_at=found.stamp[r]))
+    session.flush()
+
+
+def _publish(
+    session: Session,
+    course: CourseView,
+    ordered: dict[str, dict[int, int]],
+    chosen: str,
+    found: _Rounds,
+    consented: Collection[int],
+) -> _Decision:
+    """Decide what the trainer sees now, and record it before any number is read.
+
+    Deciding reads what was shown before; recording writes. Two screens of the same course (the
+    dashboard and the projector) deciding at once could each allow a picture that together with
+    the other's lets a smaller group be computed, so whoever has something new to record first
+    locks the course's row (a write) and decides again on what is recorded by then.
+    """
+    seen, earlier, recorded = _seen(session, course.id, found)
+    decision = _decide(ordered, chosen, found, consented, course.min_group, seen, earlier)
+    views = decision.shown(chosen, ordered)
+    new = any((kind, _fingerprint(sel, found.stamp)) not in recorded for kind, sel in views.items())
+    if not new and decision.known <= seen.revealed:
+        return decision
+    session.execute(update(Course).where(Course.id == course.id).values(min_group=Course.min_group))
+    seen, earlier, recorded = _seen(session, course.id, found)
+    decision = _decide(ordered, chosen, found, consented, course.min_group, seen, earlier)
+    _record(session, course.id, decision.shown(chosen, ordered), recorded, decision.known, seen, found)
+    return decision
 
 
 def dashboard(
@@ -235,7 +434,8 @@ def dashboard(
     contexts: Sequence[str],
     choice: str = LATEST,
 ) -> Dashboard:
-    """Build the course dashboard for its trainer; aggregates only where the privacy rules allow."""
+    """Build the course dashboard for its trainer; aggregates only where the privacy rules allow,
+    judged against everything the trainer was shown before (and recorded as shown)."""
     course = trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
     scheme = _scheme(question_to_competency)
     _count_missing(session, course_id, question_to_competency, scheme)
@@ -248,25 +448,32 @@ def dashboard(
     consented = {user_id for user_id, _, consent in members if consent}
     found = _rounds(session, course_id)
     ordered = _ordered(found.selections, contexts)
-    verdicts = judge(ordered, consented, course.min_group)
     choices = [LATEST, FIRST] + [name for name in ordered if name not in (LATEST, FIRST, CHANGE_FIRST, CHANGE_LATEST)]
     chosen = choice if choice in choices else LATEST
-    verdict = verdicts[chosen]
+    decision = _publish(session, course, ordered, chosen, found, consented)
+    verdicts = decision.verdicts
     change_verdict = next((verdicts[n] for n in (CHANGE_FIRST, CHANGE_LATEST) if not verdicts[n].shown), Verdict(True))
     # Only what may be shown is read.
-    stats = _stats(session, list(ordered[chosen].values()), scheme) if verdict.shown else None
+    stats = None
+    if decision.picture is not None:
+        stats = _stats(session, list(decision.picture.values()), scheme, course.min_group)
+        if decision.picture_since is not None:
+            stats = CohortStats(
+                stats.people, stats.mean, stats.distribution, stats.band, stats.rounds, decision.picture_since
+            )
     change = None
-    if change_verdict.shown:
+    if decision.change:
         # Once everyone has two rounds, the change's latest rounds are the chosen ones: same means.
-        known = {frozenset(ordered[chosen].values()): stats.mean} if stats else {}
+        known = {stats.rounds: stats.mean} if stats else {}
 
         def means_of(rounds: Collection[int]) -> Mapping[str, float]:
             return known.get(frozenset(rounds)) or _means(session, list(rounds), scheme)
 
         change = (means_of(ordered[CHANGE_FIRST].values()), means_of(ordered[CHANGE_LATEST].values()))
     consenting = {u: r for u, r in ordered[chosen].items() if u in consented}
+    shown_alone = {u: r for u, r in consenting.items() if r in decision.known}
     names = {user_id: username for user_id, username, _ in members}
-    individuals = _individuals(session, consenting, names, scheme)
+    individuals = _individuals(session, shown_alone, names, scheme)
     return Dashboard(
         course=course,
         participants=[
@@ -275,12 +482,18 @@ def dashboard(
         ],
         choices=choices,
         chosen=chosen,
-        verdict=verdict,
+        verdict=verdicts[chosen],
         stats=stats,
         change_verdict=change_verdict,
         change=change,
         change_people=len(ordered[CHANGE_FIRST]),
         individuals=individuals,
+        withheld=len(consenting) - len(shown_alone),
+        change_rounds=(
+            (frozenset(ordered[CHANGE_FIRST].values()), frozenset(ordered[CHANGE_LATEST].values()))
+            if change is not None
+            else None
+        ),
     )
 
 
@@ -297,5 +510,5 @@ def _individuals(
         )
     ):
         scores[round_id][cid] = float(score)
-    people = (Individual(names[u], scores[r]) for u, r in selection.items())
+    people = (Individual(names[u], scores[r], r) for u, r in selection.items())
     return sorted(people, key=lambda i: i.username.casefold())

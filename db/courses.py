@@ -14,7 +14,7 @@ from db import codes
 from db.accounts import roles_of
 from db.checks import check_text
 from db.errors import CourseJoinError, InvalidInputError, NotAllowedError, NotFoundError
-from db.models import MIN_GROUP_FLOOR, Course, CourseMember, User, as_utc, utcnow
+from db.models import MIN_GROUP_DEFAULT, MIN_GROUP_FLOOR, Course, CourseMember, User, as_utc, utcnow
 
 NAME_MAX_CHARS = 120
 DESCRIPTION_MAX_CHARS = 1000
@@ -101,7 +101,7 @@ def create_course(
             starts_on=starts_on,
             ends_on=ends_on,
             join_code=codes.normalise_code(codes.new_code(_JOIN_CODE_GROUPS)),  # stored bare, shown grouped
-            min_group=MIN_GROUP_FLOOR,
+            min_group=MIN_GROUP_DEFAULT,
         )
         try:
             with session.begin_nested():

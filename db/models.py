@@ -258,6 +258,7 @@ class GoalFollowup(Base):
 
 
 MIN_GROUP_FLOOR = 3  # no cohort aggregate is ever shown for fewer people than this
+MIN_GROUP_DEFAULT = 5  # a new course's minimum (the usual default of 360-degree tools)
 
 
 class Course(Base):
@@ -276,7 +277,7 @@ class Course(Base):
     starts_on: Mapped[date] = mapped_column(Date)
     ends_on: Mapped[date] = mapped_column(Date)
     join_code: Mapped[str] = mapped_column(String(20), unique=True)
-    min_group: Mapped[int] = mapped_column(Integer, default=MIN_GROUP_FLOOR)
+    min_group: Mapped[int] = mapped_column(Integer, default=MIN_GROUP_DEFAULT)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
@@ -292,6 +293,37 @@ class CourseMember(Base):
     consent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     joined_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     consent_changed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class CohortView(Base):
+    """A group picture a course's trainer has been shown: which round of which member it covered.
+
+    The privacy rules judge every new picture against all of these (core.privacy), so waiting
+    for one more person, switching views or a consent change cannot make a smaller group
+    computable. A row holds ids only, never an answer; it goes with its course.
+    """
+
+    __tablename__ = "cohort_views"
+    __table_args__ = (UniqueConstraint("course_id", "kind", "fingerprint", name="uq_cohort_views_course_kind_rounds"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(60))  # latest, first, change-first, change-latest or a context
+    fingerprint: Mapped[str] = mapped_column(String(64))  # SHA-256 of its round ids
+    members: Mapped[str] = mapped_column(Text)  # JSON [[user id, round id, completed at], ...]
+    people: Mapped[int] = mapped_column(Integer)
+    shown_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class CohortRevealed(Base):
+    """A round the trainer could see one by one, because its owner shared their own results then."""
+
+    __tablename__ = "cohort_revealed"
+
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"), primary_key=True)
+    round_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(Integer)
+    completed_at: Mapped[str] = mapped_column(String(40))  # tells the round apart from a later one given its id
 
 
 class AuthSession(Base):

@@ -71,38 +71,49 @@ def test_a_trainer_sees_no_course_of_another_trainer(new_session, app_tx, traine
     assert [c.value for c in other.caption] == [texts.COURSES_EMPTY]
 
 
-def test_the_cohort_picture_appears_with_three_and_individuals_only_with_consent(
+def test_the_cohort_picture_appears_at_the_minimum_without_a_band_and_a_late_consent_exposes_nobody(
     new_session, bank, trainer, code, downloads
 ):
     leaders = [_leader(new_session, bank, name, code, rating) for name, rating in (("Anna", 1), ("Bodil", 3))]
     board = open_page(trainer, "hold")
+    assert board.number_input(key="course-min-group").value == 5  # a new course's default
+    assert [plain(i.value) for i in board.info][0] == texts.HIDDEN_TOO_FEW.format(missing=3, min=5)
+    board.number_input(key="course-min-group").set_value(3).run()
     assert [plain(i.value) for i in board.info][0] == texts.HIDDEN_TOO_FEW.format(missing=1, min=3)
+    # Nothing may be shown, so there is nothing to download: no buttons for an empty file.
+    assert not board.get("download_button") and texts.EXPORT_NOTHING in [c.value for c in board.caption]
     assert not board.get("plotly_chart")
 
     leaders.append(_leader(new_session, bank, "Carl", code, 5))
     board.run()
     assert_no_exception(board)
     radar = plotly_spec(board, key="dashboard-radar")["data"]
-    assert [t["name"] for t in radar] == [texts.BAND_HIGH, texts.BAND_LOW, texts.MEAN_TRACE]
-    assert radar[2]["r"][:10] == [3.0] * 10 and radar[0]["r"][0] == 5.0 and radar[1]["r"][0] == 1.0
+    # The mean alone: a lowest and a highest beside it would give away the third person's score.
+    assert [t["name"] for t in radar] == [texts.MEAN_TRACE]
+    assert radar[0]["r"][:10] == [3.0] * 10
+    assert texts.DASHBOARD_NO_BAND.format(band=10) in [c.value for c in board.caption]
     assert plotly_spec(board, key="dashboard-distribution")["data"][0]["x"][0] == 2
     assert [c.value for c in board.caption if c.value == texts.INDIVIDUALS_EMPTY]
     assert plain(board.info[0].value) == texts.CHANGE_HIDDEN_TOO_FEW.format(missing=3, min=3)
     shown = everything_shown(board)
     assert "Hemmeligt" not in shown  # a trainer never sees reflection texts
 
+    # Anna shares her results after the trainer saw the picture of three: her scores beside it
+    # would give away Bodil's and Carl's together, so she is not shown one by one.
     anna = open_page(leaders[0], "mine_hold")
     course_id = next(t.key for t in anna.toggle if t.key.startswith("course-consent-")).removeprefix("course-consent-")
     anna.toggle(key=f"course-consent-{course_id}").set_value(True).run()
     board.run()
-    individuals = board.table[-1].value
-    assert list(individuals.columns) == ["Anna"] and list(individuals.iloc[:, 0]) == ["1,0"] * 10
+    assert texts.INDIVIDUALS_WITHHELD.format(count=1) in [plain(i.value) for i in board.info]
+    assert "1,0" not in [v for t in board.table for v in t.value.values.ravel()]
 
     group = pd.read_csv(io.BytesIO(downloads(board, "export-csv")), sep=";", decimal=",", encoding="utf-8-sig")
     rows = group[group[texts.EXPORT_SECTION] == texts.EXPORT_SECTION_GROUP]
     assert list(rows[texts.EXPORT_SCORE]) == [3.0] * 10 and list(rows[texts.EXPORT_PEOPLE]) == [3] * 10
+    assert set(group[texts.EXPORT_SECTION]) == {texts.EXPORT_SECTION_GROUP}
+    assert texts.EXPORT_LOW not in group.columns
     people = pd.read_excel(io.BytesIO(downloads(board, "export-xlsx")), sheet_name=texts.EXPORT_SHEET_PEOPLE)
-    assert list(people[texts.EXPORT_PARTICIPANT]) == ["Anna"] and people.iloc[0, 1] == 1.0
+    assert people.empty
 
 
 def test_withdrawing_consent_or_leaving_removes_the_leader_at_once(new_session, bank, trainer, code):
@@ -112,14 +123,14 @@ def test_withdrawing_consent_or_leaving_removes_the_leader_at_once(new_session, 
     course_id = toggle.key.removeprefix("course-consent-")
     toggle.set_value(True).run()
     board = open_page(trainer, "hold")
-    assert list(board.table[-1].value.columns) == ["Anna"]
+    assert list(board.table[-2].value.columns) == ["Anna"]  # the individuals, before the participants
     anna.toggle(key=f"course-consent-{course_id}").set_value(False).run()
     board.run()
     assert [c.value for c in board.caption if c.value == texts.INDIVIDUALS_EMPTY]
     anna.button(key=f"course-leave-{course_id}").click().run()
     assert [plain(s.value) for s in anna.success] == [texts.COURSE_LEFT.format(course="Forår 2027")]
     board.run()
-    names = list(board.table[0].value.index)
+    names = list(board.table[-1].value.index)  # the participants come last
     assert names == ["Bodil", "Carl", "Dorte"]
 
 

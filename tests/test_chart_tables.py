@@ -17,9 +17,11 @@ def test_the_radar_table_has_a_column_per_round_in_the_handbook_order(bank):
 
 def test_the_group_table_gives_the_mean_and_the_band(bank):
     ids = [c.id for c in bank.competencies]
-    table = chart_tables.cohort_table(bank, dict.fromkeys(ids, 3.0), dict.fromkeys(ids, 1.0), dict.fromkeys(ids, 5.0))
+    table = chart_tables.cohort_table(bank, dict.fromkeys(ids, 3.0), dict.fromkeys(ids, (2, 4)))
     assert list(table.columns) == [texts.MEAN_TRACE, texts.BAND_LOW, texts.BAND_HIGH]
-    assert list(table.iloc[9]) == ["3,0", "1,0", "5,0"]
+    assert list(table.iloc[9]) == ["3,0", "2,0", "4,0"]
+    # A small group has no band: the table has the mean alone.
+    assert list(chart_tables.cohort_table(bank, dict.fromkeys(ids, 3.0), None).columns) == [texts.MEAN_TRACE]
 
 
 def test_the_change_table_signs_the_change_and_dashes_what_is_missing(bank):

@@ -56,11 +56,13 @@ def test_long_axis_labels_are_wrapped_not_clipped():
 
 def test_cohort_radar_draws_the_band_under_the_mean(bank):
     ids = [c.id for c in bank.competencies]
-    labels = {"mean": "Gennemsnit", "low": "Laveste", "high": "Højeste"}
-    fig = cohort_radar_figure(bank, dict.fromkeys(ids, 3.0), dict.fromkeys(ids, 1.0), dict.fromkeys(ids, 5.0), labels)
+    labels = {"mean": "Gennemsnit", "low": "Nedre kvartil", "high": "Øvre kvartil"}
+    fig = cohort_radar_figure(bank, dict.fromkeys(ids, 3.0), dict.fromkeys(ids, (2, 4)), labels)
     high, low, mean = fig.data
-    assert (high.name, low.name, mean.name) == ("Højeste", "Laveste", "Gennemsnit")
-    assert low.fill == "tonext" and list(high.r[:10]) == [5.0] * 10 and list(mean.r[:10]) == [3.0] * 10
+    assert (high.name, low.name, mean.name) == ("Øvre kvartil", "Nedre kvartil", "Gennemsnit")
+    assert low.fill == "tonext" and list(high.r[:10]) == [4] * 10 and list(mean.r[:10]) == [3.0] * 10
+    # A small group: the mean alone, no band.
+    assert [t.name for t in cohort_radar_figure(bank, dict.fromkeys(ids, 3.0), None, labels).data] == ["Gennemsnit"]
 
 
 def test_distribution_stacks_the_five_ratings_per_competency(bank):

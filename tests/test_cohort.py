@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event, select
 
-from core.privacy import DIFFERENCE_OF_ONE, ONE_WITHOUT_CONSENT, TOO_FEW
+from core.privacy import DIFFERENCE, EARLIER, FEW_WITHOUT_CONSENT, TOO_FEW
 from db import accounts, cohort, courses, rounds
 from db.errors import NotAllowedError, NotFoundError
 from db.models import RoundScore
@@ -21,13 +21,15 @@ def test_below_the_minimum_there_is_no_aggregate_and_it_says_how_many_more(join,
     assert shown.stats is None
 
 
-def test_from_three_people_the_cohort_mean_spread_and_distribution_appear(join, make_completed_round, board, bank):
+def test_from_three_people_the_cohort_mean_and_distribution_appear_but_no_band(join, make_completed_round, board, bank):
     for name, rating in (("Anna", 1), ("Bodil", 3), ("Carl", 5)):
         make_completed_round(join(name).id, rating=rating)
     stats = board().stats
     first = bank.competencies[0].id
     assert stats.people == 3
-    assert (stats.mean[first], stats.low[first], stats.high[first]) == (3.0, 1.0, 5.0)
+    assert stats.mean[first] == 3.0
+    # No lowest and highest: with the mean they gave the third person's score.
+    assert stats.band is None and not hasattr(stats, "low")
     assert stats.distribution[first] == {1: 2, 3: 2, 5: 2}
     # No narrower cut: every competency's numbers cover all three people (two ratings each).
     assert all(sum(counts.values()) == 6 for counts in stats.distribution.values())
@@ -40,7 +42,7 @@ def test_two_choices_that_differ_by_one_person_cannot_both_be_seen(join, make_co
     make_completed_round(join("Dorte").id, rating=1, context="andet")
     assert board(cohort.LATEST).verdict.shown
     before = board("foer-netvaerket")
-    assert (before.verdict.shown, before.verdict.reason, before.stats) == (False, DIFFERENCE_OF_ONE, None)
+    assert (before.verdict.shown, before.verdict.reason, before.stats) == (False, DIFFERENCE, None)
 
 
 def test_change_from_first_to_latest_across_the_cohort(join, make_completed_round, board, bank):
@@ -77,7 +79,7 @@ def test_change_is_hidden_when_one_person_alone_has_a_single_round(join, make_co
         make_completed_round(user.id, rating=4, context="efter-moede-1")
     make_completed_round(join("Dorte").id, rating=1)
     shown = board(cohort.FIRST)
-    assert shown.change is None and shown.change_verdict.reason == DIFFERENCE_OF_ONE
+    assert shown.change is None and shown.change_verdict.reason == DIFFERENCE
 
 
 def test_individuals_only_with_consent_and_gone_at_once_when_withdrawn(tx, join, make_completed_round, board, setup):
@@ -116,7 +118,7 @@ def test_one_person_without_consent_among_consenting_people_hides_the_aggregate(
     for user in people[:2]:
         tx(courses.set_consent, user_id=user.id, course_id=course.id, consent=True)
     shown = board()
-    assert (shown.verdict.reason, shown.stats) == (ONE_WITHOUT_CONSENT, None)
+    assert (shown.verdict.reason, shown.stats) == (FEW_WITHOUT_CONSENT, None)
     assert [i.username for i in shown.individuals] == ["Anna", "Bodil"]
 
 
@@ -196,11 +198,13 @@ def test_each_completed_round_is_counted_once_and_an_open_round_never(sm, tx, jo
     tx(rounds.save_rating, user_id=people[0].id, round_id=still_open.id, question_id=bank.question_ids[0], rating=5)
     before = board().stats
     assert _counted_rounds(sm) == {r.id for r in done}
-    later = make_completed_round(people[1].id, rating=4, context="efter-moede-1")
+    # Three people differ from the picture seen (at a minimum of 3), so the new one may show.
+    later = [make_completed_round(user.id, rating=4, context="efter-moede-1") for user in people[1:]]
+    later.append(make_completed_round(join("Dorte").id, rating=4))
     after = board().stats
-    assert _counted_rounds(sm) == {r.id for r in done} | {later.id}
+    assert _counted_rounds(sm) == {r.id for r in done} | {r.id for r in later}
     first = bank.competencies[0].id
-    assert (before.mean[first], after.mean[first], after.high[first]) == (2.0, 8 / 3, 4.0)
+    assert (before.mean[first], after.mean[first]) == (2.0, 3.5)
 
 
 def test_a_bank_that_moves_a_question_is_counted_afresh(join, make_completed_round, board, bank):
@@ -223,3 +227,59 @@ def test_deleting_a_round_or_an_account_takes_its_counts(sm, tx, join, make_comp
     tx(rounds.delete_round, user_id=anna.id, round_id=deleted.id)
     tx(accounts.delete_account, user_id=bodil.id, confirm_username="Bodil")
     assert _counted_rounds(sm) == {kept.id}
+
+
+def test_one_more_finishing_keeps_the_earlier_picture_until_enough_have(join, make_completed_round, board, bank):
+    first = bank.competencies[0].id
+    for name in ("Anna", "Bodil", "Carl"):
+        make_completed_round(join(name).id, rating=2)
+    seen = board().stats
+    make_completed_round(join("Dorte").id, rating=5)
+    now = board()
+    # Beside the picture of three, the picture of four would be Dorte's answers.
+    assert (now.verdict.shown, now.verdict.reason, now.verdict.against) == (False, DIFFERENCE, EARLIER)
+    assert (now.stats.people, now.stats.mean[first], now.stats.rounds) == (3, 2.0, seen.rounds)
+    assert now.stats.shown_since is not None
+    make_completed_round(join("Erik").id, rating=5)
+    assert board().stats.people == 3  # two more: still fewer than the minimum of three
+    make_completed_round(join("Frida").id, rating=5)
+    later = board().stats
+    assert (later.people, later.mean[first], later.shown_since) == (6, 3.5, None)
+
+
+def test_a_raised_minimum_is_not_undone_by_an_earlier_picture(tx, setup, join, make_completed_round, board):
+    trainer, course = setup
+    for name in ("Anna", "Bodil", "Carl"):
+        make_completed_round(join(name).id, rating=2)
+    assert board().stats.people == 3
+    tx(courses.set_min_group, trainer_id=trainer.id, course_id=course.id, min_group=5)
+    shown = board()
+    assert (shown.verdict.reason, shown.stats) == (TOO_FEW, None)
+
+
+def test_a_consent_given_after_a_small_picture_does_not_expose_the_others(tx, setup, join, make_completed_round, board):
+    _, course = setup
+    people = [join(name) for name in ("Anna", "Bodil", "Carl", "Dorte")]
+    for user in people:
+        make_completed_round(user.id, rating=3)
+    assert board().stats.people == 4
+    tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=True)
+    # The four minus Anna would be three: at a minimum of 3 that is a group, so she may be shown.
+    assert [i.username for i in board().individuals] == ["Anna"]
+    tx(courses.set_consent, user_id=people[1].id, course_id=course.id, consent=True)
+    # Bodil too would leave Carl and Dorte: two. She is withheld, and says so.
+    shown = board()
+    assert ([i.username for i in shown.individuals], shown.withheld) == (["Anna"], 1)
+
+
+def test_the_band_shows_from_ten_people_and_is_read_off_the_distribution(join, make_completed_round, board, bank):
+    first = bank.competencies[0].id
+    for n in range(9):
+        make_completed_round(join(f"leder{n}").id, rating=1 + n % 5)
+    assert board().stats.band is None
+    for n in range(9, 12):
+        make_completed_round(join(f"leder{n}").id, rating=1 + n % 5)
+    stats = board().stats
+    assert stats.people == 12
+    # Ratings 1,2,3,4,5,1,2,3,4,5,1,2 twice: a quarter are 1, three quarters are at most 4.
+    assert stats.band[first] == (1, 4)

@@ -30,7 +30,7 @@ def course(tx, make_trainer):
 
 def test_a_trainer_creates_a_course_with_an_eight_character_join_code(course):
     _, created = course
-    assert created.name == "Hold 7" and created.min_group == 3 and created.member_count == 0
+    assert created.name == "Hold 7" and created.min_group == 5 and created.member_count == 0
     assert len(created.join_code) == 9 and created.join_code[4] == "-"
 
 

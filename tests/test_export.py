@@ -18,8 +18,7 @@ def tables(bank):
         bank,
         people=3,
         mean=dict.fromkeys(ids, 3.0),
-        low=dict.fromkeys(ids, 1.0),
-        high=dict.fromkeys(ids, 5.0),
+        band=dict.fromkeys(ids, (2, 4)),
         distribution=dict.fromkeys(ids, {1: 2, 3: 2, 5: 2}),
         change=(dict.fromkeys(ids, 2.0), dict.fromkeys(ids, 3.5)),
     )
@@ -38,7 +37,7 @@ def test_csv_has_a_bom_semicolons_danish_headers_and_decimal_commas(tables, bank
     assert data.startswith(b"\xef\xbb\xbf")
     header = data.decode("utf-8-sig").splitlines()[0].split(";")
     assert header[:4] == [texts.EXPORT_SECTION, texts.EXPORT_COMPETENCY, texts.EXPORT_PEOPLE, texts.EXPORT_SCORE]
-    assert ";3,0;" in data.decode("utf-8-sig")
+    assert ";3;3,0;2;4;" in data.decode("utf-8-sig")  # people, mean, lower and upper quartile
     frame = pd.read_csv(io.BytesIO(data), sep=";", decimal=",", encoding="utf-8-sig")
     group = frame[frame[texts.EXPORT_SECTION] == texts.EXPORT_SECTION_GROUP]
     assert list(group[texts.EXPORT_COMPETENCY]) == [c.name for c in bank.competencies]
@@ -63,5 +62,24 @@ def test_without_a_group_picture_only_people_are_exported(tables):
     _, people = tables
     frame = pd.read_csv(io.BytesIO(to_csv(None, people)), sep=";", decimal=",", encoding="utf-8-sig")
     assert set(frame[texts.EXPORT_SECTION]) == {texts.EXPORT_SECTION_PERSON}
+    assert texts.EXPORT_LOW not in frame.columns
     sheets = pd.read_excel(io.BytesIO(to_xlsx(None, people)), sheet_name=None)
     assert sheets[texts.EXPORT_SHEET_GROUP].empty
+
+
+def test_counts_stay_whole_numbers_beside_the_people_rows(tables):
+    text = to_csv(*tables).decode("utf-8-sig")
+    frame = pd.read_csv(io.StringIO(text), sep=";", decimal=",", dtype=str)
+    group = frame[frame[texts.EXPORT_SECTION] == texts.EXPORT_SECTION_GROUP]
+    counts = [texts.EXPORT_PEOPLE, texts.EXPORT_RATING_COUNT.format(value=1), texts.EXPORT_LOW]
+    assert {column: set(group[column]) for column in counts} == {
+        texts.EXPORT_PEOPLE: {"3"},
+        texts.EXPORT_RATING_COUNT.format(value=1): {"2"},
+        texts.EXPORT_LOW: {"2"},
+    }
+
+
+def test_a_small_group_is_exported_without_a_band(bank):
+    ids = [c.id for c in bank.competencies]
+    group = group_table(bank, 5, dict.fromkeys(ids, 3.0), None, dict.fromkeys(ids, {3: 10}), None)
+    assert texts.EXPORT_LOW not in group.columns and texts.EXPORT_HIGH not in group.columns

@@ -13,10 +13,10 @@ from core import texts
 from core.chart_tables import change_table, cohort_table, competency_frame, distribution_table
 from core.charts import PLOTLY_CONFIG, change_figure, cohort_radar_figure, distribution_figure
 from core.export import group_table, people_table, to_csv, to_xlsx
-from core.formatting import danish_score
+from core.formatting import danish_date, danish_score, danish_time
 from core.history import context_label
-from core.privacy import DIFFERENCE_OF_ONE, ONE_WITHOUT_CONSENT, TOO_FEW, Verdict
-from db.cohort import Dashboard
+from core.privacy import COMBINATION, DIFFERENCE, EARLIER, FEW_WITHOUT_CONSENT, TOO_FEW, Verdict
+from db.cohort import Dashboard, band_from
 from questions import QuestionBank
 from ui.tables import chart_numbers, show_table
 
@@ -28,11 +28,13 @@ def choice_label(choice: str) -> str:
 def _hidden(verdict: Verdict, min_group: int, too_few: str = texts.HIDDEN_TOO_FEW) -> str:
     if verdict.reason == TOO_FEW:
         return too_few.format(missing=verdict.missing, min=min_group)
-    if verdict.reason == DIFFERENCE_OF_ONE:
-        return texts.HIDDEN_DIFFERENCE.format(against=choice_label(verdict.against or ""))
-    if verdict.reason == ONE_WITHOUT_CONSENT:
-        return texts.HIDDEN_CONSENT
-    return texts.HIDDEN_TOO_FEW.format(missing=0, min=min_group)
+    if verdict.reason == DIFFERENCE and verdict.against != EARLIER:
+        return texts.HIDDEN_DIFFERENCE.format(against=choice_label(verdict.against or ""), min=min_group)
+    if verdict.reason in (DIFFERENCE, COMBINATION) and verdict.against == EARLIER:
+        return texts.HIDDEN_EARLIER.format(min=min_group)
+    if verdict.reason == FEW_WITHOUT_CONSENT:
+        return texts.HIDDEN_CONSENT.format(min=min_group)
+    return texts.HIDDEN_COMBINATION.format(min=min_group)
 
 
 def _participants_table(board: Dashboard) -> pd.DataFrame:
@@ -56,11 +58,18 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
     if stats is None:
         st.info(_hidden(board.verdict, board.course.min_group))
     else:
+        if stats.shown_since is not None:
+            when = f"{danish_date(stats.shown_since)} kl. {danish_time(stats.shown_since)}"
+            st.info(texts.PICTURE_EARLIER.format(when=when, people=stats.people))
         st.caption(texts.DASHBOARD_RADAR_CAPTION.format(people=stats.people))
+        if stats.band is not None:
+            st.caption(texts.DASHBOARD_BAND_CAPTION)
+        else:
+            st.caption(texts.DASHBOARD_NO_BAND.format(band=band_from(board.course.min_group)))
         labels = {"mean": texts.MEAN_TRACE, "low": texts.BAND_LOW, "high": texts.BAND_HIGH}
-        figure = cohort_radar_figure(bank, stats.mean, stats.low, stats.high, labels)
+        figure = cohort_radar_figure(bank, stats.mean, stats.band, labels)
         st.plotly_chart(figure, key="dashboard-radar", config=PLOTLY_CONFIG)
-        chart_numbers(cohort_table(bank, stats.mean, stats.low, stats.high))
+        chart_numbers(cohort_table(bank, stats.mean, stats.band))
     st.header(texts.CHANGE_TITLE, anchor=False)
     if board.change is None:
         st.info(_hidden(board.change_verdict, board.course.min_group, texts.CHANGE_HIDDEN_TOO_FEW))
@@ -80,8 +89,11 @@ def _render_group(bank: QuestionBank, board: Dashboard) -> None:
 
 def _render_individuals(bank: QuestionBank, board: Dashboard) -> None:
     st.header(texts.INDIVIDUALS_TITLE, anchor=False)
+    if board.withheld:
+        st.info(texts.INDIVIDUALS_WITHHELD.format(count=board.withheld))
     if not board.individuals:
-        st.caption(texts.INDIVIDUALS_EMPTY)
+        if not board.withheld:
+            st.caption(texts.INDIVIDUALS_EMPTY)
         return
     columns = {i.username: [danish_score(i.scores.get(c.id)) for c in bank.competencies] for i in board.individuals}
     show_table(competency_frame(bank, columns))
@@ -89,9 +101,12 @@ def _render_individuals(bank: QuestionBank, board: Dashboard) -> None:
 
 def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
     stats = board.stats
+    if stats is None and not board.individuals:
+        st.caption(texts.EXPORT_NOTHING)
+        return
     group = None
     if stats is not None:
-        group = group_table(bank, stats.people, stats.mean, stats.low, stats.high, stats.distribution, board.change)
+        group = group_table(bank, stats.people, stats.mean, stats.band, stats.distribution, board.change)
     people = people_table(bank, [(i.username, i.scores) for i in board.individuals])
     name = f"hold-{board.course.id}-{board.chosen}"
     left, right = st.columns(2)
@@ -110,11 +125,12 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
 def render_dashboard(bank: QuestionBank, board: Dashboard) -> None:
     """Draw one course's dashboard."""
     st.selectbox(texts.DASHBOARD_ROUND, board.choices, format_func=choice_label, key="dashboard-round")
+    _render_group(bank, board)
+    _render_individuals(bank, board)
+    # Names and statuses last: the first screen (or a shared projector) shows the group.
     st.header(texts.PARTICIPANTS_TITLE.format(count=len(board.participants)), anchor=False)
     if board.participants:
         show_table(_participants_table(board))
     else:
         st.caption(texts.PARTICIPANTS_EMPTY)
-    _render_group(bank, board)
-    _render_individuals(bank, board)
     _render_exports(bank, board)

@@ -34,6 +34,7 @@ def course_with_members(storage, bank, members: int = 3):
     course = storage(
         courses.create_course, trainer_id=tove.id, name="Hold 7", starts_on=date(2027, 1, 1), ends_on=date(2027, 6, 1)
     )
+    storage(courses.set_min_group, trainer_id=tove.id, course_id=course.id, min_group=min(members, 5))
     for n in range(members):
         leader = storage(accounts.create_user, username=f"Deltager{n + 1}", password=PASSWORD)
         completed_round(storage, bank, leader.id, rating=n % 5 + 1)

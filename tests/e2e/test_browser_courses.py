@@ -48,6 +48,10 @@ def test_trainer_course_three_leaders_radar_consent_and_exports(app_server, new_
     expect(trainer.get_by_text("Holdet »Forår 2027« er oprettet")).to_be_visible()
     tove = storage(accounts.authenticate, username="Tove", password=PASSWORD)
     course = storage(courses.trainer_courses, trainer_id=tove.id)[0]
+    assert trainer.locator(f"{key('course-min-group')} input").input_value() == "5"  # the default
+    trainer.locator(f"{key('course-min-group')} input").fill("3")
+    trainer.locator(f"{key('course-min-group')} input").press("Enter")
+    wait_for_idle(trainer)
 
     for name, rating in (("Bodil", 3), ("Carl", 5)):
         leader = _leader_with_a_round(storage, bank, name, rating)
@@ -73,14 +77,23 @@ def test_trainer_course_three_leaders_radar_consent_and_exports(app_server, new_
     expect(trainer.get_by_text(texts.INDIVIDUALS_EMPTY)).to_be_visible()
     a11y.check(trainer, "courses-dashboard")
 
+    # Anna shares her results after the trainer saw the picture of three: beside it, her scores
+    # would give Bodil's and Carl's together away, so she is not shown on her own.
     anna.locator(f"{key(f'course-consent-{course.id}')} label").click()
     wait_for_idle(anna)
     expect(anna.get_by_text("kan nu se dine egne resultater")).to_be_visible()
     a11y.check(anna, "my-courses-consent-given")
     go_to(trainer, "Hold")
-    expect(trainer.get_by_text(texts.INDIVIDUALS_EMPTY)).to_have_count(0)
-    people = trainer.locator('[data-testid="stTable"]').filter(has_text="Anna")
-    expect(people.last).to_contain_text("1,0")
+    expect(trainer.get_by_text(texts.INDIVIDUALS_WITHHELD.format(count=1))).to_be_visible()
+    expect(trainer.locator('[data-testid="stTable"]').filter(has_text="Anna")).to_have_count(1)  # participants
+    # Dorte joins having shared already: the picture of four, minus her, is the three seen before.
+    dorte = _leader_with_a_round(storage, bank, "Dorte", 3)
+    storage(courses.join_course, user_id=dorte.id, code=course.join_code)
+    storage(courses.set_consent, user_id=dorte.id, course_id=course.id, consent=True)
+    go_to(trainer, "Hold")
+    people = trainer.locator('[data-testid="stTable"]').filter(has_text="Dorte")
+    expect(people.first).to_contain_text("3,0")
+    expect(trainer.get_by_text("Linjen er gruppens gennemsnit. 4 deltagere.")).to_be_visible()
     a11y.check(trainer, "courses-dashboard-with-individuals")
 
     with trainer.expect_download() as csv_download:
@@ -91,4 +104,4 @@ def test_trainer_course_three_leaders_radar_consent_and_exports(app_server, new_
     with trainer.expect_download() as xlsx_download:
         trainer.locator(f"{key('export-xlsx')} button").click()
     sheet = pd.read_excel(xlsx_download.value.path(), sheet_name=texts.EXPORT_SHEET_PEOPLE)
-    assert list(sheet[texts.EXPORT_PARTICIPANT]) == ["Anna"] and sheet.iloc[0, 1] == 1.0
+    assert list(sheet[texts.EXPORT_PARTICIPANT]) == ["Dorte"] and sheet.iloc[0, 1] == 3.0

@@ -21,6 +21,8 @@ def setup(tx, make_user, bank):
         starts_on=date(2027, 1, 1),
         ends_on=date(2027, 6, 1),
     )
+    # The floor, not the default of 5: most tests here are about the rules at the smallest size.
+    tx(courses.set_min_group, trainer_id=trainer.id, course_id=course.id, min_group=3)
     return trainer, course
 
 
