@@ -99,10 +99,16 @@ def _owners(selections: Mapping[str, Selection], seen: Seen) -> dict[int, int]:
 
 
 def judge(
-    selections: Mapping[str, Selection], consented: Collection[int], min_group: int, seen: Seen = Seen()
+    selections: Mapping[str, Selection],
+    consented: Collection[int],
+    min_group: int,
+    seen: Seen = Seen(),
+    known: Collection[int] | None = None,
 ) -> dict[str, Verdict]:
-    """Decide, for each named selection in order of importance, whether its aggregate may be shown."""
-    known = known_rounds(selections, consented, min_group, seen)
+    """Decide, for each named selection in order, whether its aggregate may be shown beside what
+    was seen and the selections before it. `known`: the rounds the trainer knows one by one
+    (by default known_rounds of these selections)."""
+    known = frozenset(known) if known is not None else known_rounds(selections, consented, min_group, seen)
     owner = _owners(selections, seen)
 
     def unknown(group: Selection) -> frozenset[int]:

@@ -344,10 +344,12 @@ def _decide(
     seen: Seen,
     earlier: Sequence[_Earlier],
 ) -> _Decision:
-    """Judge every selection against what was shown before; when the chosen one may not be shown,
-    fall back to the newest earlier picture of the same kind that still holds (its people are
-    members still, its rounds exist): showing it again tells nothing new."""
-    candidates = dict(ordered)
+    """Judge what would be shown (the chosen selection, then the change) against what was shown
+    before; when the chosen one may not be shown, fall back to the newest earlier picture of the
+    same kind that still holds (its people are members still, its rounds exist): showing it again
+    tells nothing new. Other selections are judged when they are chosen, against this one then."""
+    known = known_rounds(ordered, consented, min_group, seen)
+    candidates = {name: ordered[name] for name in (chosen, CHANGE_FIRST, CHANGE_LATEST)}
     fallback = next(
         (
             e
@@ -358,14 +360,14 @@ def _decide(
     )
     if fallback is not None:
         candidates[_EARLIER_PREFIX + chosen] = fallback.selection
-    verdicts = judge(candidates, consented, min_group, seen)
+    verdicts = judge(candidates, consented, min_group, seen, known)
     picture, since = None, None
     if verdicts[chosen].shown:
         picture = ordered[chosen]
     elif fallback is not None and verdicts[_EARLIER_PREFIX + chosen].shown and verdicts[chosen].reason != TOO_FEW:
         picture, since = fallback.selection, fallback.shown_at
     change = verdicts[CHANGE_FIRST].shown and verdicts[CHANGE_LATEST].shown
-    return _Decision(verdicts, picture, since, change, known_rounds(ordered, consented, min_group, seen))
+    return _Decision(verdicts, picture, since, change, known)
 
 
 def _record(
@@ -433,9 +435,11 @@ def dashboard(
     question_to_competency: Mapping[str, str],
     contexts: Sequence[str],
     choice: str = LATEST,
+    exactly: bool = False,
 ) -> Dashboard:
     """Build the course dashboard for its trainer; aggregates only where the privacy rules allow,
-    judged against everything the trainer was shown before (and recorded as shown)."""
+    judged against everything the trainer was shown before (and recorded as shown). With
+    `exactly`, a choice nobody has completed yet is an empty selection, never another one."""
     course = trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
     scheme = _scheme(question_to_competency)
     _count_missing(session, course_id, question_to_competency, scheme)
@@ -449,6 +453,9 @@ def dashboard(
     found = _rounds(session, course_id)
     ordered = _ordered(found.selections, contexts)
     choices = [LATEST, FIRST] + [name for name in ordered if name not in (LATEST, FIRST, CHANGE_FIRST, CHANGE_LATEST)]
+    if exactly and choice not in ordered:
+        ordered[choice] = {}
+        choices.append(choice)
     chosen = choice if choice in choices else LATEST
     decision = _publish(session, course, ordered, chosen, found, consented)
     verdicts = decision.verdicts
@@ -512,3 +519,44 @@ def _individuals(
         scores[round_id][cid] = float(score)
     people = (Individual(names[u], scores[r], r) for u, r in selection.items())
     return sorted(people, key=lambda i: i.username.casefold())
+
+
+@dataclass(frozen=True)
+class Presentation:
+    """What the projector shows: how many have finished today's round, and the group's picture.
+    No names, no statuses per person, no individual results, whatever the consents."""
+
+    course: CourseView
+    context: str  # the session's context, or LATEST when the trainer has preset none
+    members: int
+    done: int
+    verdict: Verdict
+    stats: CohortStats | None
+
+
+def presentation(
+    *,
+    session: Session,
+    trainer_id: int,
+    course_id: int,
+    question_to_competency: Mapping[str, str],
+    contexts: Sequence[str],
+) -> Presentation:
+    """The live view of the course for its trainer's projector, under the same rules (and the same
+    record of what was shown) as the dashboard: the picture grows in batches, never by one."""
+    course = trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
+    context = course.session_context or LATEST
+    board = dashboard(
+        session=session,
+        trainer_id=trainer_id,
+        course_id=course_id,
+        question_to_competency=question_to_competency,
+        contexts=contexts,
+        choice=context,
+        exactly=True,
+    )
+    if context == LATEST:
+        done = sum(1 for p in board.participants if p.completed)
+    else:
+        done = sum(1 for p in board.participants if p.by_context.get(context) == COMPLETED)
+    return Presentation(board.course, context, len(board.participants), done, board.verdict, board.stats)

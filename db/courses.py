@@ -3,6 +3,7 @@ each member decides per course whether the trainer may see their individual resu
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -32,6 +33,7 @@ class CourseView:
     join_code: str
     min_group: int
     member_count: int
+    session_context: str | None = None
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,7 @@ class MembershipView:
     ends_on: date
     consent: bool
     joined_at: datetime
+    session_context: str | None = None  # the context the trainer presets for today's session
 
 
 @dataclass(frozen=True)
@@ -82,7 +85,17 @@ def _views(session: Session, *conditions) -> list[CourseView]:
         .order_by(Course.starts_on.desc(), Course.id.desc())
     )
     return [
-        CourseView(c.id, c.name, c.description, c.starts_on, c.ends_on, _grouped(c.join_code), c.min_group, n)
+        CourseView(
+            c.id,
+            c.name,
+            c.description,
+            c.starts_on,
+            c.ends_on,
+            _grouped(c.join_code),
+            c.min_group,
+            n,
+            c.session_context,
+        )
         for c, n in rows
     ]
 
@@ -133,6 +146,16 @@ def set_min_group(*, session: Session, trainer_id: int, course_id: int, min_grou
     if not isinstance(min_group, int) or not MIN_GROUP_FLOOR <= min_group <= MIN_GROUP_CEILING:
         raise InvalidInputError("min_group")
     session.get(Course, course_id).min_group = min_group
+
+
+def set_session_context(
+    *, session: Session, trainer_id: int, course_id: int, context: str | None, contexts: Collection[str]
+) -> None:
+    """Preset the round context for the course's session (one of `contexts`, or None for none)."""
+    trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
+    if context is not None and context not in contexts:
+        raise InvalidInputError("context")
+    session.get(Course, course_id).session_context = context
 
 
 def join_course(*, session: Session, user_id: int, code: str) -> MembershipView:
@@ -197,7 +220,7 @@ def my_courses(*, session: Session, user_id: int) -> list[MembershipView]:
         .order_by(Course.starts_on.desc(), Course.id.desc())
     )
     return [
-        MembershipView(c.id, c.name, trainer, c.starts_on, c.ends_on, m.consent, as_utc(m.joined_at))
+        MembershipView(c.id, c.name, trainer, c.starts_on, c.ends_on, m.consent, as_utc(m.joined_at), c.session_context)
         for m, c, trainer in rows
     ]
 

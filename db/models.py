@@ -278,6 +278,9 @@ class Course(Base):
     ends_on: Mapped[date] = mapped_column(Date)
     join_code: Mapped[str] = mapped_column(String(20), unique=True)
     min_group: Mapped[int] = mapped_column(Integer, default=MIN_GROUP_DEFAULT)
+    # The round context the trainer presets for today's session ("før kurset", "efter modul 2"):
+    # a leader who joins by the link starts their walk-through with it chosen.
+    session_context: Mapped[str | None] = mapped_column(String(60))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 

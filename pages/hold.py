@@ -1,9 +1,13 @@
-"""Hold: a trainer's courses and their dashboards. Anyone else is told the page is for trainers."""
+"""Hold: a trainer's courses and their dashboards (and, with ?visning=praesentation, the projector's
+view). Anyone else is told the page is for trainers."""
 
-from ui import courses, identity
+from ui import courses, identity, presentation
 from ui.resources import get_bank, guarded_page
 
 bank = get_bank()
 user = identity.require_user()
 with guarded_page():
-    courses.render_courses(bank, user.id)
+    if presentation.wanted():  # /hold?visning=praesentation: the projector
+        presentation.render_presentation(bank, user.id)
+    else:
+        courses.render_courses(bank, user.id)

@@ -138,3 +138,90 @@ def test_a_wrong_code_is_refused_with_a_clear_message(new_session):
     at = join_course(sign_up(new_session(), "Mette"), "XXXX-YYYY")
     assert [plain(e.value) for e in at.error] == [texts.JOIN_REFUSED["unknown"]]
     assert at.text_input(key="course-join-code").value == "XXXX-YYYY"
+
+
+# --- Join by link and QR code -------------------------------------------------------------------
+
+
+def _by_link(at, code: str):
+    """Open the course's join link (`/mine-hold?kode=<code>`), as a phone that scanned it does."""
+    at.switch_page("pages/mine_hold.py")
+    at.query_params["kode"] = code
+    return at.run()
+
+
+def test_the_trainer_sees_the_join_link_as_text_and_its_qr_code(trainer, code):
+    board = open_page(trainer, "hold")
+    assert_no_exception(board)
+    assert [c.value for c in board.code] == [f"http://localhost:8501/mine-hold?kode={code}"]
+    assert len(board.get("image")) == 1  # the QR code, drawn on the server
+
+
+def test_the_preset_context_is_chosen_for_whoever_joins_by_the_link(new_session, trainer, code, app_tx, account_of):
+    board = open_page(trainer, "hold")
+    board.selectbox(key="course-session-context").set_value("efter-moede-2").run()
+    course = app_tx(courses.trainer_courses, trainer_id=account_of("Tove").id)[0]
+    assert course.session_context == "efter-moede-2"
+
+    anna = _by_link(sign_up(new_session(), "Anna"), code)
+    assert_no_exception(anna)
+    # Joined in one step, and on the walk-through with today's context chosen, ready to start.
+    assert [plain(s.value) for s in anna.success] == [
+        texts.JOIN_OK.format(course="Forår 2027")
+        + " "
+        + texts.JOIN_CONTEXT_PRESET.format(context=texts.CONTEXTS["efter-moede-2"])
+    ]
+    assert anna.selectbox(key="round-context").value == "efter-moede-2"
+    assert anna.button(key="round-start")
+    assert [m.course_name for m in app_tx(courses.my_courses, user_id=account_of("Anna").id)] == ["Forår 2027"]
+    assert "kode" not in anna.query_params  # a refresh does not join again
+
+
+def test_a_new_person_by_the_link_signs_up_and_is_on_the_course_at_once(new_session, trainer, code, app_tx, account_of):
+    visitor = _by_link(new_session(), code)
+    assert [plain(i.value) for i in visitor.info] == [texts.JOIN_LINK_GATE]
+    arrived = sign_up(visitor, "Bodil")
+    assert_no_exception(arrived)
+    assert [plain(s.value) for s in arrived.success] == [texts.JOIN_OK.format(course="Forår 2027")]
+    assert arrived.button(key="round-start")
+    assert [m.course_name for m in app_tx(courses.my_courses, user_id=account_of("Bodil").id)] == ["Forår 2027"]
+
+
+def test_a_wrong_code_in_the_link_is_refused_and_kept_in_the_field(new_session):
+    at = _by_link(sign_up(new_session(), "Mette"), "XXXX-YYYY")
+    assert [plain(e.value) for e in at.error] == [texts.JOIN_REFUSED["unknown"]]
+    assert at.text_input(key="course-join-code").value == "XXXX-YYYY"
+
+
+# --- Presentation mode --------------------------------------------------------------------------
+
+
+def _presenting(at):
+    at.switch_page("pages/hold.py")
+    at.query_params["visning"] = "praesentation"
+    return at.run()
+
+
+def test_presentation_mode_shows_the_code_the_count_and_the_picture_but_no_names(
+    new_session, bank, trainer, code, app_tx, account_of
+):
+    open_page(trainer, "hold").number_input(key="course-min-group").set_value(3).run()
+    for name, rating in (("Anna", 1), ("Bodil", 3), ("Carl", 5), ("Dorte", 3)):
+        _leader(new_session, bank, name, code, rating)
+    app_tx(courses.set_consent, user_id=account_of("Anna").id,
+           course_id=app_tx(courses.trainer_courses, trainer_id=account_of("Tove").id)[0].id, consent=True)  # fmt: skip
+    wall = _presenting(trainer)
+    assert_no_exception(wall)
+    shown = everything_shown(wall)
+    assert code in shown and "4 af 4 er færdige" in shown
+    assert plotly_spec(wall, key="present-radar")["data"][0]["r"][:10] == [3.0] * 10
+    assert plotly_spec(wall, key="present-distribution")
+    for name in ("Anna", "Bodil", "Carl", "Dorte"):  # whatever the consents: no names, statuses, individuals
+        assert name not in shown
+    assert not wall.table and not wall.get("download_button")
+
+
+def test_presentation_mode_is_for_trainers_only(new_session):
+    leader = _presenting(sign_up(new_session(), "Mette"))
+    assert [i.value for i in leader.info] == [texts.COURSES_ONLY_TRAINERS]
+    assert not leader.get("plotly_chart") and not leader.get("image")

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from sqlalchemy import event, select
 
+from core import texts
 from core.privacy import DIFFERENCE, EARLIER, FEW_WITHOUT_CONSENT, TOO_FEW
 from db import accounts, cohort, courses, rounds
 from db.errors import NotAllowedError, NotFoundError
@@ -283,3 +284,50 @@ def test_the_band_shows_from_ten_people_and_is_read_off_the_distribution(join, m
     assert stats.people == 12
     # Ratings 1,2,3,4,5,1,2,3,4,5,1,2 twice: a quarter are 1, three quarters are at most 4.
     assert stats.band[first] == (1, 4)
+
+
+def _presentation(tx, setup, bank):
+    trainer, course = setup
+    return tx(
+        cohort.presentation,
+        trainer_id=trainer.id,
+        course_id=course.id,
+        question_to_competency={q.id: c.id for c in bank.competencies for q in c.questions},
+        contexts=list(texts.CONTEXTS),
+    )
+
+
+def test_the_live_view_counts_the_sessions_round_and_grows_in_batches_never_by_one(
+    tx, setup, join, make_completed_round, bank
+):
+    trainer, course = setup
+    tx(courses.set_session_context, trainer_id=trainer.id, course_id=course.id, context="efter-moede-2",
+       contexts=list(texts.CONTEXTS))  # fmt: skip
+    people = [join(f"leder{n}") for n in range(8)]
+    for user in people:
+        make_completed_round(user.id, rating=1, context="foer-netvaerket")  # an earlier round: not today's
+    live = _presentation(tx, setup, bank)
+    assert (live.context, live.members, live.done, live.stats) == ("efter-moede-2", 8, 0, None)
+    seen = []
+    for n, user in enumerate(people, start=1):
+        make_completed_round(user.id, rating=5, context="efter-moede-2")
+        live = _presentation(tx, setup, bank)
+        assert live.done == n  # the count is the participant table's, live
+        seen.append(live.stats.people if live.stats else 0)
+    # The picture appears at the minimum and then moves only when three more have finished: from
+    # one view to the next, nobody's answers can be told by subtracting.
+    assert seen == [0, 0, 3, 3, 3, 6, 6, 6]
+    assert _presentation(tx, setup, bank).stats.mean[bank.competencies[0].id] == 5.0
+
+
+def test_the_live_view_and_the_dashboard_share_one_record_of_what_was_shown(
+    tx, setup, join, make_completed_round, bank, board
+):
+    people = [join(f"leder{n}") for n in range(4)]
+    for user in people[:3]:
+        make_completed_round(user.id, rating=2)
+    assert _presentation(tx, setup, bank).stats.people == 3
+    make_completed_round(people[3].id, rating=5)
+    # The dashboard in another tab may not show the four: beside the projector's three, that is one.
+    shown = board()
+    assert (shown.verdict.against, shown.stats.people) == (EARLIER, 3)

@@ -104,7 +104,17 @@ _CSS = """
   [data-testid="stSelectbox"] [data-baseweb="select"] > div { min-height: 44px; }
   [data-testid="stMain"] [data-testid="stRadioOption"] { min-height: 44px; min-width: 44px; align-items: center; }
   [data-testid="stExpandSidebarButton"] { min-width: 44px; min-height: 44px; }
-}"""
+}
+
+/* The projector (/hold?visning=praesentation): read from the back of a room. */
+.st-key-present-code p { font-size: 5rem; font-weight: 700; letter-spacing: 0.04em; line-height: 1.1; margin: 0;
+  white-space: nowrap; }
+.st-key-present-count p { font-size: 4.5rem; font-weight: 700; line-height: 1.1; margin: 0; }
+.st-key-present-page h1 { font-size: 3.5rem; }
+.st-key-present-page [data-testid="stCaptionContainer"] p,
+.st-key-present-page [data-testid="stAlertContentInfo"] p { font-size: 1.6rem; color: #262730; }
+.st-key-present-link code { font-size: 1.5rem; }
+.st-key-present-qr img { width: 100% !important; max-width: 30rem; image-rendering: pixelated; }"""
 
 _helper = st.components.v2.component("netvaerksspejlet.browser", js=_JS, css=_CSS, isolate_styles=False)
 

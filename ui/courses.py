@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 
 import streamlit as st
 
 from core import texts
 from core.formatting import escape_markdown
+from core.history import context_label
+from core.links import app_base, join_link, qr_png
 from db import cohort, courses
 from db.courses import NAME_MAX_CHARS
 from db.errors import InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
@@ -59,6 +62,62 @@ def _set_min_group(trainer_id: int, course_id: int) -> None:
         return
 
 
+@identity.live
+def _set_session_context(trainer_id: int, course_id: int) -> None:
+    try:
+        tx(
+            courses.set_session_context,
+            trainer_id=trainer_id,
+            course_id=course_id,
+            context=st.session_state.get("course-session-context") or None,
+            contexts=list(texts.CONTEXTS),
+        )
+    except (InvalidInputError, NotFoundError, NotAllowedError):
+        return
+
+
+def base_url() -> str:
+    """The app's address for links people follow on their own devices (PUBLIC_URL, or the address
+    this browser uses)."""
+    configured = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    return configured or app_base(st.context.url, "hold") or "http://localhost:8501"
+
+
+def course_join_link(course) -> str:
+    return join_link(base_url(), course.join_code)
+
+
+def _render_join(trainer_id: int, course) -> None:
+    """The join link as text, its QR code, today's context and the way to the projector."""
+    st.subheader(texts.COURSE_JOIN_TITLE, anchor=False)
+    st.caption(texts.COURSE_JOIN_INTRO)
+    link = course_join_link(course)
+    left, right = st.columns([2, 1])
+    with left:
+        with st.container(key="course-join-link"):
+            st.code(link, language=None, wrap_lines=True)
+        st.caption(escape_markdown(texts.COURSE_CODE.format(code=course.join_code)))
+        st.session_state["course-session-context"] = course.session_context or ""
+        st.selectbox(
+            texts.COURSE_SESSION_CONTEXT,
+            ["", *texts.CONTEXTS],
+            format_func=lambda c: context_label(c) if c else texts.COURSE_SESSION_NONE,
+            key="course-session-context",
+            help=texts.COURSE_SESSION_CONTEXT_HELP,
+            on_change=_set_session_context,
+            args=(trainer_id, course.id),
+        )
+        st.link_button(
+            texts.PRESENT_OPEN,
+            f"{base_url()}/hold?visning=praesentation&hold={course.id}",
+            key="dashboard-present",
+            help=texts.PRESENT_OPEN_HELP,
+            icon=":material/co_present:",
+        )
+    with right, st.container(key="course-qr"):
+        st.image(qr_png(link, scale=6), alt=texts.COURSE_QR_ALT.format(course=course.name))
+
+
 def _render_create(trainer_id: int, open_form: bool) -> None:
     with st.expander(texts.COURSE_CREATE_TITLE, expanded=open_form), st.form("course-create-form"):
         st.text_input(texts.COURSE_NAME, key="course-name", max_chars=NAME_MAX_CHARS)
@@ -92,9 +151,9 @@ def render_courses(bank: QuestionBank, user_id: int) -> None:
         st.session_state.pop("dashboard-round", None)
         st.session_state["dashboard-course"] = course_id
     course = by_id[course_id]
-    st.caption(escape_markdown(texts.COURSE_CODE.format(code=course.join_code)))
     if course.description:
         st.text(course.description)
+    _render_join(user_id, course)
     st.session_state["course-min-group"] = course.min_group
     st.number_input(
         texts.COURSE_MIN_GROUP,

@@ -8,6 +8,7 @@ import streamlit as st
 from core import texts
 from core.auth import LOCK_DURATION, refusal_message
 from core.limits import PASSWORD_MIN_CHARS
+from core.links import JOIN_PARAMETER
 from db import accounts
 from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordError
 from ui import identity, sso
@@ -129,6 +130,9 @@ def render_gate() -> None:
     """Show the ways to sign in, in place of whatever page was asked for."""
     st.title(texts.APP_TITLE, anchor=False)
     st.write(texts.APP_TAGLINE)
+    by_link = bool(st.query_params.get(JOIN_PARAMETER))  # came by a course's link or QR code
+    if by_link:
+        st.info(texts.JOIN_LINK_GATE)
     show_flash("login")
     if sso.configured():
         sso.login_button()
@@ -136,7 +140,10 @@ def render_gate() -> None:
             st.caption(texts.SSO_ONLY)
             return
         st.write(texts.SSO_OR)
-    sign_in_tab, sign_up_tab, reset_tab = st.tabs([texts.LOGIN_TAB, texts.SIGNUP_TAB, texts.RESET_TAB])
+    # Most who scan a course's code in the room are new here: sign-up opens first for them.
+    sign_in_tab, sign_up_tab, reset_tab = st.tabs(
+        [texts.LOGIN_TAB, texts.SIGNUP_TAB, texts.RESET_TAB], default=texts.SIGNUP_TAB if by_link else None
+    )
     with sign_in_tab:
         render_login()
     with sign_up_tab:

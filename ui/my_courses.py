@@ -6,6 +6,8 @@ import streamlit as st
 
 from core import texts
 from core.formatting import danish_date, escape_markdown
+from core.history import context_label
+from core.links import JOIN_PARAMETER
 from db import courses
 from db.errors import CourseJoinError, NotFoundError
 from db.models import MIN_GROUP_FLOOR
@@ -50,8 +52,35 @@ def _leave(user_id: int, course_id: int, course: str) -> None:
     set_flash("courses", "success", texts.COURSE_LEFT.format(course=course))
 
 
+JOINED_SLOT = "joined"  # the walk-through shows it: "you are on the course now"
+
+
+def join_from_link(user_id: int) -> None:
+    """Opened by the course's link (`/mine-hold?kode=...`, its QR code): join at once and go to the
+    walk-through, ready to start with the trainer's context for the session chosen. The code
+    leaves the address first, so a refresh does not join again; a wrong code stays in the field
+    beside its message."""
+    code = st.query_params.get(JOIN_PARAMETER)
+    if not code:
+        return
+    del st.query_params[JOIN_PARAMETER]
+    try:
+        joined = tx(courses.join_course, user_id=user_id, code=code)
+    except CourseJoinError as refused:
+        st.session_state["course-join-code"] = code[:20]
+        set_flash("join", "error", texts.JOIN_REFUSED[refused.reason])
+        return
+    message = texts.JOIN_OK.format(course=joined.course_name)
+    if joined.session_context:
+        st.session_state["round-context"] = joined.session_context
+        message += " " + texts.JOIN_CONTEXT_PRESET.format(context=context_label(joined.session_context))
+    set_flash(JOINED_SLOT, "success", message)
+    st.switch_page("pages/refleksion.py")
+
+
 def render_my_courses(user_id: int) -> None:
     """Draw the leader's courses page."""
+    join_from_link(user_id)
     st.title(texts.MY_COURSES_TITLE, anchor=False)
     st.write(texts.MY_COURSES_INTRO.format(min=MIN_GROUP_FLOOR))
     show_flash("courses")
