@@ -43,12 +43,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--clicks", type=int, default=20, help="clicks measured in Chromium")
     parser.add_argument("--people", type=int, default=30, help="people in Chromium at once (the crowd measure)")
     parser.add_argument("--crowd-steps", type=int, default=10, help="competencies each of them answers (10: all)")
+    parser.add_argument("--live", type=_sizes, default=[20, 200, 2000], help="course sizes, live view: 20,200,2000")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measures")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes and few repetitions: does every measure run?")
     parser.add_argument("--json", type=Path, default=DEFAULT_JSON, help=f"where to write the figures ({DEFAULT_JSON})")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.leaders, args.courses = [5], [4, 8]
+        args.leaders, args.courses, args.live = [5], [4, 8], [6]
         args.repeat, args.saves, args.sessions, args.clicks = 3, 10, 4, 3
         args.people, args.crowd_steps = 2, 1
     return args
@@ -105,13 +106,24 @@ def table(results: list[measures.Result]) -> str:
                 f" ({r.extra['errors']} errors, {r.extra['database_is_locked']} locked, "
                 f"{r.extra['lost_answers']} lost, {r.extra['rounds_per_second']:.1f} rounds/s)"
             )
-        if "first_view_ms" in r.extra:
+        if "rounds_counted" in r.extra:
             extra = f" (first view, counting {r.extra['rounds_counted']:,} rounds: {_fmt(r.extra['first_view_ms'])} ms)"
+        if "statements_per_refresh" in r.extra:
+            extra = (
+                f" ({r.extra['statements_per_refresh']} statements a refresh, {r.extra['recounting_statements']} "
+                f"recounting; first view {_fmt(r.extra['first_view_ms'])} ms)"
+            )
         if "lost_values" in r.extra:
             extra = (
                 f" ({r.extra['errors']} errors, {r.extra['lost_values']} of {r.extra['values_typed_or_chosen']:,} "
-                f"values lost, {r.extra['completed']} rounds completed)"
+                f"values lost, {r.extra['completed']} rounds completed"
             )
+            if r.extra.get("projector_redraws"):
+                extra += (
+                    f"; the projector redrew {r.extra['projector_redraws']} times, every "
+                    f"{_fmt(r.extra['projector_gap_median_s'])} s (at most {_fmt(r.extra['projector_gap_max_s'])} s)"
+                )
+            extra += ")"
         if "playwright_median_ms" in r.extra:
             extra = (
                 f" (from Playwright's call, its checks included: {_fmt(r.extra['playwright_median_ms'])} / "
@@ -172,6 +184,7 @@ def _measure_all(args: argparse.Namespace, bank, results: list[measures.Result])
                     results.append(measures.results_page(kind, label, sm, bank, args.repeat, tag))
                     results.append(measures.autosave(kind, label, engine, bank, args.saves, tag))
                 results += measures.dashboards(kind, sm, bank, sorted(args.courses), args.repeat)
+                results += measures.live_refresh(kind, sm, bank, sorted(args.live), args.repeat)
                 results.append(measures.concurrent_rounds(kind, create_db_engine(url), bank, args.sessions))
                 if not args.no_browser:
                     results.append(measures.browser_next_step(kind, url, sm, bank, args.clicks, workdir))

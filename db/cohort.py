@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Collection, Mapping, Sequence
+import threading
+from collections import ChainMap, OrderedDict
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -168,6 +170,26 @@ def _count_missing(session: Session, course_id: int, question_to_competency: Map
     session.execute(insert(RoundScore).from_select(columns, rows).on_conflict_do_nothing())
 
 
+class _Stamps(Mapping[int, str]):
+    """When each completed round was completed, as text, formatted only for the rounds asked about
+    (a course of 2,000 has 10,000 rounds; a refresh asks about the few thousand it shows)."""
+
+    def __init__(self, times: dict[int, datetime]):
+        self._times, self._text = times, {}
+
+    def __getitem__(self, round_id: int) -> str:
+        text = self._text.get(round_id)
+        if text is None:
+            text = self._text[round_id] = self._times[round_id].isoformat()
+        return text
+
+    def __iter__(self):
+        return iter(self._times)
+
+    def __len__(self) -> int:
+        return len(self._times)
+
+
 @dataclass
 class _Rounds:
     """What the members' rounds say: which round each selection takes per member, and where each
@@ -177,7 +199,7 @@ class _Rounds:
     statuses: dict[int, dict[str, str]]  # user id → context → NOT_STARTED / IN_PROGRESS / COMPLETED
     completed: dict[int, int]  # user id → completed rounds
     done: dict[int, int]  # completed round id → user id
-    stamp: dict[int, str]  # completed round id → when it was completed (tells a reused id apart)
+    stamp: Mapping[int, str]  # completed round id → when it was completed (tells a reused id apart)
 
 
 def _rounds(session: Session, course_id: int) -> _Rounds:
@@ -189,8 +211,9 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
     statuses: dict[int, dict[str, str]] = {}
     completed: dict[int, int] = {}
     done: dict[int, int] = {}
-    stamp: dict[int, str] = {}
-    for round_id, user_id, context, status, completed_at in session.execute(
+    stamp: dict[int, datetime] = {}
+    # Core rows (session.connection()), not ORM ones: a course of 2,000 holds 6,000 rounds or more.
+    for round_id, user_id, context, status, completed_at in session.connection().execute(
         select(Round.id, Round.user_id, Round.context, Round.status, Round.completed_at)
         .join(CourseMember, CourseMember.user_id == Round.user_id)
         .where(CourseMember.course_id == course_id)
@@ -199,7 +222,7 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
         if status == ROUND_COMPLETED:
             states[context] = COMPLETED
             done[round_id] = user_id
-            stamp[round_id] = completed_at.isoformat()
+            stamp[round_id] = completed_at
             completed[user_id] = completed.get(user_id, 0) + 1
             key = (completed_at, round_id)
             if user_id not in first or key < first[user_id]:
@@ -216,7 +239,7 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
     }
     for (user_id, context), key in by_context.items():
         selections.setdefault(context, {})[user_id] = key[1]
-    return _Rounds(selections, statuses, completed, done, stamp)
+    return _Rounds(selections, statuses, completed, done, _Stamps(stamp))
 
 
 def _ordered(selections: dict[str, dict[int, int]], contexts: Sequence[str]) -> dict[str, dict[int, int]]:
@@ -264,6 +287,38 @@ def _stats(session: Session, round_ids: Collection[int], scheme: str, min_group:
     return CohortStats(people, mean, distribution, band, frozenset(round_ids))
 
 
+class _Memo:
+    """A small memo, shared by the server's sessions, of results that cannot change under their key:
+    the numbers of one set of completed rounds (completed rounds never change; a deleted or new
+    one makes another set), and the parsed record of what a course's trainer was shown up to its
+    newest row. So the projector, asking every few seconds, recounts nothing that has not changed."""
+
+    def __init__(self, size: int):
+        self._size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: Hashable):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key: Hashable, value) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+_STATS = _Memo(64)
+_RECORDS = _Memo(64)
+
+
+def _where(session: Session) -> str:
+    return session.get_bind().url.render_as_string(hide_password=True)
+
+
 def _fingerprint(selection: Mapping[int, int], stamp: Mapping[int, str]) -> str:
     keys = sorted(f"{r}@{stamp[r]}" for r in selection.values())
     return hashlib.sha256(",".join(keys).encode()).hexdigest()
@@ -292,16 +347,14 @@ def _seen(session: Session, course_id: int, found: _Rounds) -> tuple[Seen, list[
         return ghosts.setdefault((round_id, when), -1 - len(ghosts))
 
     earlier = []
-    stamps = dict(found.stamp)
-    for kind, members, shown_at in session.execute(
-        select(CohortView.kind, CohortView.members, CohortView.shown_at)
-        .where(CohortView.course_id == course_id)
-        .order_by(CohortView.id)
-    ):
+    ghost_stamps: dict[int, str] = {}
+    stamps = ChainMap(ghost_stamps, found.stamp)
+    for kind, members, shown_at in _records(session, course_id):
         selection = {}
-        for user_id, round_id, when in json.loads(members):
+        for user_id, round_id, when in members:
             selection[user_id] = key = current(round_id, user_id, when)
-            stamps[key] = when
+            if key < 0:
+                ghost_stamps[key] = when
         earlier.append(_Earlier(kind, selection, shown_at))
     revealed = frozenset(
         current(round_id, user_id, when)
@@ -313,6 +366,30 @@ def _seen(session: Session, course_id: int, found: _Rounds) -> tuple[Seen, list[
     )
     recorded = {(e.kind, _fingerprint(e.selection, stamps)) for e in earlier}
     return Seen([e.selection for e in earlier], revealed), earlier, recorded
+
+
+def _records(session: Session, course_id: int) -> list[tuple[str, list, datetime]]:
+    """The course's recorded views, parsed; read again only when a view has been added."""
+    newest, count, last_shown = session.execute(
+        select(func.max(CohortView.id), func.count(), func.max(CohortView.shown_at)).where(
+            CohortView.course_id == course_id
+        )
+    ).one()
+    if not count:
+        return []
+    key = (_where(session), course_id, newest, count, str(last_shown))
+    records = _RECORDS.get(key)
+    if records is None:
+        records = [
+            (kind, json.loads(members), shown_at)
+            for kind, members, shown_at in session.execute(
+                select(CohortView.kind, CohortView.members, CohortView.shown_at)
+                .where(CohortView.course_id == course_id)
+                .order_by(CohortView.id)
+            )
+        ]
+        _RECORDS.put(key, records)
+    return records
 
 
 _EARLIER_PREFIX = "earlier:"
@@ -343,13 +420,15 @@ def _decide(
     min_group: int,
     seen: Seen,
     earlier: Sequence[_Earlier],
+    with_change: bool = True,
 ) -> _Decision:
     """Judge what would be shown (the chosen selection, then the change) against what was shown
     before; when the chosen one may not be shown, fall back to the newest earlier picture of the
     same kind that still holds (its people are members still, its rounds exist): showing it again
     tells nothing new. Other selections are judged when they are chosen, against this one then."""
     known = known_rounds(ordered, consented, min_group, seen)
-    candidates = {name: ordered[name] for name in (chosen, CHANGE_FIRST, CHANGE_LATEST)}
+    shown = (chosen, CHANGE_FIRST, CHANGE_LATEST) if with_change else (chosen,)
+    candidates = {name: ordered[name] for name in shown}
     fallback = next(
         (
             e
@@ -366,7 +445,7 @@ def _decide(
         picture = ordered[chosen]
     elif fallback is not None and verdicts[_EARLIER_PREFIX + chosen].shown and verdicts[chosen].reason != TOO_FEW:
         picture, since = fallback.selection, fallback.shown_at
-    change = verdicts[CHANGE_FIRST].shown and verdicts[CHANGE_LATEST].shown
+    change = with_change and verdicts[CHANGE_FIRST].shown and verdicts[CHANGE_LATEST].shown
     return _Decision(verdicts, picture, since, change, known)
 
 
@@ -406,6 +485,7 @@ def _publish(
     chosen: str,
     found: _Rounds,
     consented: Collection[int],
+    with_change: bool = True,
 ) -> _Decision:
     """Decide what the trainer sees now, and record it before any number is read.
 
@@ -415,14 +495,14 @@ def _publish(
     locks the course's row (a write) and decides again on what is recorded by then.
     """
     seen, earlier, recorded = _seen(session, course.id, found)
-    decision = _decide(ordered, chosen, found, consented, course.min_group, seen, earlier)
+    decision = _decide(ordered, chosen, found, consented, course.min_group, seen, earlier, with_change)
     views = decision.shown(chosen, ordered)
     new = any((kind, _fingerprint(sel, found.stamp)) not in recorded for kind, sel in views.items())
     if not new and decision.known <= seen.revealed:
         return decision
     session.execute(update(Course).where(Course.id == course.id).values(min_group=Course.min_group))
     seen, earlier, recorded = _seen(session, course.id, found)
-    decision = _decide(ordered, chosen, found, consented, course.min_group, seen, earlier)
+    decision = _decide(ordered, chosen, found, consented, course.min_group, seen, earlier, with_change)
     _record(session, course.id, decision.shown(chosen, ordered), recorded, decision.known, seen, found)
     return decision
 
@@ -436,10 +516,12 @@ def dashboard(
     contexts: Sequence[str],
     choice: str = LATEST,
     exactly: bool = False,
+    projector: bool = False,
 ) -> Dashboard:
     """Build the course dashboard for its trainer; aggregates only where the privacy rules allow,
     judged against everything the trainer was shown before (and recorded as shown). With
-    `exactly`, a choice nobody has completed yet is an empty selection, never another one."""
+    `exactly`, a choice nobody has completed yet is an empty selection, never another one. For the
+    `projector`: the chosen picture alone (no change, no individuals, nothing read for them)."""
     course = trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
     scheme = _scheme(question_to_competency)
     _count_missing(session, course_id, question_to_competency, scheme)
@@ -457,13 +539,19 @@ def dashboard(
         ordered[choice] = {}
         choices.append(choice)
     chosen = choice if choice in choices else LATEST
-    decision = _publish(session, course, ordered, chosen, found, consented)
+    decision = _publish(session, course, ordered, chosen, found, consented, with_change=not projector)
     verdicts = decision.verdicts
-    change_verdict = next((verdicts[n] for n in (CHANGE_FIRST, CHANGE_LATEST) if not verdicts[n].shown), Verdict(True))
+    change_verdict = next(
+        (verdicts[n] for n in (CHANGE_FIRST, CHANGE_LATEST) if n in verdicts and not verdicts[n].shown), Verdict(True)
+    )
     # Only what may be shown is read.
     stats = None
     if decision.picture is not None:
-        stats = _stats(session, list(decision.picture.values()), scheme, course.min_group)
+        key = (_where(session), scheme, course.min_group, _fingerprint(decision.picture, found.stamp))
+        stats = _STATS.get(key)
+        if stats is None:
+            stats = _stats(session, list(decision.picture.values()), scheme, course.min_group)
+            _STATS.put(key, stats)
         if decision.picture_since is not None:
             stats = CohortStats(
                 stats.people, stats.mean, stats.distribution, stats.band, stats.rounds, decision.picture_since
@@ -477,7 +565,7 @@ def dashboard(
             return known.get(frozenset(rounds)) or _means(session, list(rounds), scheme)
 
         change = (means_of(ordered[CHANGE_FIRST].values()), means_of(ordered[CHANGE_LATEST].values()))
-    consenting = {u: r for u, r in ordered[chosen].items() if u in consented}
+    consenting = {u: r for u, r in ordered[chosen].items() if u in consented and not projector}
     shown_alone = {u: r for u, r in consenting.items() if r in decision.known}
     names = {user_id: username for user_id, username, _ in members}
     individuals = _individuals(session, shown_alone, names, scheme)
@@ -554,6 +642,7 @@ def presentation(
         contexts=contexts,
         choice=context,
         exactly=True,
+        projector=True,
     )
     if context == LATEST:
         done = sum(1 for p in board.participants if p.completed)

@@ -19,6 +19,7 @@ MEASURES = {
     "results page rerun (10 rounds)",
     "autosave of one answer",
     "course dashboard",
+    "live view refresh (projector)",
     "simultaneous sessions completing a round",
     "Chromium: click next → next step drawn",
     "Chromium crowd: rating and typing at once, one server",
@@ -52,6 +53,10 @@ def test_a_smoke_run_gives_every_measure_a_figure_on_both_databases(tmp_path):
                 assert r["extra"]["script_median_ms"] > 0 and r["extra"]["floor_script_median_ms"] > 0, r
             if r["measure"] == "course dashboard":
                 assert r["extra"]["first_view_ms"] > 0, r
+            if r["measure"] == "live view refresh (projector)":
+                assert r["extra"]["recounting_statements"] == 0, r  # nothing changed: nothing recounted
+            if r["measure"].startswith("Chromium crowd"):
+                assert r["extra"]["projector_error"] is None and r["extra"]["projector_redraws"] >= 1, r
             if r["measure"].startswith("Chromium:"):
                 assert r["extra"]["playwright_median_ms"] > 0, r
             if r["measure"].startswith("Chromium crowd"):

@@ -42,7 +42,7 @@ def _course(storage):
     return course
 
 
-def _scan_and_start(browser, link: str, name: str) -> tuple[Page, float]:
+def _scan_and_start(browser, bank, link: str, name: str) -> tuple[Page, float]:
     """A phone opens the join link, signs up and starts: seconds from the scan to the first question."""
     phone = browser.new_context(locale="da-DK", **PHONE).new_page()
     phone.set_default_timeout(20_000)
@@ -56,6 +56,7 @@ def _scan_and_start(browser, link: str, name: str) -> tuple[Page, float]:
     expect(phone.get_by_text(texts.JOIN_OK.format(course="Forår 2027"), exact=False)).to_be_visible()
     expect(phone.get_by_role("combobox", name=texts.ROUND_CONTEXT)).to_have_value(texts.CONTEXTS["efter-moede-2"])
     click(phone, "round-start")
+    expect(phone.get_by_role("heading", name=bank.competencies[0].name)).to_be_visible()
     return phone, time.monotonic() - started
 
 
@@ -97,7 +98,7 @@ def test_the_room_joins_by_scan_and_the_picture_appears_on_the_projector_by_itse
     timings = {}
     phones = {}
     for name in LEADERS:
-        phones[name], timings[name] = _scan_and_start(browser, link, name)
+        phones[name], timings[name] = _scan_and_start(browser, bank, link, name)
     for n, (name, rating) in enumerate(zip(LEADERS, (2, 3, 4), strict=True), start=1):
         _finish(storage, bank, phones[name], name, rating)
         if n < len(LEADERS):

@@ -18,6 +18,7 @@ from playwright.async_api import Page, async_playwright
 from db import rounds
 from questions import QuestionBank
 from tests.support.server import CHROMIUM, CHROMIUM_ARGS, IDLE
+from web.session_cookie import COOKIE_NAME
 
 WORDS = [
     "vi",
@@ -120,29 +121,100 @@ async def _person(browser, url: str, person: Person, password: str, bank: Questi
         await context.close()
 
 
-async def _everyone(url: str, usernames: list[str], password: str, bank: QuestionBank, steps: int) -> list[Person]:
+@dataclass
+class Projector:
+    """A trainer's projector page (presentation mode) left alone while the crowd works: when its
+    live part was redrawn (bursts of messages from the server), what it said, and any error."""
+
+    username: str
+    path: str
+    redraws: list[float] = field(default_factory=list)  # seconds since the page was ready
+    counts: list[str] = field(default_factory=list)  # "N af M er færdige", as it changed
+    error: str | None = None
+
+    def gaps(self) -> list[float]:
+        return [b - a for a, b in zip(self.redraws, self.redraws[1:], strict=False)]
+
+
+async def _watch(browser, url: str, projector: Projector, password: str, done: asyncio.Event) -> None:
+    context = await browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
+    page = await context.new_page()
+    page.set_default_timeout(60_000)
+    last = [0.0]
+    began = [0.0]
+
+    def frame(_payload) -> None:
+        now = time.perf_counter()
+        if began[0] and now - last[0] > 1.0:  # a new burst: the fragment ran again
+            projector.redraws.append(now - began[0])
+        last[0] = now
+
+    page.on("websocket", lambda ws: ws.on("framereceived", frame))
+    try:
+        await page.goto(f"{url}/hold")
+        await _idle(page)
+        await page.locator(".st-key-login-username input").fill(projector.username)
+        await page.locator(".st-key-login-password input").fill(password)
+        await _click(page, "login-submit")
+        await page.locator(".st-key-course-join-link").wait_for()
+        for _ in range(100):  # the session cookie lands a moment after the page shows the trainer in
+            if any(c["name"] == COOKIE_NAME for c in await context.cookies()):
+                break
+            await asyncio.sleep(0.1)
+        await page.goto(f"{url}{projector.path}")
+        await page.locator(".st-key-present-count").wait_for()
+        began[0] = last[0] = time.perf_counter()
+        while not done.is_set():
+            said = (await page.locator(".st-key-present-count").inner_text()).strip()
+            if not projector.counts or projector.counts[-1] != said:
+                projector.counts.append(said)
+            if await page.locator("[data-testid='stException']").count():
+                projector.error = await page.locator("[data-testid='stException']").first.inner_text()
+                break
+            await asyncio.sleep(0.5)
+    except Exception as exc:
+        projector.error = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
+    finally:
+        await context.close()
+
+
+async def _everyone(
+    url: str, usernames: list[str], password: str, bank: QuestionBank, steps: int, projector: Projector | None
+) -> list[Person]:
     people = [Person(name) for name in usernames]
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        done = asyncio.Event()
+        watching = asyncio.create_task(_watch(browser, url, projector, password, done)) if projector else None
         try:
+            if watching:
+                await asyncio.sleep(3)  # the projector is up before the room starts
             await asyncio.gather(
                 *(_person(browser, url, p, password, bank, steps, seed) for seed, p in enumerate(people))
             )
+            if watching:
+                await asyncio.sleep(8)  # long enough for the last finisher to show
         finally:
+            done.set()
+            if watching:
+                await watching
             await browser.close()
     return people
 
 
-def walk_at_once(url: str, usernames: list[str], password: str, bank: QuestionBank, steps: int) -> list[Person]:
+def walk_at_once(
+    url: str, usernames: list[str], password: str, bank: QuestionBank, steps: int, projector: Projector | None = None
+) -> list[Person]:
     """Let every user walk `steps` competencies at the same time (all 10: also set a goal and
-    complete); return what each of them typed and chose.
+    complete); return what each of them typed and chose. With a `projector`, a trainer's
+    presentation page stays open meanwhile, untouched, and the projector records how it redrew.
 
     It runs in a thread of its own: a test session may already drive a browser with Playwright's
     synchronous API, whose event loop occupies this thread.
     """
     outcome: list = []
     worker = threading.Thread(
-        target=lambda: outcome.append(asyncio.run(_everyone(url, usernames, password, bank, steps)))
+        target=lambda: outcome.append(asyncio.run(_everyone(url, usernames, password, bank, steps, projector)))
     )
     worker.start()
     worker.join()
