@@ -27,6 +27,7 @@ MEASURES = {
 
 
 def test_a_smoke_run_gives_every_measure_a_figure_on_both_databases(tmp_path):
+    """Every measure on both databases, the Chromium ones on SQLite (the full run: on both)."""
     out = tmp_path / "bench.json"
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     done = subprocess.run(
@@ -41,7 +42,9 @@ def test_a_smoke_run_gives_every_measure_a_figure_on_both_databases(tmp_path):
     report = json.loads(out.read_text(encoding="utf-8"))
     for database in ("sqlite", "postgresql"):
         mine = [r for r in report["results"] if r["database"] == database]
-        assert {r["measure"] for r in mine} == MEASURES
+        # The smoke run drives Chromium on the first database only (the same pages either way).
+        expected = MEASURES if database == "sqlite" else {m for m in MEASURES if not m.startswith("Chromium")}
+        assert {r["measure"] for r in mine} == expected
         for r in mine:
             assert r["median_ms"] is not None and r["median_ms"] > 0, r
             if r["baseline"]:

@@ -136,7 +136,9 @@ class Projector:
         return [b - a for a, b in zip(self.redraws, self.redraws[1:], strict=False)]
 
 
-async def _watch(browser, url: str, projector: Projector, password: str, done: asyncio.Event) -> None:
+async def _watch(
+    browser, url: str, projector: Projector, password: str, ready: asyncio.Event, done: asyncio.Event
+) -> None:
     context = await browser.new_context(viewport={"width": 1920, "height": 1080}, locale="da-DK")
     page = await context.new_page()
     page.set_default_timeout(60_000)
@@ -164,6 +166,7 @@ async def _watch(browser, url: str, projector: Projector, password: str, done: a
         await page.goto(f"{url}{projector.path}")
         await page.locator(".st-key-present-count").wait_for()
         began[0] = last[0] = time.perf_counter()
+        ready.set()
         while not done.is_set():
             said = (await page.locator(".st-key-present-count").inner_text()).strip()
             if not projector.counts or projector.counts[-1] != said:
@@ -175,6 +178,7 @@ async def _watch(browser, url: str, projector: Projector, password: str, done: a
     except Exception as exc:
         projector.error = f"{type(exc).__name__}: {str(exc).splitlines()[0]}"
     finally:
+        ready.set()
         await context.close()
 
 
@@ -184,16 +188,17 @@ async def _everyone(
     people = [Person(name) for name in usernames]
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        done = asyncio.Event()
-        watching = asyncio.create_task(_watch(browser, url, projector, password, done)) if projector else None
+        ready, done = asyncio.Event(), asyncio.Event()
+        watching = None
+        if projector:
+            watching = asyncio.create_task(_watch(browser, url, projector, password, ready, done))
+            await ready.wait()  # the projector is up before the room starts
         try:
-            if watching:
-                await asyncio.sleep(3)  # the projector is up before the room starts
             await asyncio.gather(
                 *(_person(browser, url, p, password, bank, steps, seed) for seed, p in enumerate(people))
             )
-            if watching:
-                await asyncio.sleep(8)  # long enough for the last finisher to show
+            if watching and any(p.completed for p in people):
+                await asyncio.sleep(8)  # long enough for the last finisher to show on the wall
         finally:
             done.set()
             if watching:
