@@ -267,7 +267,7 @@ def autosave(database: str, size: str, engine: Engine, bank: QuestionBank, repea
 
 def dashboards(database: str, sm, bank: QuestionBank, sizes: list[int], repeat: int) -> list[Result]:
     """The trainer's course dashboard for courses of each size; growth compared with linear."""
-    mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
+    mapping = bank.competency_of
     results: list[Result] = []
     for n in sizes:
         trainer_id, course_id = seed.add_course(sm.kw["bind"], bank, n, f"{database}-{n}")
@@ -307,7 +307,7 @@ def live_refresh(database: str, sm, bank: QuestionBank, sizes: list[int], repeat
     few seconds, at each course size: when nothing has changed (the usual refresh) against the
     same refresh made to recount everything (memo emptied first), in the same run. Also how many
     statements one refresh sends and whether any of them recounts the ratings."""
-    mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
+    mapping = bank.competency_of
     results: list[Result] = []
     for n in sizes:
         trainer_id, course_id = seed.add_course(sm.kw["bind"], bank, n, f"{database}-live-{n}")

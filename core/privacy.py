@@ -36,7 +36,7 @@ shows; the dashboard asks this module.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -154,11 +154,6 @@ def _verdict(
     if reveals([other for _, other in shown], row, owner, min_group):
         return Verdict(False, COMBINATION)
     return Verdict(True)
-
-
-def people_in(rows: Iterable[Collection[int]], owner: Mapping[int, int]) -> int:
-    """How many different people these rounds belong to."""
-    return len({owner[r] for row in rows for r in row})
 
 
 def _cells(rows: Sequence[frozenset[int]], owner: Mapping[int, int]) -> tuple[np.ndarray, list[frozenset[int]]]:

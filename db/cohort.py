@@ -243,7 +243,8 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
 
 
 def _ordered(selections: dict[str, dict[int, int]], contexts: Sequence[str]) -> dict[str, dict[int, int]]:
-    """Fix the order of importance (never the trainer's choice, so choosing cannot undo a rule)."""
+    """The selections in the dashboard's order: latest, first, the change's two sides, then the
+    contexts in the order of `contexts` (any others after, sorted)."""
     twice = [u for u, r in selections[LATEST].items() if selections[FIRST][u] != r]
     ordered = {LATEST: selections[LATEST], FIRST: selections[FIRST]}
     ordered[CHANGE_FIRST] = {u: selections[FIRST][u] for u in twice}

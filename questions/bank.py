@@ -62,6 +62,11 @@ class QuestionBank(_Frozen):
     def question_ids(self) -> tuple[str, ...]:
         return tuple(q.id for c in self.competencies for q in c.questions)
 
+    @cached_property
+    def competency_of(self) -> dict[str, str]:
+        """Question id → the id of its competency (what the course dashboard counts by)."""
+        return {q.id: c.id for c in self.competencies for q in c.questions}
+
     def competency(self, competency_id: str) -> Competency:
         """Return the competency with this id (KeyError if unknown)."""
         for comp in self.competencies:

@@ -218,7 +218,7 @@ def test_a_bank_that_moves_a_question_is_counted_afresh(join, make_completed_rou
         make_completed_round(join(name).id, rating=lambda qid: 5 if qid == bank.question_ids[0] else 1)
     first, second = bank.competencies[0].id, bank.competencies[1].id
     assert board().stats.distribution[first] == {5: 3, 1: 3}
-    moved = {q.id: c.id for c in bank.competencies for q in c.questions} | {bank.question_ids[0]: second}
+    moved = bank.competency_of | {bank.question_ids[0]: second}
     stats = board(question_to_competency=moved).stats
     assert stats.distribution[first] == {1: 3} and stats.distribution[second] == {5: 3, 1: 6}
 
@@ -297,7 +297,7 @@ def _presentation(tx, setup, bank):
         cohort.presentation,
         trainer_id=trainer.id,
         course_id=course.id,
-        question_to_competency={q.id: c.id for c in bank.competencies for q in c.questions},
+        question_to_competency=bank.competency_of,
         contexts=list(texts.CONTEXTS),
     )
 

@@ -28,7 +28,7 @@ def test_the_demo_holds_a_course_of_twelve_with_three_rounds_each_and_a_co_drive
     trainer = _login(tx, demo.TRAINER)
     course = tx(courses.trainer_courses, trainer_id=trainer.id)[0]
     assert course.member_count == 12
-    mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
+    mapping = bank.competency_of
     board = tx(
         cohort.dashboard,
         trainer_id=trainer.id,

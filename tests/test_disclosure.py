@@ -127,7 +127,7 @@ class _Course:
         self.owner: dict[int, int] = {}
         tx(courses.set_min_group, trainer_id=self.trainer.id, course_id=self.course.id, min_group=min_group)
         self.audit = Disclosure(self.owner, min_group)
-        self.competency_of = {q.id: c.id for c in bank.competencies for q in c.questions}
+        self.competency_of = bank.competency_of
 
     def add(self) -> None:
         self.joined = getattr(self, "joined", 0) + 1

@@ -169,7 +169,7 @@ def render_courses(bank: QuestionBank, user_id: int) -> None:
         cohort.dashboard,
         trainer_id=user_id,
         course_id=course_id,
-        question_to_competency={q.id: c.id for c in bank.competencies for q in c.questions},
+        question_to_competency=bank.competency_of,
         contexts=list(texts.CONTEXTS),
         choice=st.session_state.get("dashboard-round", cohort.LATEST),
     )

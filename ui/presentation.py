@@ -67,7 +67,7 @@ def _live(bank: QuestionBank, user_id: int, course_id: int) -> None:
         cohort.presentation,
         trainer_id=user_id,
         course_id=course_id,
-        question_to_competency={q.id: c.id for c in bank.competencies for q in c.questions},
+        question_to_competency=bank.competency_of,
         contexts=list(texts.CONTEXTS),
     )
     stats = shown.stats

@@ -41,7 +41,7 @@ def join(tx, make_user, setup):
 @pytest.fixture
 def board(tx, setup, bank):
     trainer, course = setup
-    mapping = {q.id: c.id for c in bank.competencies for q in c.questions}
+    mapping = bank.competency_of
 
     def build(
         choice: str = cohort.LATEST,
