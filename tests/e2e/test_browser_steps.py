@@ -14,7 +14,7 @@ from db.models import SCOPE_SCORES
 from tests.conftest import PASSWORD
 from tests.e2e.a11y import ARTIFACTS
 from tests.e2e.helpers import choose_rating, click, key, log_in, screenshot, select, start_a_round, wait_for_idle
-from tests.support.server import ROOT, running_app
+from tests.support.server import ROOT, AppServer, running_app
 from tests.support.storage import completed_round
 
 pytestmark = pytest.mark.browser
@@ -190,11 +190,18 @@ def test_a_whole_round_on_a_phone(app_server, browser, storage, bank):
 def test_every_listed_address_works_as_the_first_request_to_a_fresh_server(tmp_path, new_person):
     """After a restart the first person may come by a bookmark or a reminder's link."""
     page = new_person()
-    for path in _readme_paths():
-        (tmp_path / path).mkdir()
-        with running_app(tmp_path / path) as server:
+    servers: dict[str, AppServer] = {}
+    try:
+        for path in _readme_paths():  # started together: each is still fresh when first asked
+            (tmp_path / path).mkdir()
+            servers[path] = AppServer(tmp_path / path)
+        for path, server in servers.items():
+            server.wait_until_healthy()
             page.goto(f"{server.url}/{path}")
             wait_for_idle(page)
             expect(page.locator(key("login-submit"))).to_be_visible()
             expect(page.get_by_text("Page not found")).to_have_count(0)
             expect(page).to_have_url(f"{server.url}/{path}")
+    finally:
+        for server in servers.values():
+            server.stop()
