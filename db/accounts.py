@@ -143,6 +143,7 @@ def sign_in(
     """
     now = now or utcnow()
     keys = _throttle_keys(username, client)
+    throttle.hold(session, keys)
     if throttle.locked(session, keys, now):
         return SignInResult(None, locked=True)
     account = authenticate(session=session, username=username, password=password)
@@ -210,6 +211,7 @@ def redeem_reset_code(
     """
     now = now or utcnow()
     keys = _throttle_keys(username, client)
+    throttle.hold(session, keys)
     if throttle.locked(session, keys, now):
         return SignInResult(None, locked=True)
     user = user_named(session, username)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from core.auth import LIMITS, FailureCount, after_failure, is_locked
@@ -12,6 +12,21 @@ from db.models import SignInFailures, as_utc
 from db.upsert import upsert
 
 Key = tuple[str, str]  # (scope, key): ("account", "mette") or ("client", "10.0.0.7")
+
+
+def hold(session: Session, keys: list[Key]) -> None:
+    """Make concurrent attempts on the same name or client wait for each other until this transaction ends.
+
+    Without it, twelve sign-ins for one name sent at the same moment on PostgreSQL all read "no
+    failures yet", all had their password checked, and their counts overwrote each other (lost
+    updates). Taken before the lock is read and the password checked, so the count each attempt
+    reads is final. PostgreSQL: a transaction-scoped advisory lock per key (the key may have no row
+    yet); SQLite: every transaction already begins IMMEDIATE and holds the one write lock.
+    """
+    if session.get_bind().dialect.name != "postgresql":
+        return
+    for scope, key in sorted(keys):  # one order for everyone: no two attempts wait for each other
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(f"{scope}:{key}", 0))))
 
 
 def failures(session: Session, scope: str, key: str) -> FailureCount | None:

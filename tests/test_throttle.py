@@ -3,6 +3,7 @@ and an administrator's one-time reset code works once, for its owner, within its
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 
 import pytest
@@ -61,6 +62,42 @@ def test_one_client_guessing_many_names_is_locked_out(tx, make_user):
     assert _attempt(tx, "Mette", PASSWORD, now=start + timedelta(minutes=1)).locked
     # Another client is not held back by this one.
     assert _attempt(tx, "Mette", PASSWORD, client="10.0.0.8", now=start + timedelta(minutes=1)).account == mette
+
+
+def test_guesses_sent_at_the_same_moment_check_no_more_passwords_than_the_limit(tx, make_user, monkeypatch):
+    """Twelve browsers post a guess for one name at once, from twelve addresses.
+
+    Only ACCOUNT_LIMIT passwords may be checked; the rest wait, find the name locked, and are refused
+    unchecked. (On PostgreSQL, without throttle.hold, all twelve were checked, the stored count
+    lost updates and the right password then still got in.)
+    """
+    make_user("Mette")
+    checked = []
+    real = accounts._matches
+
+    def counted(stored: str, password: str) -> bool:
+        checked.append(password)
+        return real(stored, password)
+
+    monkeypatch.setattr(accounts, "_matches", counted)
+    start = threading.Barrier(12)
+    outcomes = []
+
+    def guess(n: int) -> None:
+        start.wait()
+        outcomes.append(_attempt(tx, "Mette", WRONG, client=f"10.0.1.{n}"))
+
+    threads = [threading.Thread(target=guess, args=(n,)) for n in range(12)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(outcomes) == 12 and all(o.account is None for o in outcomes)
+    assert len(checked) == ACCOUNT_LIMIT
+    assert sum(o.locked for o in outcomes) == 12 - ACCOUNT_LIMIT + 1
+    stored = tx(lambda session: throttle.failures(session, SCOPE_ACCOUNT, "mette"))
+    assert stored.failures == ACCOUNT_LIMIT and stored.locked_until is not None
+    assert _attempt(tx, "Mette", PASSWORD, client="10.0.2.1").account is None
 
 
 def test_names_are_counted_without_case(tx, make_user):
