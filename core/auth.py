@@ -39,6 +39,22 @@ LIMITS = {SCOPE_ACCOUNT: ACCOUNT_LIMIT, SCOPE_CLIENT: CLIENT_LIMIT}
 _COMMON_PASSWORDS = Path(__file__).resolve().parent / "data" / "common-passwords.txt"
 
 
+def forwarded_client(value: str, hops: int = 1) -> str | None:
+    """The client's address from a proxy header such as X-Forwarded-For, or None if it has none.
+
+    Each proxy appends the address it received the request from, so only the right-most `hops`
+    entries were written by proxies we run; anything left of them the client typed itself (rotating
+    the first entry gave a fresh throttling key per guess). So the entry `hops` from the right is
+    taken; a header with fewer entries came past fewer proxies, and its left-most entry is the
+    nearest we have.
+    """
+    entries = [entry.strip() for entry in value.split(",")]
+    entries = [entry for entry in entries if entry]
+    if not entries:
+        return None
+    return entries[-hops] if len(entries) >= hops else entries[0]
+
+
 def new_token() -> str:
     """Return an unguessable token (256 bits) for a cookie or a one-time hand-over."""
     return secrets.token_urlsafe(32)

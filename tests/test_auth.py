@@ -92,3 +92,24 @@ def test_a_new_sso_user_gets_a_username_from_the_claims(claims, first):
     candidates = auth.username_candidates(claims)
     assert candidates[0] == first
     assert candidates[1] == f"{first}2"
+
+
+def test_the_client_is_the_address_our_proxy_saw_not_what_the_client_wrote():
+    # nginx appends the address it saw; "6.6.6.1" was typed by the client itself.
+    assert auth.forwarded_client("6.6.6.1, 203.0.113.9") == "203.0.113.9"
+    assert auth.forwarded_client("203.0.113.9") == "203.0.113.9"
+
+
+def test_rotating_a_typed_first_entry_gives_no_new_client():
+    typed = [f"10.9.{n}.1, 198.51.100.4" for n in range(25)]
+    assert {auth.forwarded_client(value) for value in typed} == {"198.51.100.4"}
+
+
+def test_two_proxies_of_ours_mean_the_second_entry_from_the_right():
+    assert auth.forwarded_client("6.6.6.1, 203.0.113.9, 10.0.0.2", hops=2) == "203.0.113.9"
+    assert auth.forwarded_client("203.0.113.9", hops=2) == "203.0.113.9"
+
+
+@pytest.mark.parametrize("value", ["", " , ", ","])
+def test_an_empty_header_names_no_client(value):
+    assert auth.forwarded_client(value) is None

@@ -20,6 +20,7 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from core import texts
+from core.auth import forwarded_client
 from db import auth_sessions
 from db.accounts import AccountView
 from db.auth_sessions import SignedIn
@@ -54,13 +55,17 @@ def client_address() -> str:
 
     Streamlit gives the websocket's peer address (None on loopback). Behind a reverse proxy every
     request comes from the proxy, so CLIENT_IP_HEADER can name the header that carries the real
-    address (e.g. X-Forwarded-For); only set it when the proxy always writes that header.
+    address (e.g. X-Forwarded-For), and CLIENT_IP_HOPS says how many proxies we run append to it
+    (default 1): the address the outermost of them saw is taken, never one the client wrote.
     """
     header = os.environ.get("CLIENT_IP_HEADER", "").strip()
     if header:
         forwarded = st.context.headers.get(header)
-        if isinstance(forwarded, str) and forwarded.split(",")[0].strip():
-            return forwarded.split(",")[0].strip()
+        hops = os.environ.get("CLIENT_IP_HOPS", "").strip()
+        count = int(hops) if hops.isdigit() and int(hops) >= 1 else 1
+        address = forwarded_client(forwarded, count) if isinstance(forwarded, str) else None
+        if address:
+            return address
     address = st.context.ip_address
     return address if isinstance(address, str) else "loopback"  # None on loopback; AppTest has none
 

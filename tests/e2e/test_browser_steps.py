@@ -14,7 +14,7 @@ from db.models import SCOPE_SCORES
 from tests.conftest import PASSWORD
 from tests.e2e.a11y import ARTIFACTS
 from tests.e2e.helpers import choose_rating, click, key, log_in, screenshot, select, start_a_round, wait_for_idle
-from tests.support.server import ROOT, AppServer, running_app
+from tests.support.server import ROOT, AppServer
 from tests.support.storage import completed_round
 
 pytestmark = pytest.mark.browser
