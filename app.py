@@ -10,9 +10,9 @@ import streamlit as st
 
 from core import texts
 from ui import identity, navigation
-from ui.resources import get_bank, get_sessionmaker
+from ui.resources import APP_ICON, get_bank, get_sessionmaker
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:", layout="centered")
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=APP_ICON, layout="centered")
 get_bank()
 get_sessionmaker()
 

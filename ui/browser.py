@@ -1,16 +1,19 @@
 """What the app does in the browser itself: text fields that save while a person types, and a new
 walk-through step that opens at its top with the keyboard focus on its heading.
 
-Both are one small Streamlit component (custom components v2: no iframe, its script runs in the
-page). Streamlit's text area sends its value only when it loses focus or on Ctrl+Enter; the
-script here sends it after a pause in typing, by giving the text area the same Ctrl+Enter that
-a person could press. So every text field stays Streamlit's own `<textarea>` with its visible
-label, its key and its on_change callback, and the value that reaches Python is the one the
-person sees. Python never writes a value back into a field while it is being typed in
-(streamlit-keyup's old pitfall): the text area keeps what is typed while a save is under way.
+Both, and the posts that hand the session cookie over, are one small Streamlit component (custom
+components v2: no iframe, its script runs in the page). Streamlit's text area sends its value only
+when it loses focus or on Ctrl+Enter; the script here sends it after a pause in typing, by giving
+the text area the same Ctrl+Enter that a person could press. So every text field stays Streamlit's
+own `<textarea>` with its visible label, its key and its on_change callback, and the value that
+reaches Python is the one the person sees. Python never writes a value back into a field while it
+is being typed in (streamlit-keyup's old pitfall): the text area keeps what is typed while a save
+is under way.
 """
 
 from __future__ import annotations
+
+import secrets
 
 import streamlit as st
 
@@ -47,6 +50,14 @@ export default function ({ data }) {
       clearTimeout(helper.timers.get(event.target));
       helper.timers.delete(event.target);
     }, true);
+  }
+  if (data.post && data.post.id !== helper.posted) {
+    // One of our own routes (web/session_cookie.py), cookies included: the session cookie's hand-over.
+    helper.posted = data.post.id;
+    fetch(data.post.path, {
+      method: "POST", credentials: "same-origin", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(data.post.body),
+    });
   }
   if (data.view && data.view !== helper.view) {
     const first = helper.view === undefined;
@@ -120,6 +131,7 @@ _helper = st.components.v2.component("netvaerksspejlet.browser", js=_JS, css=_CS
 
 AUTOSAVE_KEY = "browser-autosave"
 STEP_VIEW_KEY = "browser-step-view"
+POST_KEY = "browser-post"
 
 
 def autosave_text_fields() -> None:
@@ -130,3 +142,12 @@ def autosave_text_fields() -> None:
 def open_step_at_top(view: str, heading: str) -> None:
     """When `view` differs from the one drawn before, scroll to the top and focus `heading`."""
     _helper(key=STEP_VIEW_KEY, data={"pause_ms": PAUSE_MS, "view": view, "heading": heading})
+
+
+def post_to_server(path: str, body: dict) -> None:
+    """Have the browser post `body` as JSON to one of our own routes, with its cookies.
+
+    A script of the component's, not an inline one: the Content-Security-Policy allows no inline
+    scripts (web/security_headers.py). Posted once per page run that asks (the id is new each run).
+    """
+    _helper(key=POST_KEY, data={"pause_ms": PAUSE_MS, "post": {"path": path, "body": body, "id": secrets.token_hex(8)}})

@@ -18,6 +18,7 @@ from core.history import context_label
 from core.privacy import COMBINATION, DIFFERENCE, EARLIER, FEW_WITHOUT_CONSENT, TOO_FEW, Verdict
 from db.cohort import Dashboard, band_from
 from questions import QuestionBank
+from ui import identity
 from ui.tables import chart_numbers, show_table
 
 
@@ -111,11 +112,15 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
     name = f"hold-{board.course.id}-{board.chosen}"
     left, right = st.columns(2)
     left.download_button(
-        texts.EXPORT_CSV, to_csv(group, people), file_name=f"{name}.csv", mime="text/csv", key="export-csv"
+        texts.EXPORT_CSV,
+        identity.live_data(lambda: to_csv(group, people)),
+        file_name=f"{name}.csv",
+        mime="text/csv",
+        key="export-csv",
     )
     right.download_button(
         texts.EXPORT_XLSX,
-        to_xlsx(group, people),
+        identity.live_data(lambda: to_xlsx(group, people)),
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="export-xlsx",

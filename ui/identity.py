@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import json
 import os
 from collections.abc import Callable
 from typing import ParamSpec
@@ -26,9 +25,10 @@ from db.accounts import AccountView
 from db.auth_sessions import SignedIn
 from db.engine import in_transaction
 from ui import sso
-from ui.browser import autosave_text_fields
+from ui.browser import autosave_text_fields, post_to_server
 from ui.flash import set_flash
 from ui.resources import get_sessionmaker, tx
+from web import downloads
 from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
 
 _ACCOUNT_KEY = "account"
@@ -121,6 +121,7 @@ def sign_out() -> None:
     session_id = current_session_id()
     if session_id is not None:
         tx(auth_sessions.end_session, session_id=session_id)
+        downloads.release(session_id)
     _forget(texts.LOGGED_OUT)
     st.session_state[_DEAD_TOKEN_KEY] = _cookie_token()
 
@@ -238,21 +239,14 @@ def live_data(build: Callable[[], bytes]) -> Callable[[], bytes]:
     def run() -> bytes:
         if session_id is None or in_transaction(sessions, auth_sessions.check, session_id=session_id) is None:
             return b""
-        return build()
+        return downloads.claim(build(), session_id)  # served only to this session (web/downloads.py)
 
     return run
 
 
 def _post(path: str, body: dict | None = None) -> None:
     """Have the browser post to one of our own routes (web/session_cookie.py), cookies included."""
-    # JSON inside a script element: "<" is escaped so no value can close the element early.
-    target = json.dumps(path).replace("<", "\\u003c")
-    payload = json.dumps(json.dumps(body or {})).replace("<", "\\u003c")
-    script = (
-        f"<script>fetch({target}, {{method: 'POST', credentials: 'same-origin', "
-        f"headers: {{'Content-Type': 'application/json'}}, body: {payload}}});</script>"
-    )
-    st.html(script, width="content", unsafe_allow_javascript=True)
+    post_to_server(path, body or {})
 
 
 def sync_cookie() -> None:

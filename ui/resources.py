@@ -7,6 +7,7 @@ import logging
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TypeVar
 
 import streamlit as st
@@ -16,6 +17,10 @@ from core import texts
 from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.errors import DatabaseConfigError
 from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
+
+# The app's icon in the browser tab, served by this server (a Material icon here would be fetched
+# from Google's font server on every page: the Content-Security-Policy refuses that, and rightly).
+APP_ICON = str(Path(__file__).resolve().parent / "assets" / "icon.png")
 
 log = logging.getLogger("netvaerksspejlet")
 T = TypeVar("T")

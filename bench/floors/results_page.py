@@ -9,6 +9,7 @@ from core import texts
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
 from core.scoring import ScoredRound
 from questions import load_bank
+from ui.resources import APP_ICON
 
 ROUNDS = 10
 TEXT = "Jeg lyttede mere og spurgte borgerne først. " * 2
@@ -22,7 +23,7 @@ def _bank():
 bank = _bank()
 
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:", layout="centered")
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=APP_ICON, layout="centered")
 
 
 def page() -> None:

@@ -7,6 +7,7 @@ from bench.floors.menu import run_in_menu
 from core import texts
 from questions import load_bank
 from ui.ratings import RATINGS, rating_label
+from ui.resources import APP_ICON
 
 
 @st.cache_resource
@@ -17,7 +18,7 @@ def _bank():
 bank = _bank()
 
 
-st.set_page_config(page_title=texts.APP_TITLE, page_icon=":material/diversity_3:", layout="centered")
+st.set_page_config(page_title=texts.APP_TITLE, page_icon=APP_ICON, layout="centered")
 
 
 def page() -> None:

@@ -58,11 +58,17 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def new_person(browser, request) -> Iterator[Callable[[], Page]]:
-    """Open the app for another person: a browser context of their own (own cookies, own session)."""
+    """Open the app for another person: a browser context of their own (own cookies, own session).
+
+    Every test that opens one also checks that the Content-Security-Policy (web/security_headers.py)
+    refused nothing the app itself needs: a refusal the browser reports fails the test.
+    """
     opened: list[Page] = []
+    refused: list[str] = []
 
     def open_person() -> Page:
         context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="da-DK")
+        context.on("console", lambda message: _note_refusal(message.text, refused))
         page = context.new_page()
         page.set_default_timeout(20_000)
         opened.append(page)
@@ -75,6 +81,14 @@ def new_person(browser, request) -> Iterator[Callable[[], Page]]:
             ARTIFACTS.mkdir(exist_ok=True)
             screenshot(page, ARTIFACTS / f"{request.node.name}-{number}.png")
         page.context.close()
+    assert failed or not refused, f"the Content-Security-Policy refused what the app uses: {refused[:3]}"
+
+
+def _note_refusal(text: str, refused: list[str]) -> None:
+    # A refusal to be framed is the policy protecting the app (test_browser_security), not the app
+    # missing something it needs.
+    if "Content Security Policy" in text and "frame-ancestors" not in text:
+        refused.append(text)
 
 
 @pytest.fixture
