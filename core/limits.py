@@ -10,11 +10,23 @@ PASSWORD_MIN_CHARS = 10
 PASSWORD_MAX_CHARS = 128
 
 
+# Control characters nobody can see or type on purpose (a NUL pasted from another program, say);
+# tab, line feed and carriage return are kept. PostgreSQL cannot store a NUL at all: a reflection
+# holding one was lost with an error page, so they are dropped on both databases alike.
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def without_control_characters(value: str) -> str:
+    """The text without invisible control characters (tab and line breaks stay)."""
+    return value.translate(_INVISIBLE)
+
+
 def normalise_text(value: str | None) -> str:
-    """Store whitespace-only text as empty; keep everything else exactly as typed."""
-    if value is None or not value.strip():
+    """Store whitespace-only text as empty; keep everything else as typed, minus invisible control characters."""
+    if value is None:
         return ""
-    return value
+    cleaned = without_control_characters(value)
+    return cleaned if cleaned.strip() else ""
 
 
 GOAL_STEP_MAX_CHARS = 1000

@@ -142,6 +142,8 @@ def read(raw: bytes, bank: QuestionBank, contexts: dict[str, str] | None = None)
         document = json.loads(raw.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise ImportRefused(texts.IMPORT_NOT_JSON) from None
+    except RecursionError:  # nested thousands deep: no export of ours looks like that
+        raise ImportRefused(texts.IMPORT_NOT_OURS) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused(texts.IMPORT_NOT_OURS)
     version = document.get("format_version")

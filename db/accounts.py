@@ -24,7 +24,7 @@ from core.auth import (
     password_problem,
     token_hash,
 )
-from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS
+from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS, without_control_characters
 from db import codes, throttle
 from db.errors import (
     ConfirmationError,
@@ -56,7 +56,7 @@ class AccountView:
 
 def username_key(username: str) -> str:
     """Return the case-insensitive key that makes usernames unique."""
-    return username.strip().casefold()
+    return without_control_characters(username).strip().casefold()
 
 
 def validate_username(username: str) -> str:

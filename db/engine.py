@@ -62,15 +62,17 @@ def _begin_immediate(conn) -> None:
 def create_db_engine(raw_url: str | None = None) -> Engine:
     """Create an engine for the URL and check that it answers; raise DatabaseConfigError if not."""
     url = _parse(raw_url or database_url())
+    # hide_parameters: an error never carries the statement's values into a message or the server
+    # log, where they would be someone's reflection.
     try:
         if url.get_backend_name() == "sqlite":
             if url.database and url.database != ":memory:":
                 Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+            engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}, hide_parameters=True)
             event.listen(engine, "connect", _enable_sqlite_pragmas)
             event.listen(engine, "begin", _begin_immediate)
         else:
-            engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
+            engine = create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20, hide_parameters=True)
         with engine.connect() as conn:
             conn.execute(text("SELECT 1"))
     except NoSuchModuleError:

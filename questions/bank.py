@@ -101,6 +101,12 @@ def load_bank(path: Path | str = DEFAULT_BANK_PATH) -> QuestionBank:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise BankError(f"Spørgsmålsbanken {path} kan ikke læses: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise BankError(
+            f"Spørgsmålsbanken {path} er ikke gemt som UTF-8 (linje {line} kan ikke læses). "
+            "Gem filen som UTF-8 i din editor, og start igen."
+        ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (linje {mark.line + 1})" if mark else ""

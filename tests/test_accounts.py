@@ -85,3 +85,16 @@ def test_only_an_administrator_lists_accounts_or_changes_the_trainer_role(tx, ma
         ("Birthe", True, False),
         ("Mette", False, True),
     ]
+
+
+def test_a_nul_in_the_sign_in_name_is_just_a_failed_sign_in(tx, make_user):
+    """It crashed the sign-in on PostgreSQL; now it is a name like any other, and throttled as one."""
+    make_user("Mette")
+    outcome = tx(accounts.sign_in, username="Me\x00tte", password="forkert-kode-123", client="10.0.0.1")
+    assert outcome.account is None and not outcome.locked
+    assert tx(accounts.sign_in, username="Mette\x00", password=PASSWORD, client="10.0.0.1").account is not None
+
+
+def test_a_nul_in_a_new_username_is_refused_as_an_invalid_name(tx):
+    with pytest.raises(InvalidUsernameError):
+        tx(accounts.create_user, username="me\x00tte", password=PASSWORD)

@@ -23,6 +23,10 @@ def test_broken_bank_stops_the_app_with_one_message_naming_file_and_field(new_se
     assert str(broken) in error and "questions[0] (taenke-andre-ind-1).text" in error
     assert not at.text_input  # nothing else is drawn
     assert any(str(broken) in r.getMessage() for r in caplog.records)
+    # No menu of file names (app, admin, co driver, ...): Streamlit lists pages/ when a run stops
+    # before st.navigation. (AppTest's record of the pages offered; the menu draws from it.)
+    offered = [page["script_path"] for page in at._registered_pages.values()]
+    assert not [path for path in offered if path], offered
 
 
 def test_wrong_database_url_gives_one_clear_message(new_session, monkeypatch):
@@ -48,4 +52,23 @@ def test_an_unexpected_error_shows_a_calm_message_not_a_stack_trace(new_session,
         at.run()
     assert_no_exception(at)
     assert [e.value for e in at.error] == ["Noget gik galt. Prøv igen – dine gemte svar er ikke tabt."]
+    assert "disk on fire" in caplog.text
+
+
+def test_an_error_in_a_callback_shows_the_calm_message_too(new_session, monkeypatch, caplog):
+    """Callbacks run before the page; an error there gave Streamlit's English error page."""
+    from db import rounds
+    from tests.support.appflow import sign_up, start_round
+
+    at = start_round(sign_up(new_session(), "Mette"))
+
+    def broken(**_):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(rounds, "save_text", broken)
+    area = next(a for a in at.text_area if a.key.startswith("text-"))
+    with caplog.at_level(logging.ERROR, logger="netvaerksspejlet"):
+        at = area.input("Jeg lyttede mere").run()
+    assert_no_exception(at)
+    assert "Noget gik galt. Prøv igen – dine gemte svar er ikke tabt." in [e.value for e in at.error]
     assert "disk on fire" in caplog.text

@@ -114,6 +114,13 @@ def test_invalid_yaml_names_the_line(tmp_path):
         load_bank(path)
 
 
+def test_a_bank_saved_in_another_encoding_says_so_and_where(tmp_path):
+    path = tmp_path / "bank.yaml"
+    path.write_bytes("version: '1'\ncompetencies:\n  - name: Tænk andre ind\n".encode("cp1252"))
+    with pytest.raises(BankError, match=r"ikke gemt som UTF-8 \(linje 3 kan ikke læses\)"):
+        load_bank(path)
+
+
 def test_missing_file_is_reported(tmp_path):
     with pytest.raises(BankError, match="kan ikke læses"):
         load_bank(tmp_path / "findes-ikke.yaml")

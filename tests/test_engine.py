@@ -103,3 +103,19 @@ def test_people_arriving_together_at_a_fresh_server_all_get_the_one_migrated_dat
     assert len(got) == 8 and len({id(s) for s in got}) == 1
     with got[0]() as session:
         assert session.execute(text("SELECT count(*) FROM users")).scalar() == 0
+
+
+def test_a_failing_statement_never_carries_what_was_typed_into_its_error(sm, tx):
+    """Errors reach the server log; their values would be someone's reflection (hide_parameters)."""
+    from sqlalchemy.exc import IntegrityError
+
+    from db.models import User
+
+    def add_twice(session) -> None:
+        for _ in range(2):
+            session.add(User(username="Mette", username_key="mette", password_hash="min hemmelige refleksion"))
+            session.flush()
+
+    with pytest.raises(IntegrityError) as failed:
+        tx(add_twice)
+    assert "min hemmelige refleksion" not in str(failed.value)

@@ -68,6 +68,14 @@ def test_danish_letters_emoji_and_markup_round_trip_exactly(tx, leader, open_rou
     assert _save(tx, leader, open_round, text=typed).text == typed
 
 
+def test_a_nul_or_other_invisible_control_character_is_dropped_and_the_rest_stored(tx, leader, open_round):
+    """PostgreSQL cannot store a NUL: a reflection pasted with one was lost with an error page."""
+    typed = "Jeg lyttede\x00 mere\x1b end jeg talte.\n\tNæste gang: spørg først."
+    stored = _save(tx, leader, open_round, text=typed)
+    assert stored.text == "Jeg lyttede mere end jeg talte.\n\tNæste gang: spørg først."
+    assert _save(tx, leader, open_round, text="\x00\x00").text == ""
+
+
 def test_whitespace_only_text_is_stored_as_empty(tx, leader, open_round):
     _save(tx, leader, open_round, text="noget")
     assert _save(tx, leader, open_round, text="  \n\t ").text == ""

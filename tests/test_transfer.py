@@ -172,9 +172,21 @@ def test_a_duplicate_answer_and_two_open_rounds_are_refused(tx, world, bank):
         (b"[1, 2, 3]", "Filen er ikke en eksport fra Netværksspejlet."),
         (b'{"format": "netvaerksspejlet-eksport"}', "Filen har formatversion None"),
         (b" " * (10 * 1024 * 1024 + 1), "Filen er for stor. Den må højst fylde 10 MB."),
+        (b"[" * 100_000 + b"]" * 100_000, "Filen er ikke en eksport fra Netværksspejlet."),  # RecursionError
+        (b'{"a": ' * 50_000 + b"1" + b"}" * 50_000, "Filen er ikke en eksport fra Netværksspejlet."),
     ],
 )
 def test_a_file_that_is_not_an_export_is_refused(bank, raw, message):
     with pytest.raises(ImportRefused) as refused:
         transfer.read(raw, bank)
     assert str(refused.value).startswith(message)
+
+
+def test_the_server_takes_no_upload_larger_than_an_import_may_be():
+    """The browser's check can be skipped; Streamlit's server then took 200 MB into memory."""
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 1024 * 1024 == transfer.IMPORT_MAX_BYTES

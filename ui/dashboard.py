@@ -117,6 +117,7 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
         file_name=f"{name}.csv",
         mime="text/csv",
         key="export-csv",
+        on_click="ignore",  # a rerun on click would drop the file being built
     )
     right.download_button(
         texts.EXPORT_XLSX,
@@ -124,6 +125,7 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
         file_name=f"{name}.xlsx",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key="export-xlsx",
+        on_click="ignore",
     )
 
 

@@ -27,7 +27,7 @@ from db.engine import in_transaction
 from ui import sso
 from ui.browser import autosave_text_fields, post_to_server
 from ui.flash import set_flash
-from ui.resources import get_sessionmaker, tx
+from ui.resources import UNEXPECTED_SLOT, get_sessionmaker, log, tx
 from web import downloads
 from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
 
@@ -193,9 +193,22 @@ def live(action: Callable[P, None]) -> Callable[P, None]:
         session_id = current_session_id()
         if session_id is None or _check(session_id) is None:
             return
-        action(*args, **kwargs)
+        _calmly(action, *args, **kwargs)
 
     return run
+
+
+def _calmly(action: Callable[P, None], *args: P.args, **kwargs: P.kwargs) -> None:
+    """Run a callback; an unexpected error is logged and shown as one calm message on the page.
+
+    Callbacks run before the page body, outside resources.guarded_page: left alone, an error there
+    gave Streamlit's own English error page.
+    """
+    try:
+        action(*args, **kwargs)
+    except Exception:
+        log.exception("Unexpected error in a callback (%s)", getattr(action, "__qualname__", "?"))
+        set_flash(UNEXPECTED_SLOT, "error", texts.UNEXPECTED)
 
 
 def live_autosave(action: Callable[P, None]) -> Callable[P, None]:
@@ -212,7 +225,7 @@ def live_autosave(action: Callable[P, None]) -> Callable[P, None]:
         signed = tx(auth_sessions.check, session_id=session_id) if session_id is not None else None
         if signed is not None:
             _settle(signed)
-            action(*args, **kwargs)
+            _calmly(action, *args, **kwargs)
             return
         # Ended: keep what was typed (read before signing out clears the state) for its owner.
         typed = {

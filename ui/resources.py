@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import os
@@ -12,17 +13,20 @@ from typing import TypeVar
 
 import streamlit as st
 from sqlalchemy.orm import Session, sessionmaker
+from streamlit.errors import StreamlitAPIException
 
 from core import texts
 from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.errors import DatabaseConfigError
 from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
+from ui.flash import show_flash
 
 # The app's icon in the browser tab, served by this server (a Material icon here would be fetched
 # from Google's font server on every page: the Content-Security-Policy refuses that, and rightly).
 APP_ICON = str(Path(__file__).resolve().parent / "assets" / "icon.png")
 
 log = logging.getLogger("netvaerksspejlet")
+UNEXPECTED_SLOT = "unexpected"  # a callback's unexpected error, shown at the top of the page that follows
 T = TypeVar("T")
 
 
@@ -43,7 +47,23 @@ def _or_stop(load: Callable[[], T], errors: tuple[type[Exception], ...], message
     except errors as exc:
         log.error("%s", exc)
         st.error(message.format(detail=exc))
+        _no_menu()
         st.stop()
+
+
+def _stopped() -> None:
+    """The page of an app that could not start: the message above is all there is."""
+
+
+def _no_menu() -> None:
+    """Keep the sidebar empty when the app cannot start.
+
+    A run that stops before app.py calls st.navigation leaves Streamlit to list the pages/ folder's
+    file names as a menu (under `streamlit run app.py`); a hidden navigation of one empty page
+    leaves nothing to list. If this run has already called st.navigation, that one stands.
+    """
+    with contextlib.suppress(StreamlitAPIException):
+        st.navigation([st.Page(_stopped, title=texts.APP_TITLE, url_path="kan-ikke-starte")], position="hidden")
 
 
 def get_bank() -> QuestionBank:
@@ -67,6 +87,7 @@ def guarded_page() -> Iterator[None]:
 
     Streamlit's stop and rerun signals are BaseExceptions, so they pass straight through.
     """
+    show_flash(UNEXPECTED_SLOT)
     try:
         yield
     except Exception:
