@@ -61,8 +61,8 @@ def test_sign_in_opens_a_session_on_the_server(new_session, app_tx, account_of):
 
 
 def _handoff_posts(at) -> list[str]:
-    """The hand-over scripts the page placed for the browser to post to /api/session."""
-    return [h.proto.body for h in at.get("html") if "/api/session" in h.proto.body]
+    """The hand-overs the page asked the browser to post to /api/session (ui.browser.post_to_server)."""
+    return [c.proto.json for c in at.get("bidi_component") if '"/api/session"' in c.proto.json]
 
 
 def test_the_page_hands_the_code_over_until_the_browser_has_its_cookie(new_session, app_tx):
