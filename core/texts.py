@@ -22,6 +22,10 @@ SIGNUP_HELP = "Brugernavnet skal være 3–40 tegn: bogstaver, tal, punktum, bin
 PASSWORD_HELP = "Mindst {min} tegn, og ikke en af de kendte, almindelige adgangskoder. Brug gerne en hel sætning."
 LOGIN_FAILED = "Forkert brugernavn eller adgangskode."
 USERNAME_TAKEN = "Brugernavnet er allerede i brug. Vælg et andet."
+USERNAME_LOOKALIKE = (
+    "Brugernavnet ligner for meget et, der allerede er i brug (fx de samme bogstaver fra et andet alfabet), "
+    "så andre ville kunne forveksle jer. Vælg et andet."
+)
 USERNAME_INVALID = (
     "Brugernavnet skal være 3–40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg."
 )

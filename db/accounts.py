@@ -13,7 +13,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -25,10 +25,12 @@ from core.auth import (
     token_hash,
 )
 from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS, without_control_characters
+from core.usernames import fold, skeleton
 from db import codes, throttle
 from db.errors import (
     ConfirmationError,
     InvalidUsernameError,
+    LookalikeUsernameError,
     NotAllowedError,
     NotFoundError,
     UsernameTakenError,
@@ -55,16 +57,51 @@ class AccountView:
 
 
 def username_key(username: str) -> str:
-    """Return the case-insensitive key that makes usernames unique."""
-    return without_control_characters(username).strip().casefold()
+    """Return the case-insensitive key that makes usernames unique (NFKC: ｍｅｔｔｅ is mette)."""
+    return fold(without_control_characters(username)).strip().casefold()
 
 
 def validate_username(username: str) -> str:
-    """Return the trimmed username, or raise InvalidUsernameError."""
-    cleaned = username.strip()
+    """Return the trimmed username in NFKC form, or raise InvalidUsernameError."""
+    cleaned = fold(username).strip()
     if not _USERNAME_RE.fullmatch(cleaned):
         raise InvalidUsernameError(username)
     return cleaned
+
+
+def name_problem(session: Session, name: str) -> type[UsernameTakenError] | None:
+    """Why a valid new name cannot be had: taken, or looking like one that is; None if it is free.
+
+    On PostgreSQL the name's skeleton is held until the transaction ends, so two sign-ups with
+    look-alike names at the same moment cannot both get through (SQLite's transactions already
+    take turns).
+    """
+    look = skeleton(name)
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(f"username:{look}", 0))))
+    if user_named(session, name) is not None:
+        return UsernameTakenError
+    if session.scalar(select(User.id).where(User.username_skeleton == look).limit(1)) is not None:
+        return LookalikeUsernameError
+    return None
+
+
+def new_user(session: Session, name: str, password_hash: str | None) -> User:
+    """Add the account row for a name `name_problem` found free."""
+    user = User(
+        username=name, username_key=username_key(name), username_skeleton=skeleton(name), password_hash=password_hash
+    )
+    session.add(user)
+    session.flush()
+    return user
+
+
+def look_alikes(session: Session) -> list[list[str]]:
+    """Groups of existing usernames that look the same on screen (made before they were refused)."""
+    groups: dict[str, list[str]] = {}
+    for name, look in session.execute(select(User.username, User.username_skeleton).order_by(User.id)):
+        groups.setdefault(look, []).append(name)
+    return [names for names in groups.values() if len(names) > 1]
 
 
 def user_named(session: Session, username: str) -> User | None:
@@ -83,13 +120,11 @@ def create_user(*, session: Session, username: str, password: str) -> AccountVie
     """Create a local account; raise on an invalid or taken username or a weak password."""
     cleaned = validate_username(username)
     validate_password(password, cleaned)
-    key = username_key(cleaned)
-    if user_named(session, cleaned) is not None:
-        raise UsernameTakenError(cleaned)
-    user = User(username=cleaned, username_key=key, password_hash=_hasher.hash(password))
-    session.add(user)
+    problem = name_problem(session, cleaned)
+    if problem is not None:
+        raise problem(cleaned)
     try:
-        session.flush()
+        user = new_user(session, cleaned, _hasher.hash(password))
     except IntegrityError:
         # Another sign-up with the same name won the race.
         raise UsernameTakenError(cleaned) from None

@@ -4,10 +4,13 @@
     python -m db.admin grant-trainer NAME
     python -m db.admin revoke-trainer NAME
     python -m db.admin list
+    python -m db.admin look-alikes
 
 The database is the one in DATABASE_URL (the embedded SQLite file by default). create-admin
 makes the account if it does not exist yet, asking for its password twice (or reading one line
 from standard input with --password-stdin), and otherwise makes the existing account an admin.
+look-alikes lists accounts whose names look the same on screen (made before such names were
+refused, core.usernames), so an administrator can ask one of them to choose another.
 """
 
 from __future__ import annotations
@@ -59,6 +62,21 @@ def _list(session) -> str:
     return "\n".join(lines) or "Ingen administratorer eller trænere endnu."
 
 
+def _look_alikes(session) -> str:
+    groups = accounts.look_alikes(session)
+    if not groups:
+        return "Ingen brugernavne ligner hinanden."
+    lines = [
+        f"Disse {len(names)} brugernavne ligner hinanden: " + ", ".join(map(ascii_view, names)) for names in groups
+    ]
+    return "\n".join(lines)
+
+
+def ascii_view(name: str) -> str:
+    """The name, with every character outside plain ASCII written as its code point (U+0435)."""
+    return "".join(c if c.isascii() else f"<U+{ord(c):04X}>" for c in name)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m db.admin", description="Administrer roller i Netværksspejlet.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -68,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     for command in ("grant-trainer", "revoke-trainer"):
         commands.add_parser(command, help="giv eller fjern trænerrollen").add_argument("name")
     commands.add_parser("list", help="vis administratorer og trænere")
+    commands.add_parser("look-alikes", help="vis brugernavne, der ligner hinanden på skærmen")
     args = parser.parse_args(argv)
 
     actions: dict[str, Callable] = {
@@ -80,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             and f"{args.name} er ikke længere træner."
         ),
         "list": _list,
+        "look-alikes": _look_alikes,
     }
     engine = prepare_database()
     try:

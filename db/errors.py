@@ -57,6 +57,10 @@ class UsernameTakenError(StorageError):
     """Another account already has this username (compared without case)."""
 
 
+class LookalikeUsernameError(UsernameTakenError):
+    """Another account's username looks the same on screen (core.usernames.skeleton)."""
+
+
 class InvalidUsernameError(InvalidInputError):
     """The username does not follow the rules."""
 

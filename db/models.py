@@ -56,6 +56,10 @@ class User(Base):
     username: Mapped[str] = mapped_column(String(40))
     # Case-folded username: the unique key, so "Mette" and "mette" are one account.
     username_key: Mapped[str] = mapped_column(String(40), unique=True)
+    # What the name looks like (core.usernames.skeleton): a new name that looks like one already here
+    # (mеtte with a Cyrillic е beside mette) is refused. Not unique: older look-alikes may exist, and
+    # `python -m db.admin look-alikes` lists them.
+    username_skeleton: Mapped[str] = mapped_column(String(200), index=True, default="", server_default="")
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # Roles beyond leading one's own rounds (which everyone does). Granted by `python -m db.admin`.

@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.auth import username_candidates
-from db.accounts import AccountView, user_named, username_key, validate_username
+from db.accounts import AccountView, name_problem, new_user, validate_username
 from db.errors import InvalidInputError, InvalidUsernameError, SsoLinkError
 from db.models import SsoIdentity, User
 
@@ -57,11 +57,8 @@ def _new_user(session: Session, claims: dict[str, Any]) -> User:
             name = validate_username(candidate)
         except InvalidUsernameError:
             continue
-        if user_named(session, name) is None:
-            user = User(username=name, username_key=username_key(name), password_hash=None)
-            session.add(user)
-            session.flush()
-            return user
+        if name_problem(session, name) is None:
+            return new_user(session, name, password_hash=None)
     raise InvalidInputError("no free username for this identity")
 
 

@@ -6,7 +6,13 @@ import pytest
 from sqlalchemy import select
 
 from db import accounts, codes
-from db.errors import InvalidUsernameError, NotAllowedError, UsernameTakenError, WeakPasswordError
+from db.errors import (
+    InvalidUsernameError,
+    LookalikeUsernameError,
+    NotAllowedError,
+    UsernameTakenError,
+    WeakPasswordError,
+)
 from db.models import User
 from tests.conftest import PASSWORD
 
@@ -98,3 +104,52 @@ def test_a_nul_in_the_sign_in_name_is_just_a_failed_sign_in(tx, make_user):
 def test_a_nul_in_a_new_username_is_refused_as_an_invalid_name(tx):
     with pytest.raises(InvalidUsernameError):
         tx(accounts.create_user, username="me\x00tte", password=PASSWORD)
+
+
+@pytest.mark.parametrize("lookalike", ["mеtte", "ｍｅｔｔｅ", "ⅿette", "METTE", "rnette"])
+def test_a_name_that_looks_like_an_existing_one_is_refused(tx, make_user, lookalike):
+    """Cyrillic е, full-width letters, the Roman numeral ⅿ, rn for m: all were accepted beside mette."""
+    make_user("mette")
+    with pytest.raises(UsernameTakenError):
+        tx(accounts.create_user, username=lookalike, password=PASSWORD)
+    assert tx(accounts.look_alikes) == []
+
+
+def test_look_alikes_are_told_apart_from_a_plainly_taken_name(tx, make_user):
+    make_user("undervíser")  # í: looks different enough from i
+    make_user("underviser")
+    with pytest.raises(LookalikeUsernameError):
+        tx(accounts.create_user, username="undervіser", password=PASSWORD)  # Cyrillic і
+    with pytest.raises(UsernameTakenError) as plain:
+        tx(accounts.create_user, username="Underviser", password=PASSWORD)
+    assert not isinstance(plain.value, LookalikeUsernameError)
+
+
+def test_danish_names_that_only_share_letters_are_both_welcome(tx, make_user):
+    for name in ["søren", "soren", "Åse", "Ase", "Lise", "Lise.Hansen"]:
+        make_user(name)
+
+
+def test_a_compatibility_form_signs_in_as_the_plain_name(tx, make_user):
+    mette = make_user("mette")
+    assert tx(accounts.authenticate, username="ｍｅｔｔｅ", password=PASSWORD) == mette
+
+
+def test_two_look_alikes_signing_up_at_the_same_moment_do_not_both_get_in(tx):
+    import threading
+
+    start, outcomes = threading.Barrier(2), []
+
+    def sign_up(name: str) -> None:
+        start.wait()
+        try:
+            outcomes.append(tx(accounts.create_user, username=name, password=PASSWORD))
+        except UsernameTakenError as refused:
+            outcomes.append(refused)
+
+    threads = [threading.Thread(target=sign_up, args=(name,)) for name in ("mette", "mеtte")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(type(o).__name__ for o in outcomes) == ["AccountView", "LookalikeUsernameError"]

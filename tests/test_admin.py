@@ -71,3 +71,28 @@ def test_the_documented_command_runs_as_a_module(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "Administratoren Birthe er oprettet." in done.stdout
+
+
+def test_look_alikes_made_before_they_were_refused_are_reported(db_env, tx, make_user, capsys):
+    from sqlalchemy import update
+
+    from db.models import User
+
+    make_user("mette")
+    other = make_user("fremmed")
+    # An account from before: its name was "mеtte" (Cyrillic е), as the old rules allowed.
+    tx(
+        lambda session: session.execute(
+            update(User)
+            .where(User.id == other.id)
+            .values(username="mеtte", username_key="mеtte", username_skeleton="rnette")
+        )
+    )
+    assert main(["look-alikes"]) == 0
+    assert "Disse 2 brugernavne ligner hinanden: mette, m<U+0435>tte" in capsys.readouterr().out
+
+
+def test_no_look_alikes_says_so(db_env, make_user, capsys):
+    make_user("mette")
+    assert main(["look-alikes"]) == 0
+    assert "Ingen brugernavne ligner hinanden." in capsys.readouterr().out

@@ -35,6 +35,14 @@ def test_taken_username_is_refused_with_a_message(new_session):
     assert [e.value for e in at.error] == ["Brugernavnet er allerede i brug. Vælg et andet."]
 
 
+def test_a_look_alike_of_a_username_is_refused_saying_why(new_session):
+    sign_up(new_session(), "Mette")
+    at = sign_up(new_session(), "Mеtte")  # Cyrillic е
+    [error] = [e.value for e in at.error]
+    assert error.startswith("Brugernavnet ligner for meget et, der allerede er i brug")
+    assert "logout" not in [b.key for b in at.sidebar.button]
+
+
 def test_short_password_is_refused_with_the_rule(new_session):
     at = sign_up(new_session(), "Mette", "kort")
     assert [e.value for e in at.error] == ["Adgangskoden skal være mindst 10 tegn."]

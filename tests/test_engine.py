@@ -119,3 +119,32 @@ def test_a_failing_statement_never_carries_what_was_typed_into_its_error(sm, tx)
     with pytest.raises(IntegrityError) as failed:
         tx(add_twice)
     assert "min hemmelige refleksion" not in str(failed.value)
+
+
+def test_existing_accounts_get_their_look_and_a_folded_key_when_migrated(tmp_path):
+    """Migration 0011 on a database from before: skeletons filled in; ｍｏｎａ signs in as mona,
+    unless another account already has that key (then both stay, reported as look-alikes)."""
+    from alembic import command
+
+    from db import accounts
+    from db.engine import make_sessionmaker
+    from tests.conftest import PASSWORD
+
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    engine = create_db_engine(url)
+    command.upgrade(alembic_config(engine), "0010")
+    hashed = accounts._hasher.hash(PASSWORD)
+    with engine.begin() as conn:
+        for name in ("ｍｏｎａ", "mette", "ｍｅｔｔｅ"):
+            conn.execute(
+                text(
+                    "INSERT INTO users (username, username_key, password_hash, created_at, is_admin, is_trainer, "
+                    "note_draft) VALUES (:n, :k, :h, CURRENT_TIMESTAMP, false, false, '')"
+                ),
+                {"n": name, "k": name.casefold(), "h": hashed},
+            )
+    command.upgrade(alembic_config(engine), "head")
+    with make_sessionmaker(engine).begin() as session:
+        assert accounts.authenticate(session=session, username="mona", password=PASSWORD) is not None
+        assert accounts.look_alikes(session) == [["mette", "ｍｅｔｔｅ"]]
+    engine.dispose()

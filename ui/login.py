@@ -10,7 +10,7 @@ from core.auth import LOCK_DURATION, refusal_message
 from core.limits import PASSWORD_MIN_CHARS
 from core.links import JOIN_PARAMETER
 from db import accounts
-from db.errors import InvalidUsernameError, UsernameTakenError, WeakPasswordError
+from db.errors import InvalidUsernameError, LookalikeUsernameError, UsernameTakenError, WeakPasswordError
 from ui import identity, sso
 from ui.flash import show_flash
 from ui.resources import tx
@@ -53,6 +53,9 @@ def _submit_signup() -> None:
         return
     except WeakPasswordError as refused:
         _fail("signup", refusal_message(refused.reason))
+        return
+    except LookalikeUsernameError:
+        _fail("signup", texts.USERNAME_LOOKALIKE)
         return
     except UsernameTakenError:
         _fail("signup", texts.USERNAME_TAKEN)
