@@ -34,7 +34,13 @@ FAILURE_WINDOW = timedelta(minutes=15)
 LOCK_DURATION = timedelta(minutes=15)
 SCOPE_ACCOUNT = "account"
 SCOPE_CLIENT = "client"
-LIMITS = {SCOPE_ACCOUNT: ACCOUNT_LIMIT, SCOPE_CLIENT: CLIENT_LIMIT}
+# A browser a person has signed in with before (its device cookie, db/devices.py) is counted on its
+# own, with the account's limit, and is held back by no one else's failures: twenty typos from one
+# municipal address, or five guesses at someone's name, lock out strangers, not the people who work
+# there (OWASP's "device cookies").
+SCOPE_DEVICE = "device"
+DEVICE_TTL = timedelta(days=180)  # a device cookie unused for this long is forgotten
+LIMITS = {SCOPE_ACCOUNT: ACCOUNT_LIMIT, SCOPE_CLIENT: CLIENT_LIMIT, SCOPE_DEVICE: ACCOUNT_LIMIT}
 
 _COMMON_PASSWORDS = Path(__file__).resolve().parent / "data" / "common-passwords.txt"
 

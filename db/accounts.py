@@ -21,12 +21,13 @@ from core.auth import (
     RESET_CODE_TTL,
     SCOPE_ACCOUNT,
     SCOPE_CLIENT,
+    SCOPE_DEVICE,
     password_problem,
     token_hash,
 )
 from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS, without_control_characters
 from core.usernames import fold, skeleton
-from db import codes, throttle
+from db import codes, devices, throttle
 from db.errors import (
     ConfirmationError,
     InvalidUsernameError,
@@ -160,7 +161,13 @@ class SignInResult:
     locked: bool = False
 
 
-def _throttle_keys(username: str, client: str | None) -> list[throttle.Key]:
+def _throttle_keys(
+    session: Session, username: str, client: str | None, device: str | None, now: datetime
+) -> list[throttle.Key]:
+    """What this attempt counts against: the device alone if it is this account's, else name and client."""
+    known = user_named(session, username) if device else None
+    if known is not None and devices.owner(session, device, now) == known.id:
+        return [(SCOPE_DEVICE, token_hash(device)[:80])]
     keys = [(SCOPE_ACCOUNT, username_key(username)[:80])]
     if client:
         keys.append((SCOPE_CLIENT, client[:80]))
@@ -168,16 +175,24 @@ def _throttle_keys(username: str, client: str | None) -> list[throttle.Key]:
 
 
 def sign_in(
-    *, session: Session, username: str, password: str, client: str | None, now: datetime | None = None
+    *,
+    session: Session,
+    username: str,
+    password: str,
+    client: str | None,
+    device: str | None = None,
+    now: datetime | None = None,
 ) -> SignInResult:
-    """Check a password, throttled per account name and per client address.
+    """Check a password, throttled per account name and per client address, or per trusted device.
 
     An unknown name and a wrong password fail alike, cost alike (one argon2 verification) and
     count alike, so nothing tells whether an account exists. While locked, the password is not
-    even checked. A success clears the account name's count, not the client's.
+    even checked. A success clears the account name's count, not the client's. A browser that has
+    signed in to this account before (`device`, its device cookie) is counted on its own and is not
+    held back by others' failures on the name or the address (core.auth.SCOPE_DEVICE).
     """
     now = now or utcnow()
-    keys = _throttle_keys(username, client)
+    keys = _throttle_keys(session, username, client, device, now)
     throttle.hold(session, keys)
     if throttle.locked(session, keys, now):
         return SignInResult(None, locked=True)
@@ -228,6 +243,7 @@ def issue_reset_code(*, session: Session, admin_id: int, user_id: int, now: date
     if user is None:
         raise NotFoundError(f"user {user_id}")
     code = new_reset_code()
+    devices.forget_all(session, user_id)  # someone else may have had the password: trust no browser
     user.password_hash = None
     user.reset_code_hash = token_hash(codes.normalise_code(code))
     user.reset_code_expires_at = (now or utcnow()) + RESET_CODE_TTL
@@ -245,7 +261,7 @@ def redeem_reset_code(
     Raises WeakPasswordError for a refused password (not counted; the code stays usable).
     """
     now = now or utcnow()
-    keys = _throttle_keys(username, client)
+    keys = _throttle_keys(session, username, client, None, now)
     throttle.hold(session, keys)
     if throttle.locked(session, keys, now):
         return SignInResult(None, locked=True)

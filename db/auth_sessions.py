@@ -38,6 +38,7 @@ class Cookie:
 
     token: str
     expires_at: datetime
+    user_id: int
 
 
 def open_session(*, session: Session, user_id: int, method: str, now: datetime | None = None) -> tuple[int, str]:
@@ -78,7 +79,7 @@ def redeem_handoff(*, session: Session, code: str, now: datetime | None = None) 
     )
     if claimed.rowcount != 1:
         return None
-    return Cookie(token=token, expires_at=session_expires_at(as_utc(row.created_at)))
+    return Cookie(token=token, expires_at=session_expires_at(as_utc(row.created_at)), user_id=row.user_id)
 
 
 def session_for_token(*, session: Session, token: str) -> int | None:

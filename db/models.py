@@ -355,12 +355,28 @@ class AuthSession(Base):
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
+class TrustedDevice(Base):
+    """A browser someone has signed in with: its device cookie's token hash (core.auth.SCOPE_DEVICE).
+
+    Sign-ins from it are throttled on their own, so others' failures never lock its owner out.
+    """
+
+    __tablename__ = "trusted_devices"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_used_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
 class SignInFailures(Base):
     """Failed sign-ins counted per account name and per client address, for throttling."""
 
     __tablename__ = "sign_in_failures"
 
-    # "account" (the case-folded username, known or not) or "client" (the IP address).
+    # "account" (the case-folded username, known or not), "client" (the IP address) or "device"
+    # (a trusted device's token hash).
     scope: Mapped[str] = mapped_column(String(16), primary_key=True)
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from core.auth import ACCOUNT_LIMIT, CLIENT_LIMIT, LOCK_DURATION, RESET_CODE_TTL, SCOPE_ACCOUNT
-from db import accounts, auth_sessions, throttle
+from core.auth import ACCOUNT_LIMIT, CLIENT_LIMIT, DEVICE_TTL, LOCK_DURATION, RESET_CODE_TTL, SCOPE_ACCOUNT
+from db import accounts, auth_sessions, devices, throttle
 from db.errors import NotAllowedError, WeakPasswordError
 from db.models import utcnow
 from tests.conftest import PASSWORD
@@ -176,3 +176,82 @@ def test_guessing_reset_codes_is_throttled_like_passwords(tx, make_user):
     assert [g.locked for g in guesses] == [False] * (ACCOUNT_LIMIT - 1) + [True]
     still = guess(code, client="y")  # even the right code waits out the lock
     assert still.locked and still.account is None
+
+
+def _device_of(tx, user_id: int) -> str:
+    """The device token a browser holds after signing in as this person (what /api/session sets)."""
+    return tx(lambda session: devices.remember(session, user_id, None))
+
+
+def test_twenty_typos_from_one_office_do_not_lock_out_a_colleague_on_her_own_browser(tx, make_user):
+    """One municipal NAT: twenty failures from anyone lock the address, not the people who work there."""
+    mette, lise = make_user("Mette"), make_user("Lise")
+    hers = _device_of(tx, mette.id)
+    start = utcnow()
+    for n in range(CLIENT_LIMIT):
+        _attempt(tx, f"kollega{n}", WRONG, now=start + timedelta(seconds=n))
+    later = start + timedelta(minutes=1)
+    assert _attempt(tx, "Lise", PASSWORD, now=later).locked  # a browser never used here: held back
+    signed = tx(accounts.sign_in, username="Mette", password=PASSWORD, client="10.0.0.7", device=hers, now=later)
+    assert signed.account == mette and not signed.locked
+    assert tx(accounts.sign_in, username="Lise", password=PASSWORD, client="10.0.0.7", device=hers, now=later).locked
+    assert lise.id  # Lise, holding Mette's browser, is a stranger to it
+
+
+def test_guesses_at_her_name_from_elsewhere_do_not_lock_her_own_browser_out(tx, make_user):
+    mette = make_user("Mette")
+    hers = _device_of(tx, mette.id)
+    start = utcnow()
+    for n in range(ACCOUNT_LIMIT):
+        _attempt(tx, "Mette", WRONG, client="203.0.113.66", now=start + timedelta(seconds=n))
+    later = start + timedelta(minutes=1)
+    assert _attempt(tx, "Mette", PASSWORD, client="10.0.0.7", now=later).locked  # a new browser: locked
+    signed = tx(accounts.sign_in, username="Mette", password=PASSWORD, client="10.0.0.7", device=hers, now=later)
+    assert signed.account == mette
+
+
+def test_another_persons_device_cookie_is_no_way_around_the_lock(tx, make_user):
+    make_user("Mette")
+    lise = make_user("Lise")
+    hers = _device_of(tx, lise.id)
+    start = utcnow()
+    for n in range(ACCOUNT_LIMIT):
+        _attempt(tx, "Mette", WRONG, now=start + timedelta(seconds=n))
+    attempt = tx(accounts.sign_in, username="Mette", password=PASSWORD, client="10.0.0.9", device=hers, now=start)
+    assert attempt.locked and attempt.account is None
+
+
+def test_a_trusted_browser_still_gets_only_five_guesses(tx, make_user):
+    mette = make_user("Mette")
+    hers = _device_of(tx, mette.id)
+    start = utcnow()
+    outcomes = [
+        tx(
+            accounts.sign_in,
+            username="Mette",
+            password=WRONG,
+            client="10.0.0.7",
+            device=hers,
+            now=start + timedelta(seconds=n),
+        )
+        for n in range(ACCOUNT_LIMIT)
+    ]
+    assert [o.locked for o in outcomes] == [False] * (ACCOUNT_LIMIT - 1) + [True]
+    right = tx(accounts.sign_in, username="Mette", password=PASSWORD, client="10.0.0.7", device=hers, now=start)
+    assert right.locked and right.account is None
+    # Her guesses on that browser locked only the browser: the name and the address are free.
+    assert _attempt(tx, "Mette", PASSWORD, client="10.0.0.8", now=start).account == mette
+
+
+def test_an_administrators_reset_forgets_every_browser(tx, make_user):
+    admin, mette = _reset(tx, make_user)
+    hers = _device_of(tx, mette.id)
+    tx(accounts.issue_reset_code, admin_id=admin.id, user_id=mette.id)
+    assert tx(lambda session: devices.owner(session, hers)) is None
+
+
+def test_a_device_unused_for_half_a_year_is_forgotten(tx, make_user):
+    mette = make_user("Mette")
+    hers = _device_of(tx, mette.id)
+    assert tx(lambda session: devices.owner(session, hers)) == mette.id
+    assert tx(lambda session: devices.owner(session, hers, utcnow() + DEVICE_TTL)) is None

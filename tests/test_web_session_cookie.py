@@ -8,10 +8,10 @@ import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
 
-from db import accounts, auth_sessions
+from db import accounts, auth_sessions, devices
 from db.engine import prepare_database
 from tests.conftest import PASSWORD
-from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH, ROUTES
+from web.session_cookie import COOKIE_NAME, DEVICE_COOKIE_NAME, END_PATH, OPEN_PATH, ROUTES
 
 ORIGIN = {"origin": "http://127.0.0.1:8501", "host": "127.0.0.1:8501"}
 
@@ -120,3 +120,37 @@ def test_another_site_cannot_sign_a_browser_out(client, handoff, app_tx):
     response = client.post(END_PATH, headers={"origin": "https://evil.example", "host": "127.0.0.1:8501"})
     assert response.status_code == 403
     assert app_tx(auth_sessions.check, session_id=session_id) is not None
+
+
+def _cookie_header(response, name: str) -> str:
+    [header] = [h for h in response.headers.get_list("set-cookie") if h.startswith(f"{name}=")]
+    return header
+
+
+def test_signing_in_also_remembers_the_browser_for_half_a_year(client, migrated, app_tx):
+    """The device cookie: this browser's own sign-in throttle (db/devices.py), kept after sign-out."""
+    mette = app_tx(accounts.create_user, username="Mette", password=PASSWORD)
+    _, code = app_tx(auth_sessions.open_session, user_id=mette.id, method="password")
+    response = client.post(OPEN_PATH, json={"code": code}, headers=ORIGIN)
+    header = _cookie_header(response, DEVICE_COOKIE_NAME).lower()
+    assert "httponly" in header and "samesite=strict" in header and "secure" in header
+    assert f"max-age={180 * 86400}" in header
+    device = response.cookies[DEVICE_COOKIE_NAME]
+    assert app_tx(lambda session: devices.owner(session, device)) == mette.id
+
+    # The next sign-in from this browser keeps the same device; signing out leaves it.
+    client.cookies.set(DEVICE_COOKIE_NAME, device)
+    _, again = app_tx(auth_sessions.open_session, user_id=mette.id, method="password")
+    assert client.post(OPEN_PATH, json={"code": again}, headers=ORIGIN).cookies[DEVICE_COOKIE_NAME] == device
+    ended = client.post(END_PATH, headers=ORIGIN).headers.get_list("set-cookie")
+    assert not any(h.startswith(f"{DEVICE_COOKIE_NAME}=") for h in ended)
+
+
+def test_a_browser_remembered_for_someone_else_gets_a_device_of_its_own(client, migrated, app_tx):
+    lise = app_tx(accounts.create_user, username="Lise", password=PASSWORD)
+    mette = app_tx(accounts.create_user, username="Mette", password=PASSWORD)
+    lises = app_tx(lambda session: devices.remember(session, lise.id, None))
+    client.cookies.set(DEVICE_COOKIE_NAME, lises)
+    _, code = app_tx(auth_sessions.open_session, user_id=mette.id, method="password")
+    device = client.post(OPEN_PATH, json={"code": code}, headers=ORIGIN).cookies[DEVICE_COOKIE_NAME]
+    assert device != lises and app_tx(lambda session: devices.owner(session, device)) == mette.id

@@ -29,7 +29,7 @@ from ui.browser import autosave_text_fields, post_to_server
 from ui.flash import set_flash
 from ui.resources import UNEXPECTED_SLOT, get_sessionmaker, log, tx
 from web import downloads
-from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
+from web.session_cookie import COOKIE_NAME, DEVICE_COOKIE_NAME, END_PATH, OPEN_PATH
 
 _ACCOUNT_KEY = "account"
 _SESSION_KEY = "auth-session"
@@ -68,6 +68,12 @@ def client_address() -> str:
             return address
     address = st.context.ip_address
     return address if isinstance(address, str) else "loopback"  # None on loopback; AppTest has none
+
+
+def device_token() -> str | None:
+    """The device cookie this browser holds (web/session_cookie.py), if any: its own sign-in throttle."""
+    token = st.context.cookies.get(DEVICE_COOKIE_NAME)
+    return token if isinstance(token, str) and token else None
 
 
 def _remember(signed: SignedIn) -> None:

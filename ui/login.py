@@ -31,7 +31,13 @@ def _submit_login() -> None:
         return
     username = st.session_state.get("login-username") or ""
     password = st.session_state.get("login-password") or ""
-    result = tx(accounts.sign_in, username=username, password=password, client=identity.client_address())
+    result = tx(
+        accounts.sign_in,
+        username=username,
+        password=password,
+        client=identity.client_address(),
+        device=identity.device_token(),
+    )
     if result.locked:
         _fail("login", _locked_message())
         return

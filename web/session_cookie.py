@@ -11,8 +11,11 @@ Streamlit talks to the page over a websocket, which cannot set cookies, and its
    expires with the session's absolute limit.
 
 On the next page load the websocket's opening request carries the cookie, and the app finds
-the session by the token's hash. POST /api/session/end ends the session behind the cookie and
-clears it, together with Streamlit's own sign-in cookies from single sign-on.
+the session by the token's hash. The same answer gives the browser a device cookie (db/devices.py)
+that outlives the session, so sign-ins from this browser are throttled on their own.
+
+POST /api/session/end ends the session behind the cookie and clears it, together with
+Streamlit's own sign-in cookies from single sign-on (the device cookie stays).
 
 Both routes only take JSON from a page on this same site (Origin must match), so another site
 cannot make a browser sign in or out here.
@@ -30,11 +33,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from db import auth_sessions
+from core.auth import DEVICE_TTL
+from db import auth_sessions, devices
 from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.models import utcnow
 
 COOKIE_NAME = "netvaerksspejlet_session"
+# The browser someone signed in with (db/devices.py): kept after sign-out, so their own later
+# sign-ins here are throttled apart from strangers' failures. HttpOnly, SameSite=Strict, 180 days.
+DEVICE_COOKIE_NAME = "netvaerksspejlet_device"
 OPEN_PATH = "/api/session"
 END_PATH = "/api/session/end"
 # Streamlit's own cookies from st.login (`_streamlit_user`, `_streamlit_user_tokens`, and their
@@ -86,9 +93,11 @@ async def open_session(request: Request) -> Response:
     code = body.get("code") if isinstance(body, dict) else None
     if not isinstance(code, str) or not code or len(code) > 100:
         return _refused()
-    cookie = await run_in_threadpool(_in_transaction, auth_sessions.redeem_handoff, code=code)
-    if cookie is None:
+    device = request.cookies.get(DEVICE_COOKIE_NAME) or None
+    redeemed = await run_in_threadpool(_in_transaction, _redeem, code=code, device=device)
+    if redeemed is None:
         return _refused()
+    cookie, device = redeemed
     response = Response(status_code=204, headers={"Cache-Control": "no-store"})
     response.set_cookie(
         COOKIE_NAME,
@@ -99,7 +108,24 @@ async def open_session(request: Request) -> Response:
         samesite="strict",
         secure=_secure(request),
     )
+    response.set_cookie(
+        DEVICE_COOKIE_NAME,
+        device,
+        max_age=int(DEVICE_TTL.total_seconds()),
+        path="/",
+        httponly=True,
+        samesite="strict",
+        secure=_secure(request),
+    )
     return response
+
+
+def _redeem(*, session, code: str, device: str | None) -> tuple[auth_sessions.Cookie, str] | None:
+    """Swap the hand-over code for the session cookie, and remember this browser for the account."""
+    cookie = auth_sessions.redeem_handoff(session=session, code=code)
+    if cookie is None:
+        return None
+    return cookie, devices.remember(session, cookie.user_id, device)
 
 
 async def end_session(request: Request) -> Response:

@@ -13,7 +13,7 @@ from tests.conftest import PASSWORD
 from tests.e2e import a11y
 from tests.e2e.helpers import click, go_to, key, log_in, wait_for_cookie, wait_for_idle, wait_for_no_cookie
 from tests.support.server import running_app
-from web.session_cookie import COOKIE_NAME
+from web.session_cookie import COOKIE_NAME, DEVICE_COOKIE_NAME
 
 pytestmark = pytest.mark.browser
 FLAGS = a11y.ARTIFACTS / "session-cookie.json"
@@ -27,6 +27,9 @@ def _mette_signs_in(app_server, page: Page, storage) -> dict:
     """Mette has an account and signs in; returns her session cookie once the browser holds it."""
     storage(accounts.create_user, username="Mette", password=PASSWORD)
     page.goto(app_server.url)
+    wait_for_idle(page)
+    # She comes back the next morning (a page load: the websocket carries the device cookie).
+    page.reload()
     wait_for_idle(page)
     log_in(page, "Mette", PASSWORD)
     _signed_in(page)
@@ -124,3 +127,27 @@ def test_a_password_change_ends_the_other_browsers_session(app_server, new_perso
     expect(phone.locator(key("login-username"))).to_be_visible()
     log_in(phone, "Mette", "en helt ny sætning om netværk")
     _signed_in(phone)
+
+
+def test_someone_guessing_her_name_does_not_lock_her_out_of_her_own_browser(app_server, page, storage, new_person):
+    """Five wrong guesses at "Mette" lock the name for new browsers; hers, used before, still gets in."""
+    _mette_signs_in(app_server, page, storage)
+    wait_for_cookie(page, DEVICE_COOKIE_NAME)
+    click(page, "logout")
+    expect(page.locator(key("login-username"))).to_be_visible()
+
+    stranger = new_person()
+    stranger.goto(app_server.url)
+    wait_for_idle(stranger)
+    for _ in range(5):
+        log_in(stranger, "Mette", "forkert-kode-123")
+    expect(stranger.get_by_text("For mange forsøg")).to_be_visible()
+    log_in(stranger, "Mette", PASSWORD)  # the right password, from a browser she never used: held back
+    expect(stranger.get_by_text("For mange forsøg")).to_be_visible()
+    expect(stranger.locator(key("logout"))).to_have_count(0)
+
+    # She comes back the next morning (a page load: the websocket carries the device cookie).
+    page.reload()
+    wait_for_idle(page)
+    log_in(page, "Mette", PASSWORD)
+    _signed_in(page)
