@@ -148,3 +148,32 @@ def test_existing_accounts_get_their_look_and_a_folded_key_when_migrated(tmp_pat
         assert accounts.authenticate(session=session, username="mona", password=PASSWORD) is not None
         assert accounts.look_alikes(session) == [["mette", "ｍｅｔｔｅ"]]
     engine.dispose()
+
+
+def test_app_processes_starting_together_on_one_fresh_postgresql_migrate_it_once(postgres_template):
+    """Several servers behind one proxy (deploy/) start at once: one migrates, the others wait."""
+    import os
+    import subprocess
+    import sys
+
+    from sqlalchemy import create_engine
+
+    from tests.conftest import ROOT
+
+    admin_url, url_for = postgres_template
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text("DROP DATABASE IF EXISTS nvs_fresh_cluster"))
+        conn.execute(text("CREATE DATABASE nvs_fresh_cluster"))
+    admin.dispose()
+    env = {**os.environ, "DATABASE_URL": url_for("nvs_fresh_cluster")}
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "db.migrate", "upgrade"], cwd=ROOT, env=env, stderr=subprocess.PIPE)
+        for _ in range(3)
+    ]
+    outcomes = [(p.communicate(timeout=120)[1].decode(), p.returncode) for p in processes]
+    assert [error for error, code in outcomes if code != 0] == []
+    engine = create_db_engine(url_for("nvs_fresh_cluster"))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    engine.dispose()
