@@ -12,10 +12,10 @@ from streamlit.runtime import Runtime
 from streamlit.runtime.media_file_storage import MediaFileKind
 from streamlit.runtime.pages_manager import PagesManager
 
+from web import server_id, session_cookie
 from web.downloads import DownloadGate
 from web.language import DocumentLanguage
 from web.security_headers import SecurityHeaders
-from web.session_cookie import ROUTES
 
 # Every page is routed by app.py's st.navigation. Left to itself, Streamlit takes an app with a
 # pages/ folder for an old-style one until app.py first runs, and a fresh server's first request for
@@ -35,7 +35,7 @@ def stored_download(file_id: str) -> bytes | None:
 
 app = st.App(
     "app.py",
-    routes=ROUTES,
+    routes=[*session_cookie.ROUTES, *server_id.ROUTES],
     middleware=[
         Middleware(SecurityHeaders),
         Middleware(DownloadGate, find=stored_download),

@@ -29,9 +29,10 @@ apt_install() {
 
 # Every Debian package the tests use, and nothing the tests may take from what a machine happens
 # to have: PostgreSQL (the second database), Chromium (the browser tests), DejaVu (the only system
-# font; the pages and charts draw with the Source Sans that Streamlit itself serves), Node.js and
+# font; the pages and charts draw with the Source Sans that Streamlit itself serves), nginx (in front
+# of two app processes in the multi-server test, deploy/), Node.js and
 # npm (axe-core for the accessibility checks).
-DEV_PACKAGES=(postgresql chromium fonts-dejavu-core)
+DEV_PACKAGES=(postgresql chromium fonts-dejavu-core nginx)
 if [ "$DEV" -eq 1 ]; then
   apt_install "${DEV_PACKAGES[@]}"
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm

@@ -17,12 +17,19 @@ import secrets
 
 import streamlit as st
 
+from web import server_id
+from web.server_id import SERVER_PATH
+
 PAUSE_MS = 1000  # how long typing must pause before the text is sent (and so stored)
 
 _JS = """
 export default function ({ data }) {
   const helper = window.__netvaerksspejlet || (window.__netvaerksspejlet = { timers: new Map() });
   helper.pause = data.pause_ms;
+  if (data.server) {
+    helper.server = data.server;
+    helper.serverPath = data.server_path;
+  }
   if (!helper.listening) {
     helper.listening = true;
     const send = (area) => {
@@ -45,6 +52,22 @@ export default function ({ data }) {
       if (!event.target.closest('[data-testid="stSidebarNavLink"]') || window.innerWidth > 640) return;
       document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
     });
+    // Back after a lost connection: if another process answers now (a restart, or nginx sending
+    // this browser elsewhere), it never knew this page's session; reload to draw what is stored.
+    const app = document.querySelector('[data-testid="stApp"]');
+    let lost = false;
+    new MutationObserver(() => {
+      if (app.getAttribute("data-test-connection-state") !== "CONNECTED") {
+        lost = true;
+        return;
+      }
+      if (!lost) return;
+      lost = false;
+      fetch(helper.serverPath, { cache: "no-store", credentials: "same-origin" })
+        .then((answer) => answer.json())
+        .then(({ id }) => { if (helper.server && id !== helper.server) window.location.reload(); })
+        .catch(() => {});
+    }).observe(app, { attributes: true, attributeFilter: ["data-test-connection-state"] });
     document.addEventListener("focusout", (event) => {
       // Streamlit sends the value itself on blur; a pending pause timer has nothing left to do.
       clearTimeout(helper.timers.get(event.target));
@@ -136,7 +159,7 @@ POST_KEY = "browser-post"
 
 def autosave_text_fields() -> None:
     """Make every text area on the page send its value after a pause in typing (once per run)."""
-    _helper(key=AUTOSAVE_KEY, data={"pause_ms": PAUSE_MS})
+    _helper(key=AUTOSAVE_KEY, data={"pause_ms": PAUSE_MS, "server": server_id.PROCESS_ID, "server_path": SERVER_PATH})
 
 
 def open_step_at_top(view: str, heading: str) -> None:
