@@ -5,6 +5,7 @@ with its baseline measured in the same run. Nothing here asserts a speed.
     python -m bench                       # 100, 1,000, 10,000 leaders; courses of 20, 200, 2,000
     python -m bench --smoke               # the smallest sizes, a few repetitions (run by the tests)
     python -m bench --databases sqlite --leaders 100,1000 --no-browser
+    python -m bench --databases postgresql --cluster-only    # 50 people through nginx on two processes
 """
 
 from __future__ import annotations
@@ -43,6 +44,13 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--clicks", type=int, default=20, help="clicks measured in Chromium")
     parser.add_argument("--people", type=int, default=30, help="people in Chromium at once (the crowd measure)")
     parser.add_argument("--crowd-steps", type=int, default=10, help="competencies each of them answers (10: all)")
+    parser.add_argument(
+        "--cluster-people",
+        type=int,
+        default=50,
+        help="people in Chromium through nginx on two processes, and on one (PostgreSQL; 0: skip)",
+    )
+    parser.add_argument("--cluster-only", action="store_true", help="only the two-process measure")
     parser.add_argument("--live", type=_sizes, default=[20, 200, 2000], help="course sizes, live view: 20,200,2000")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium measures")
     parser.add_argument("--smoke", action="store_true", help="tiny sizes and few repetitions: does every measure run?")
@@ -52,6 +60,8 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         args.leaders, args.courses, args.live = [5], [4, 8], [6]
         args.repeat, args.saves, args.sessions, args.clicks = 3, 10, 4, 3
         args.people, args.crowd_steps = 2, 1
+        # Two processes behind nginx: the browser test drives that set-up (test_browser_cluster).
+        args.cluster_people = 0
         # The Chromium measures drive the same pages whatever the database: in the smoke run (part
         # of the test suite, which must stay fast) they run on the first database only.
         args.browser_databases = 1
@@ -177,6 +187,13 @@ def _measure_all(args: argparse.Namespace, bank, results: list[measures.Result])
                 os.environ["DATABASE_URL"] = url  # the app under AppTest and Chromium uses this database
                 engine = prepare_database(url)
                 sm = make_sessionmaker(engine)
+                if kind == "postgresql" and args.cluster_people and not args.no_browser:
+                    results.append(
+                        measures.cluster_crowd(url, sm, bank, args.cluster_people, args.crowd_steps, workdir)
+                    )
+                if args.cluster_only:
+                    engine.dispose()
+                    continue
                 for size in sorted(args.leaders):
                     began = time.perf_counter()
                     seed.add_leaders(engine, bank, size)

@@ -539,3 +539,53 @@ def browser_crowd(database: str, url: str, sm, bank: QuestionBank, people: int, 
     }
     result.met = result.met and projector.error is None
     return result
+
+
+def cluster_crowd(url: str, sm, bank: QuestionBank, people: int, steps: int, workdir: Path) -> Result:
+    """`people` Chromium contexts completing a round at human speed through nginx on two app
+    processes (deploy/, one PostgreSQL), beside the same number on one process without nginx in
+    the same run. Figures: the time from a rating's click until the app is idle again (a save)."""
+    from deploy.cluster import Cluster
+    from tests.support.browser_load import lost_values, walk_at_once
+    from tests.support.postgres import free_port
+    from tests.support.server import running_app
+
+    run = runner(sm)
+
+    def crowd(label: str, base_url: str) -> tuple[list, list[str]]:
+        names = [f"klynge-{label}-{n}" for n in range(people)]
+        ids = {name: run(accounts.create_user, username=name, password=seed.PASSWORD).id for name in names}
+        walked = walk_at_once(base_url, names, seed.PASSWORD, bank, steps)
+        return walked, lost_values(run, walked, ids)
+
+    (workdir / "one-process").mkdir(exist_ok=True)
+    with running_app(workdir / "one-process", database_url=url) as server:
+        one, one_lost = crowd("en", server.url)
+    cluster = Cluster(workdir / "two-processes", free_port(), [free_port(), free_port()], {"DATABASE_URL": url})
+    try:
+        cluster.start()
+        two, two_lost = crowd("to", cluster.url)
+    finally:
+        cluster.stop()
+    median, p95 = _stats([ms for p in two for ms in p.save_ms])
+    base_median, base_p95 = _stats([ms for p in one for ms in p.save_ms])
+    errors = {
+        name: [f"{p.username}: {p.error}" for p in walked if p.error] for name, walked in (("one", one), ("two", two))
+    }
+    result = Result("postgresql", "Chromium crowd through nginx, two processes", f"{people} people", median, p95,
+                    sum(len(p.save_ms) for p in two), baseline="the same on one process, no nginx",
+                    baseline_median_ms=base_median, baseline_p95_ms=base_p95,
+                    ratio=p95 / base_p95 if p95 and base_p95 else None,
+                    goal="0 errors, 0 lost", met=not errors["two"] and not two_lost)  # fmt: skip
+    result.extra = {
+        "errors": len(errors["two"]),
+        "lost_values": len(two_lost),
+        "completed": sum(p.completed for p in two),
+        "one_process_errors": len(errors["one"]),
+        "one_process_lost_values": len(one_lost),
+        "one_process_completed": sum(p.completed for p in one),
+        "values_typed_or_chosen": sum(len(p.typed) + len(p.rated) for p in two),
+        "first_errors": (errors["two"] + errors["one"])[:3],
+        "first_lost": (two_lost + one_lost)[:3],
+    }
+    return result
