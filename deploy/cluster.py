@@ -80,7 +80,10 @@ def nginx_binary() -> str:
     return found
 
 
-def _healthy(url: str, timeout: float, process: subprocess.Popen | None = None, log: Path | None = None) -> None:
+def wait_until_healthy(
+    url: str, timeout: float, process: subprocess.Popen | None = None, log: Path | None = None
+) -> None:
+    """Wait until the server at `url` answers its health check; raise if `process` exits first."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
@@ -110,7 +113,7 @@ class AppProcess:
             self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT)
 
     def wait_until_healthy(self, timeout: float = 60) -> None:
-        _healthy(self.url, timeout, self.process, self.log)
+        wait_until_healthy(self.url, timeout, self.process, self.log)
 
     def alive(self) -> bool:
         return self.process is not None and self.process.poll() is None
@@ -158,7 +161,7 @@ class Cluster:
             self.nginx = subprocess.Popen(
                 [nginx_binary(), "-p", str(self.folder), "-c", str(conf)], stdout=out, stderr=subprocess.STDOUT
             )
-        _healthy(self.url, 30, self.nginx, self.folder / "error.log")
+        wait_until_healthy(self.url, 30, self.nginx, self.folder / "error.log")
 
     def restart(self, app: AppProcess) -> None:
         """A rolling restart's one step: stop this process cleanly, start it again, wait for it."""

@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from sqlalchemy import create_engine, text
 
 from db import accounts, rounds
 from db.engine import make_sessionmaker, prepare_database
 from deploy.cluster import AppProcess, Cluster
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, _fresh_postgres_url
 from tests.e2e.helpers import choose_rating, click, key, start_a_round, wait_for_idle
 from tests.support.postgres import free_port
 from tests.support.storage import runner
@@ -30,18 +29,8 @@ SETTLE_MS = 2000  # the pause after which a text field sends its text is 1 s
 
 @pytest.fixture
 def cluster(tmp_path, postgres_template) -> Iterator[Cluster]:
-    admin_url, url_for = postgres_template
-    name = f"nvs_cluster_{free_port()}"
-    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f"CREATE DATABASE {name} TEMPLATE nvs_template"))
-    admin.dispose()
-    cluster = Cluster(
-        tmp_path / "cluster",
-        free_port(),
-        [free_port(), free_port()],
-        {"DATABASE_URL": url_for(name)},
-    )
+    url = _fresh_postgres_url(postgres_template)
+    cluster = Cluster(tmp_path / "cluster", free_port(), [free_port(), free_port()], {"DATABASE_URL": url})
     try:
         cluster.start()
         yield cluster
