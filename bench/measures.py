@@ -587,5 +587,9 @@ def cluster_crowd(url: str, sm, bank: QuestionBank, people: int, steps: int, wor
         "values_typed_or_chosen": sum(len(p.typed) + len(p.rated) for p in two),
         "first_errors": (errors["two"] + errors["one"])[:3],
         "first_lost": (two_lost + one_lost)[:3],
+        # A walk that ends in an error closes its browser at once, keystrokes in flight included.
+        "lost_from_walks_that_ended_in_an_error": sum(
+            line.split()[0] in {p.username for p in two + one if p.error} for line in two_lost + one_lost
+        ),
     }
     return result
