@@ -105,11 +105,14 @@ def test_text_typed_is_there_after_the_server_is_killed_and_started_again(tmp_pa
         start_a_round(page, server.url, "Mette", PASSWORD)
         q0 = bank.competencies[0].questions[0].id
         _type_and_leave_alone(page, f"text-{q0}", "Skrevet lige før strømmen gik")
+        before = page.evaluate("() => window.__netvaerksspejlet.server")
         server.process.kill()  # SIGKILL: no shutdown of any kind
         server.process.wait(timeout=10)
         server = AppServer(tmp_path, database_url=server.database_url, port=server.port)
         server.wait_until_healthy()
-        _reload(page)
+        # No reload by hand: the page reconnects, sees a new process (web/server_id.py), reloads itself.
+        page.wait_for_function("old => (window.__netvaerksspejlet?.server ?? old) !== old", arg=before)
+        wait_for_idle(page)
         expect(_area(page, f"text-{q0}")).to_have_value("Skrevet lige før strømmen gik")
         engine.dispose()
     finally:

@@ -99,7 +99,12 @@ def test_a_server_restart_keeps_the_browser_signed_in(tmp_path, page):
         _signed_in(page)
         wait_for_cookie(page, COOKIE_NAME)
         port = first.port
+        before = page.evaluate("() => window.__netvaerksspejlet.server")
     with running_app(tmp_path, database, port=port) as second:
+        # The open page reconnects by itself, sees a new process (web/server_id.py) and reloads.
+        page.wait_for_function("old => (window.__netvaerksspejlet?.server ?? old) !== old", arg=before)
+        wait_for_idle(page)
+        _signed_in(page)
         page.goto(f"{second.url}/mine-data")
         wait_for_idle(page)
         _signed_in(page)
