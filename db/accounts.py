@@ -13,7 +13,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -27,7 +27,7 @@ from core.auth import (
 )
 from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS, without_control_characters
 from core.usernames import fold, skeleton
-from db import codes, devices, throttle
+from db import codes, devices, locks, throttle
 from db.errors import (
     ConfirmationError,
     InvalidUsernameError,
@@ -78,8 +78,7 @@ def name_problem(session: Session, name: str) -> type[UsernameTakenError] | None
     take turns).
     """
     look = skeleton(name)
-    if session.get_bind().dialect.name == "postgresql":
-        session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(f"username:{look}", 0))))
+    locks.hold(session, [f"username:{look}"])
     if user_named(session, name) is not None:
         return UsernameTakenError
     if session.scalar(select(User.id).where(User.username_skeleton == look).limit(1)) is not None:

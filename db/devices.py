@@ -18,14 +18,18 @@ from db.models import TrustedDevice, as_utc, utcnow
 MOST_PER_PERSON = 20  # browsers remembered per account; the longest unused goes first
 
 
-def owner(session: Session, token: str | None, now: datetime | None = None) -> int | None:
-    """The account this device cookie belongs to, or None (unknown, or unused for too long)."""
+def _live(session: Session, token: str | None, now: datetime) -> TrustedDevice | None:
+    """The device behind this cookie token, unless unknown or unused for too long."""
     if not token:
         return None
     row = session.scalar(select(TrustedDevice).where(TrustedDevice.token_hash == token_hash(token)))
-    if row is None or (now or utcnow()) - as_utc(row.last_used_at) >= DEVICE_TTL:
-        return None
-    return row.user_id
+    return row if row is not None and now - as_utc(row.last_used_at) < DEVICE_TTL else None
+
+
+def owner(session: Session, token: str | None, now: datetime | None = None) -> int | None:
+    """The account this device cookie belongs to, or None (unknown, or unused for too long)."""
+    row = _live(session, token, now or utcnow())
+    return row.user_id if row is not None else None
 
 
 def remember(session: Session, user_id: int, token: str | None, now: datetime | None = None) -> str:
@@ -34,8 +38,8 @@ def remember(session: Session, user_id: int, token: str | None, now: datetime | 
     The browser's own token if it already belongs to this account (now used again), else a new one.
     """
     now = now or utcnow()
-    if token and owner(session, token, now) == user_id:
-        row = session.scalar(select(TrustedDevice).where(TrustedDevice.token_hash == token_hash(token)))
+    row = _live(session, token, now)
+    if row is not None and row.user_id == user_id:
         row.last_used_at = now
         return token
     fresh = new_token()

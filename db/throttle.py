@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from core.auth import LIMITS, FailureCount, after_failure, is_locked
+from db import locks
 from db.models import SignInFailures, as_utc
 from db.upsert import upsert
 
@@ -23,10 +24,7 @@ def hold(session: Session, keys: list[Key]) -> None:
     reads is final. PostgreSQL: a transaction-scoped advisory lock per key (the key may have no row
     yet); SQLite: every transaction already begins IMMEDIATE and holds the one write lock.
     """
-    if session.get_bind().dialect.name != "postgresql":
-        return
-    for scope, key in sorted(keys):  # one order for everyone: no two attempts wait for each other
-        session.execute(select(func.pg_advisory_xact_lock(func.hashtextextended(f"{scope}:{key}", 0))))
+    locks.hold(session, [f"{scope}:{key}" for scope, key in keys])
 
 
 def failures(session: Session, scope: str, key: str) -> FailureCount | None:

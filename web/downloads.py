@@ -39,9 +39,10 @@ def _digest(content: bytes) -> str:
 
 def claim(content: bytes, session_id: int) -> bytes:
     """Record that this session built this download; returns the content unchanged."""
+    digest = _digest(content)
     with _lock:
-        _owners.setdefault(_digest(content), set()).add(session_id)
-        _owners.move_to_end(_digest(content))
+        _owners.setdefault(digest, set()).add(session_id)
+        _owners.move_to_end(digest)
         while len(_owners) > _MOST_KEPT:
             _owners.popitem(last=False)
     return content
