@@ -117,7 +117,8 @@ def answers_table(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
     """One row per round and question: when, where in the network, the rating and the text."""
     rows = []
     for number, round_ in enumerate(rounds, start=1):
-        for comp in bank.competencies:
+        asked = bank.of_version(round_.bank_version)  # each round with the wording it was answered with
+        for comp in asked.competencies:
             for question in comp.questions:
                 answer = round_.answers.get(question.id)
                 rows.append(
@@ -128,7 +129,7 @@ def answers_table(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
                         texts.EXPORT_COMPLETED: _local_date(round_.completed_at),
                         texts.EXPORT_CONTEXT: context_label(round_.context),
                         texts.EXPORT_COMPETENCY: comp.name,
-                        texts.EXPORT_QUESTION: question.text,
+                        texts.EXPORT_QUESTION: asked.wording(question, round_.context).text,
                         texts.EXPORT_RATING: answer.rating if answer else None,
                         texts.EXPORT_TEXT: answer.text if answer else "",
                     }
@@ -152,7 +153,8 @@ _ANSWER_COLUMNS = [
 def scores_by_round(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
     """One row per competency, one column per round: the score (mean of its two ratings)."""
     columns = {
-        texts.EXPORT_ROUND_COLUMN.format(n=n): competency_scores(bank, r.ratings()) for n, r in enumerate(rounds, 1)
+        texts.EXPORT_ROUND_COLUMN.format(n=n): competency_scores(bank.of_version(r.bank_version), r.ratings())
+        for n, r in enumerate(rounds, 1)
     }
     frame = pd.DataFrame({name: [scores[c.id] for c in bank.competencies] for name, scores in columns.items()})
     frame.insert(0, texts.EXPORT_COMPETENCY, [c.name for c in bank.competencies])

@@ -13,9 +13,11 @@ from questions import QuestionBank
 
 
 class CompletedRound(Protocol):
+    id: int
     completed_at: datetime | None
     started_at: datetime
     context: str
+    bank_version: str
 
     def ratings(self) -> Mapping[str, int | None]: ...
 
@@ -40,12 +42,52 @@ def round_labels(rounds: Sequence[CompletedRound]) -> list[str]:
     return labels
 
 
-def score_history(bank: QuestionBank, rounds: Sequence[CompletedRound]) -> list[ScoredRound]:
-    """Score every round, oldest first, with its unique label."""
+def comparable_scores(bank: QuestionBank, rounds: Sequence[CompletedRound]) -> list[dict[str, float | None]]:
+    """Score rounds so they can be set side by side: like with like.
+
+    Rounds answered with the same version of the bank are scored on all their questions. Where
+    versions differ, a competency is scored on the questions every one of those versions asks (a
+    kept id means a kept meaning). Where they share none, only the rounds of the last round's
+    version get a score for it: the others asked something else, and are left out (None).
+    """
+    if not rounds:
+        return []
+    versions = [bank.of_version(r.bank_version) for r in rounds]
+    if len({v.version for v in versions}) == 1:
+        return [competency_scores(versions[0], r.ratings()) for r in rounds]
+    ratings = [r.ratings() for r in rounds]
+    scores: list[dict[str, float | None]] = [{} for _ in rounds]
+    for comp in bank.competencies:
+        asked = [{q.id for q in v.competency(comp.id).questions} for v in versions]
+        common = set.intersection(*asked)
+        for i, ids in enumerate(asked):
+            used = common or (ids if versions[i].version == versions[-1].version else set())
+            given = [ratings[i][q] for q in sorted(used) if ratings[i].get(q) is not None]
+            scores[i][comp.id] = sum(given) / len(given) if given else None
+    return scores
+
+
+def score_history(
+    bank: QuestionBank, rounds: Sequence[CompletedRound], labels: Sequence[str] | None = None
+) -> list[ScoredRound]:
+    """Score rounds (oldest first) like with like, each with its unique label (or the given ones)."""
+    labels = round_labels(rounds) if labels is None else labels
     return [
-        ScoredRound(label=label, scores=competency_scores(bank, round_.ratings()))
-        for label, round_ in zip(round_labels(rounds), rounds, strict=True)
+        ScoredRound(label=label, scores=scores)
+        for label, scores in zip(labels, comparable_scores(bank, rounds), strict=True)
     ]
+
+
+def next_context(last: str | None, contexts: Sequence[str]) -> str:
+    """The context a new round most likely has, after a round in `last`: the next step of the
+    network (after meeting 2 comes meeting 3); the first context with none before; "andet" stays."""
+    order = list(contexts)
+    if last not in order:
+        return order[0]
+    index = order.index(last)
+    if last == order[-1] or index + 1 == len(order) - 1:
+        return last  # "Andet" stays "Andet"; after the test phase comes nothing but the test phase or "Andet"
+    return order[index + 1]
 
 
 def default_selection(labels: Sequence[str]) -> list[str]:

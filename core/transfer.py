@@ -161,7 +161,7 @@ def read(raw: bytes, bank: QuestionBank, contexts: dict[str, str] | None = None)
 
 def _check_consistent(data: DataFile, bank: QuestionBank, contexts: dict[str, str]) -> None:
     """The checks a schema cannot make: ids that must exist in the bank and rules across rounds."""
-    questions = set(bank.question_ids)
+    questions = set(bank.competency_of)  # every version's questions: an old round keeps its own
     competencies = {c.id for c in bank.competencies}
     refs = [r.ref for r in data.rounds]
     if len(set(refs)) != len(refs):

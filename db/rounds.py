@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Row, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -320,6 +320,28 @@ def count_completed(*, session: Session, user_id: int) -> int:
         )
         or 0
     )
+
+
+def start_form_facts(*, session: Session, user_id: int) -> tuple[int, str | None]:
+    """What the start form says: how many rounds the user completed, and the context of the latest."""
+    rows = session.execute(
+        select(Round.context)
+        .where(Round.user_id == user_id, Round.status == ROUND_COMPLETED)
+        .order_by(Round.completed_at.desc(), Round.id.desc())
+    ).all()
+    return len(rows), (rows[0].context if rows else None)
+
+
+def recent_durations(*, session: Session, bank_version: str, limit: int = 200) -> list[timedelta]:
+    """How long the latest completed rounds of this bank version took, start to completion (anyone's:
+    the start page shows only the middle half of them, in five minutes)."""
+    rows = session.execute(
+        select(Round.started_at, Round.completed_at)
+        .where(Round.status == ROUND_COMPLETED, Round.bank_version == bank_version)
+        .order_by(Round.completed_at.desc())
+        .limit(limit)
+    ).all()
+    return [row.completed_at - row.started_at for row in rows]
 
 
 def delete_round(*, session: Session, user_id: int, round_id: int) -> None:

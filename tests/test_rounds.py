@@ -33,7 +33,7 @@ def open_round(tx, leader, bank):
     )
 
 
-def _save(tx, user, round_, qid="trygt-rum-1", rating=None, text=None):
+def _save(tx, user, round_, qid="trygt-rum-3", rating=None, text=None):
     if rating is not None:
         tx(rounds.save_rating, user_id=user.id, round_id=round_.id, question_id=qid, rating=rating)
     if text is not None:
@@ -94,7 +94,7 @@ def _save_based_on(tx, leader, open_round, text: str, based_on: str) -> str:
         rounds.save_text,
         user_id=leader.id,
         round_id=open_round.id,
-        question_id="trygt-rum-1",
+        question_id="trygt-rum-3",
         text=text,
         based_on=based_on,
     )
@@ -122,7 +122,7 @@ def test_text_of_exactly_the_limit_is_stored_whole(tx, leader, open_round):
 @pytest.mark.parametrize("bad", [0, 6, True, 2.5])
 def test_ratings_off_the_scale_are_refused(tx, leader, open_round, bad):
     with pytest.raises(InvalidInputError):
-        tx(rounds.save_rating, user_id=leader.id, round_id=open_round.id, question_id="trygt-rum-1", rating=bad)
+        tx(rounds.save_rating, user_id=leader.id, round_id=open_round.id, question_id="trygt-rum-3", rating=bad)
     assert _save(tx, leader, open_round) is None
 
 
@@ -147,7 +147,7 @@ def test_another_user_cannot_read_or_write_the_round(tx, make_user, leader, open
     with pytest.raises(NotFoundError):
         tx(rounds.get_round, user_id=intruder.id, round_id=open_round.id)
     with pytest.raises(NotFoundError):
-        tx(rounds.save_text, user_id=intruder.id, round_id=open_round.id, question_id="trygt-rum-1", text="overskrevet")
+        tx(rounds.save_text, user_id=intruder.id, round_id=open_round.id, question_id="trygt-rum-3", text="overskrevet")
     with pytest.raises(NotFoundError):
         tx(rounds.set_step, user_id=intruder.id, round_id=open_round.id, step=5)
     with pytest.raises(NotFoundError):
@@ -184,12 +184,12 @@ def test_completed_round_is_read_only(tx, leader, make_completed_round):
     done = make_completed_round(leader.id, rating=3)
     assert done.is_completed and done.completed_at is not None
     with pytest.raises(RoundClosedError):
-        tx(rounds.save_rating, user_id=leader.id, round_id=done.id, question_id="trygt-rum-1", rating=1)
+        tx(rounds.save_rating, user_id=leader.id, round_id=done.id, question_id="trygt-rum-3", rating=1)
     with pytest.raises(RoundClosedError):
-        tx(rounds.save_text, user_id=leader.id, round_id=done.id, question_id="trygt-rum-1", text="ændret")
+        tx(rounds.save_text, user_id=leader.id, round_id=done.id, question_id="trygt-rum-3", text="ændret")
     with pytest.raises(RoundClosedError):
         tx(rounds.set_step, user_id=leader.id, round_id=done.id, step=0)
-    assert tx(rounds.get_round, user_id=leader.id, round_id=done.id).answers["trygt-rum-1"].rating == 3
+    assert tx(rounds.get_round, user_id=leader.id, round_id=done.id).answers["trygt-rum-3"].rating == 3
 
 
 def test_a_new_round_can_start_after_completing(tx, leader, make_completed_round, bank):
@@ -215,7 +215,7 @@ def test_answers_survive_a_restart_of_the_server(database_url, tx, leader, open_
     _save(tx, leader, open_round, rating=4, text="Før genstart")
     fresh = create_db_engine(database_url)  # a new process would build a new engine like this
     with make_sessionmaker(fresh).begin() as session:
-        answer = rounds.get_open_round(session=session, user_id=leader.id).answers["trygt-rum-1"]
+        answer = rounds.get_open_round(session=session, user_id=leader.id).answers["trygt-rum-3"]
     fresh.dispose()
     assert (answer.rating, answer.text) == (4, "Før genstart")
 
@@ -239,11 +239,11 @@ def test_the_walk_through_gets_this_round_and_last_time_in_one_go(tx, leader, ma
     newest = completed_round(tx, bank, leader.id, rating=4, text_for=lambda _: "Anden gang")
     completed_round(tx, bank, make_user("anden").id, rating=5)  # someone else's, newer still
     current = tx(rounds.start_round, user_id=leader.id, context="andet", note="", bank_version=bank.version)
-    _save(tx, leader, current, "trygt-rum-1", rating=3, text="Nu")
+    _save(tx, leader, current, "trygt-rum-3", rating=3, text="Nu")
 
     open_round, previous = tx(rounds.open_round_with_previous, user_id=leader.id)
     assert open_round.id == current.id
-    assert open_round.answers == {"trygt-rum-1": rounds.AnswerView("trygt-rum-1", 3, "Nu")}
+    assert open_round.answers == {"trygt-rum-3": rounds.AnswerView("trygt-rum-3", 3, "Nu")}
     assert previous.id == newest.id and previous.is_completed
     assert {a.rating for a in previous.answers.values()} == {4} and len(previous.answers) == len(bank.question_ids)
-    assert previous.answers["trygt-rum-1"].text == "Anden gang"
+    assert previous.answers["trygt-rum-3"].text == "Anden gang"

@@ -57,12 +57,13 @@ def render_outside_view(bank: QuestionBank, history: list[RoundView], by_round: 
     round_id = st.selectbox(
         texts.OUTSIDE_PICK_ROUND, list(rounds), index=len(rounds) - 1, format_func=labels.get, key="results-cd-round"
     )
-    own = competency_scores(bank, rounds[round_id].ratings())
+    own = competency_scores(bank.of_version(rounds[round_id].bank_version), rounds[round_id].ratings())
     views = by_round[round_id]
     series = [ScoredRound(texts.OUTSIDE_OWN_TRACE, own)]
     series += [ScoredRound(texts.OUTSIDE_CD_TRACE.format(name=v.author_name), v.ratings()) for v in views]
     st.plotly_chart(radar_figure(bank, series), key="results-cd-radar", config=PLOTLY_CONFIG)
     chart_numbers(radar_table(bank, series))
     for view in views:
-        _render_gaps(bank, own, view)
+        if round_id != history[-1].id:  # the latest round's gaps open the page, under "Siden sidst"
+            _render_gaps(bank, own, view)
         _render_comments(bank, view)

@@ -48,10 +48,11 @@ def text_key(question_id: str) -> str:
 
 def forget_answer_widgets(bank: QuestionBank) -> None:
     """Drop widget values so a new round never shows the previous round's answers or goals."""
-    for qid in bank.question_ids:
+    every_id = list(bank.competency_of)  # this version's questions and every earlier one's
+    for qid in every_id:
         st.session_state.pop(rating_key(qid), None)
         st.session_state.pop(text_key(qid), None)
-    forget_saved([text_key(qid) for qid in bank.question_ids])
+    forget_saved([text_key(qid) for qid in every_id])
     st.session_state.pop(RATED_KEY, None)
     for key in [k for k in st.session_state if str(k).startswith("goal-")]:
         del st.session_state[key]
