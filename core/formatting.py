@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -42,6 +43,17 @@ def danish_number(value: int) -> str:
 
 
 _MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
+
+
+def distinct_names(names: Sequence[str]) -> list[str]:
+    """The names in order, a repeated one numbered ("Anne Jensen", "Anne Jensen (2)"): two people
+    may share a name, and a table or a file must still tell them apart."""
+    seen: dict[str, int] = {}
+    shown: list[str] = []
+    for name in names:
+        seen[name] = seen.get(name, 0) + 1
+        shown.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return shown
 
 
 def escape_markdown(value: str) -> str:

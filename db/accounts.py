@@ -25,11 +25,18 @@ from core.auth import (
     password_problem,
     token_hash,
 )
-from core.limits import USERNAME_MAX_CHARS, USERNAME_MIN_CHARS, without_control_characters
+from core.limits import (
+    PERSON_NAME_MAX_CHARS,
+    USERNAME_MAX_CHARS,
+    USERNAME_MIN_CHARS,
+    normalise_text,
+    without_control_characters,
+)
 from core.usernames import fold, skeleton
 from db import codes, devices, locks, throttle
 from db.errors import (
     ConfirmationError,
+    InvalidInputError,
     InvalidUsernameError,
     LookalikeUsernameError,
     NotAllowedError,
@@ -54,7 +61,29 @@ class AccountView:
     """A signed-in person as the pages see them."""
 
     id: int
-    username: str
+    username: str  # what they sign in with
+    name: str  # what they are called by wherever they are named
+
+
+def account_view(user: User) -> AccountView:
+    return AccountView(id=user.id, username=user.username, name=user.name or user.username)
+
+
+def clean_name(name: str | None) -> str:
+    """The name as it will be stored (spaces trimmed), or InvalidInputError if empty or too long."""
+    cleaned = " ".join(normalise_text(name).split())
+    if not cleaned or len(cleaned) > PERSON_NAME_MAX_CHARS:
+        raise InvalidInputError("name")
+    return cleaned
+
+
+def rename(*, session: Session, user_id: int, name: str) -> AccountView:
+    """Change the name a person is called by (not their username); InvalidInputError if unusable."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"user {user_id}")
+    user.name = clean_name(name)
+    return account_view(user)
 
 
 def username_key(username: str) -> str:
@@ -86,10 +115,15 @@ def name_problem(session: Session, name: str) -> type[UsernameTakenError] | None
     return None
 
 
-def new_user(session: Session, name: str, password_hash: str | None) -> User:
-    """Add the account row for a name `name_problem` found free."""
+def new_user(session: Session, name: str, password_hash: str | None, display_name: str = "") -> User:
+    """Add the account row for a username `name_problem` found free, called by `display_name`
+    (the username itself if none is given)."""
     user = User(
-        username=name, username_key=username_key(name), username_skeleton=skeleton(name), password_hash=password_hash
+        username=name,
+        username_key=username_key(name),
+        username_skeleton=skeleton(name),
+        name=display_name or name,
+        password_hash=password_hash,
     )
     session.add(user)
     session.flush()
@@ -116,19 +150,21 @@ def validate_password(password: str, username: str = "") -> None:
         raise WeakPasswordError(problem)
 
 
-def create_user(*, session: Session, username: str, password: str) -> AccountView:
-    """Create a local account; raise on an invalid or taken username or a weak password."""
+def create_user(*, session: Session, username: str, password: str, name: str | None = None) -> AccountView:
+    """Create a local account called by `name` (the username if None); raise on an invalid or
+    taken username, an empty or too long name or a weak password."""
+    display_name = clean_name(name) if name is not None else ""
     cleaned = validate_username(username)
     validate_password(password, cleaned)
     problem = name_problem(session, cleaned)
     if problem is not None:
         raise problem(cleaned)
     try:
-        user = new_user(session, cleaned, _hasher.hash(password))
+        user = new_user(session, cleaned, _hasher.hash(password), display_name)
     except IntegrityError:
         # Another sign-up with the same name won the race.
         raise UsernameTakenError(cleaned) from None
-    return AccountView(id=user.id, username=user.username)
+    return account_view(user)
 
 
 def _matches(password_hash: str, password: str) -> bool:
@@ -149,7 +185,7 @@ def authenticate(*, session: Session, username: str, password: str) -> AccountVi
         return None
     if _hasher.check_needs_rehash(user.password_hash):
         user.password_hash = _hasher.hash(password)
-    return AccountView(id=user.id, username=user.username)
+    return account_view(user)
 
 
 @dataclass(frozen=True)
@@ -275,7 +311,7 @@ def redeem_reset_code(
     user.reset_code_hash = None
     user.reset_code_expires_at = None
     throttle.forget(session, keys[:1])
-    return SignInResult(AccountView(id=user.id, username=user.username))
+    return SignInResult(account_view(user))
 
 
 def has_password(*, session: Session, user_id: int) -> bool:
@@ -288,7 +324,7 @@ def get_account(*, session: Session, user_id: int) -> AccountView:
     user = session.get(User, user_id)
     if user is None:
         raise NotFoundError(f"user {user_id}")
-    return AccountView(id=user.id, username=user.username)
+    return account_view(user)
 
 
 @dataclass(frozen=True)
@@ -331,6 +367,7 @@ def set_roles(
 class AccountRoles:
     id: int
     username: str
+    name: str
     is_admin: bool
     is_trainer: bool
 
@@ -343,8 +380,13 @@ def _require_admin(session: Session, user_id: int) -> None:
 def list_accounts(*, session: Session, admin_id: int) -> list[AccountRoles]:
     """Every account with its roles, for an administrator only."""
     _require_admin(session, admin_id)
-    rows = session.execute(select(User.id, User.username, User.is_admin, User.is_trainer).order_by(User.username_key))
-    return [AccountRoles(uid, name, bool(admin), bool(trainer)) for uid, name, admin, trainer in rows]
+    rows = session.execute(
+        select(User.id, User.username, User.name, User.is_admin, User.is_trainer).order_by(User.username_key)
+    )
+    return [
+        AccountRoles(uid, username, name or username, bool(admin), bool(trainer))
+        for uid, username, name, admin, trainer in rows
+    ]
 
 
 def set_trainer(*, session: Session, admin_id: int, user_id: int, is_trainer: bool) -> None:

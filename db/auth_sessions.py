@@ -97,6 +97,7 @@ _CHECK = (
         AuthSession.handoff_hash.is_not(None),
         User.id,
         User.username,
+        User.name,
         User.is_admin,
         User.is_trainer,
         exists().where(Share.codriver_id == User.id),
@@ -115,7 +116,7 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     row = session.connection().execute(_CHECK, {"b_session": session_id}).first()
     if row is None:
         return None
-    created_at, last_seen_at, method, pending, user_id, username, is_admin, is_trainer, is_codriver = row
+    created_at, last_seen_at, method, pending, user_id, username, name, is_admin, is_trainer, is_codriver = row
     last_seen_at = as_utc(last_seen_at)
     if not session_alive(as_utc(created_at), last_seen_at, now):
         end_session(session=session, session_id=session_id)
@@ -124,7 +125,7 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
         session.execute(update(AuthSession).where(AuthSession.id == session_id).values(last_seen_at=now))
     roles = Roles(is_admin=bool(is_admin), is_trainer=bool(is_trainer))
     standing = Standing(roles, bool(is_codriver))
-    return SignedIn(session_id, AccountView(user_id, username), standing, method, bool(pending))
+    return SignedIn(session_id, AccountView(user_id, username, name or username), standing, method, bool(pending))
 
 
 def check_token(*, session: Session, token: str, now: datetime | None = None) -> SignedIn | None:

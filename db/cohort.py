@@ -37,6 +37,7 @@ from db.models import (
     Round,
     RoundScore,
     User,
+    called,
     utcnow,
 )
 from db.upsert import dialect_insert
@@ -48,7 +49,7 @@ NOT_STARTED, IN_PROGRESS, COMPLETED = "not-started", "in-progress", "completed"
 
 @dataclass(frozen=True)
 class ParticipantStatus:
-    username: str
+    name: str
     consent: bool
     completed: int
     by_context: Mapping[str, str]  # context -> NOT_STARTED / IN_PROGRESS / COMPLETED
@@ -84,7 +85,7 @@ class CohortStats:
 
 @dataclass(frozen=True)
 class Individual:
-    username: str
+    name: str
     scores: Mapping[str, float]
     round_id: int
 
@@ -527,10 +528,10 @@ def dashboard(
     scheme = _scheme(question_to_competency)
     _count_missing(session, course_id, question_to_competency, scheme)
     members = session.execute(
-        select(CourseMember.user_id, User.username, CourseMember.consent)
+        select(CourseMember.user_id, called(User), CourseMember.consent)
         .join(User, User.id == CourseMember.user_id)
         .where(CourseMember.course_id == course_id)
-        .order_by(User.username_key)
+        .order_by(func.lower(called(User)), User.id)
     ).all()
     consented = {user_id for user_id, _, consent in members if consent}
     found = _rounds(session, course_id)
@@ -568,7 +569,7 @@ def dashboard(
         change = (means_of(ordered[CHANGE_FIRST].values()), means_of(ordered[CHANGE_LATEST].values()))
     consenting = {u: r for u, r in ordered[chosen].items() if u in consented and not projector}
     shown_alone = {u: r for u, r in consenting.items() if r in decision.known}
-    names = {user_id: username for user_id, username, _ in members}
+    names = {user_id: name for user_id, name, _ in members}
     individuals = _individuals(session, shown_alone, names, scheme)
     return Dashboard(
         course=course,
@@ -607,7 +608,7 @@ def _individuals(
     ):
         scores[round_id][cid] = float(score)
     people = (Individual(names[u], scores[r], r) for u, r in selection.items())
-    return sorted(people, key=lambda i: i.username.casefold())
+    return sorted(people, key=lambda i: i.name.casefold())
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from db import codes
 from db.accounts import roles_of
 from db.checks import check_text
 from db.errors import CourseJoinError, InvalidInputError, NotAllowedError, NotFoundError
-from db.models import MIN_GROUP_DEFAULT, MIN_GROUP_FLOOR, Course, CourseMember, User, as_utc, utcnow
+from db.models import MIN_GROUP_DEFAULT, MIN_GROUP_FLOOR, Course, CourseMember, User, as_utc, called, utcnow
 
 NAME_MAX_CHARS = 120
 DESCRIPTION_MAX_CHARS = 1000
@@ -51,7 +51,7 @@ class MembershipView:
 @dataclass(frozen=True)
 class ParticipantView:
     user_id: int
-    username: str
+    name: str
     consent: bool
     joined_at: datetime
 
@@ -213,7 +213,7 @@ def leave_course(*, session: Session, user_id: int, course_id: int) -> None:
 def my_courses(*, session: Session, user_id: int) -> list[MembershipView]:
     """The courses this user has joined, newest first."""
     rows = session.execute(
-        select(CourseMember, Course, User.username)
+        select(CourseMember, Course, called(User))
         .join(Course, Course.id == CourseMember.course_id)
         .join(User, User.id == Course.trainer_id)
         .where(CourseMember.user_id == user_id)
@@ -229,9 +229,9 @@ def participants(*, session: Session, trainer_id: int, course_id: int) -> list[P
     """Who has joined one of the trainer's courses, by name."""
     trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
     rows = session.execute(
-        select(CourseMember, User.username)
+        select(CourseMember, called(User).label("name"))
         .join(User, User.id == CourseMember.user_id)
         .where(CourseMember.course_id == course_id)
-        .order_by(User.username_key)
+        .order_by(func.lower(called(User)), User.id)
     )
     return [ParticipantView(m.user_id, name, m.consent, as_utc(m.joined_at)) for m, name in rows]

@@ -30,6 +30,12 @@ LEADERS = [
     "mette", "jonas", "aisha", "birgitte", "frederik", "hanne",
     "ole", "sofie", "tariq", "lene", "mikkel", "yasmin",
 ]  # fmt: skip
+NAMES = {
+    "underviser": "Inge Mortensen", "karsten": "Karsten Holm", "mette": "Mette Kjær", "jonas": "Jonas Berg",
+    "aisha": "Aisha Rahimi", "birgitte": "Birgitte Lund", "frederik": "Frederik Møller", "hanne": "Hanne Vestergaard",
+    "ole": "Ole Thomsen", "sofie": "Sofie Dahl", "tariq": "Tariq Aziz", "lene": "Lene Bach", "mikkel": "Mikkel Krogh",
+    "yasmin": "Yasmin Haddad",
+}  # fmt: skip
 CONTEXTS = ["foer-netvaerket", "efter-moede-2", "efter-moede-4"]
 CONSENTING = {"mette", "aisha", "ole"}
 REFLECTIONS = [
@@ -108,7 +114,7 @@ def _seed_rounds(session: Session, bank: QuestionBank, rng: random.Random, user_
 
 def seed(session: Session, bank: QuestionBank, rng: random.Random) -> str:
     """Create the demo; return what to tell the person who ran it."""
-    trainer = accounts.create_user(session=session, username=TRAINER, password=DEMO_PASSWORD)
+    trainer = accounts.create_user(session=session, username=TRAINER, password=DEMO_PASSWORD, name=NAMES[TRAINER])
     accounts.set_roles(session=session, username=TRAINER, is_trainer=True)
     course = courses.create_course(
         session=session,
@@ -118,9 +124,9 @@ def seed(session: Session, bank: QuestionBank, rng: random.Random) -> str:
         starts_on=date(2027, 1, 11),
         ends_on=date(2027, 6, 25),
     )
-    codriver = accounts.create_user(session=session, username=CODRIVER, password=DEMO_PASSWORD)
+    codriver = accounts.create_user(session=session, username=CODRIVER, password=DEMO_PASSWORD, name=NAMES[CODRIVER])
     for name in LEADERS:
-        leader = accounts.create_user(session=session, username=name, password=DEMO_PASSWORD)
+        leader = accounts.create_user(session=session, username=name, password=DEMO_PASSWORD, name=NAMES[name])
         _seed_rounds(session, bank, rng, leader.id)
         courses.join_course(session=session, user_id=leader.id, code=course.join_code)
         if name in CONSENTING:

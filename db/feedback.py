@@ -17,7 +17,7 @@ from core.limits import TEXT_MAX_CHARS
 from core.scoring import is_valid_rating
 from db.checks import check_id, check_text
 from db.errors import InvalidInputError
-from db.models import Feedback, FeedbackItem, Round, User, as_utc, utcnow
+from db.models import Feedback, FeedbackItem, Round, User, as_utc, called, utcnow
 from db.sharing import shared_round_leader
 
 _UNSET = object()
@@ -57,7 +57,7 @@ def _views(session: Session, rows: list[Feedback]) -> list[FeedbackView]:
             item.competency_id, item.rating, item.comment, as_utc(item.updated_at)
         )
     authors = {f.author_id for f in rows if f.author_id is not None}
-    names = {uid: name for uid, name in session.execute(select(User.id, User.username).where(User.id.in_(authors)))}
+    names = {uid: name for uid, name in session.execute(select(User.id, called(User)).where(User.id.in_(authors)))}
     return [
         FeedbackView(
             id=f.id,

@@ -16,9 +16,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     false,
+    func,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column, relationship
 
 ROUND_OPEN = "open"
 ROUND_COMPLETED = "completed"
@@ -60,6 +61,9 @@ class User(Base):
     # (mеtte with a Cyrillic е beside mette) is refused. Not unique: older look-alikes may exist, and
     # `python -m db.admin look-alikes` lists them.
     username_skeleton: Mapped[str] = mapped_column(String(200), index=True, default="", server_default="")
+    # The name the person is called by wherever they are named ("Lise Hansen"); the username above
+    # is only what they sign in with.
+    name: Mapped[str] = mapped_column(String(80), default="", server_default="")
     password_hash: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     # Roles beyond leading one's own rounds (which everyone does). Granted by `python -m db.admin`.
@@ -398,3 +402,10 @@ class SsoIdentity(Base):
     # The issue time of the newest ID token that opened a session: each token opens one at most.
     last_issued_at: Mapped[int] = mapped_column(Integer, default=0)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+def called(user: type[User] | object) -> object:
+    """The SQL for what a person is called wherever they are named: their name, or their username
+    where no name is stored (a row made outside the sign-up, which always stores one)."""
+    name: InstrumentedAttribute[str] = user.name  # type: ignore[attr-defined]
+    return func.coalesce(func.nullif(name, ""), user.username)  # type: ignore[attr-defined]

@@ -18,7 +18,7 @@ from db import codes
 from db.accounts import user_named
 from db.codes import normalise_code
 from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
-from db.models import ROUND_COMPLETED, SCOPE_TEXTS, SCOPES, Invitation, Round, Share, User, as_utc, utcnow
+from db.models import ROUND_COMPLETED, SCOPE_TEXTS, SCOPES, Invitation, Round, Share, User, as_utc, called, utcnow
 from db.models import SCOPE_SCORES as SCOPE_SCORES  # re-exported for the UI
 from db.rounds import AnswerView, RoundView, list_history
 
@@ -38,11 +38,12 @@ class InvitationView:
 class ShareView:
     id: int
     leader_id: int
-    leader_name: str
+    leader_name: str  # what the leader is called
     codriver_id: int
     codriver_name: str
     scope: str
     since: datetime
+    leader_username: str = ""  # what the co-driver's link names them by (?leader=<username>)
 
     @property
     def includes_texts(self) -> bool:
@@ -159,7 +160,7 @@ _Leader, _Codriver = aliased(User), aliased(User)
 def _shares(session: Session, *conditions) -> list[ShareView]:
     """Load shares with both people's names in one query."""
     rows = session.execute(
-        select(Share, _Leader.username, _Codriver.username)
+        select(Share, called(_Leader), called(_Codriver), _Leader.username)
         .join(_Leader, _Leader.id == Share.leader_id)
         .join(_Codriver, _Codriver.id == Share.codriver_id)
         .where(*conditions)
@@ -174,8 +175,9 @@ def _shares(session: Session, *conditions) -> list[ShareView]:
             codriver_name=codriver_name,
             scope=share.scope,
             since=as_utc(share.created_at),
+            leader_username=leader_username,
         )
-        for share, leader_name, codriver_name in rows
+        for share, leader_name, codriver_name, leader_username in rows
     ]
 
 

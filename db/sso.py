@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.auth import username_candidates
-from db.accounts import AccountView, name_problem, new_user, validate_username
+from db.accounts import AccountView, account_view, clean_name, name_problem, new_user, validate_username
 from db.errors import InvalidInputError, InvalidUsernameError, SsoLinkError
 from db.models import SsoIdentity, User
 
@@ -51,6 +51,15 @@ def _verified_email(claims: dict[str, Any]) -> str | None:
     return email.strip().casefold() if verified and isinstance(email, str) and "@" in email else None
 
 
+def _display_name(claims: dict[str, Any], username: str) -> str:
+    """The provider's `name` claim, if it is a usable name; else the username."""
+    value = claims.get("name")
+    try:
+        return clean_name(value) if isinstance(value, str) else username
+    except InvalidInputError:
+        return username
+
+
 def _new_user(session: Session, claims: dict[str, Any]) -> User:
     for candidate in username_candidates(claims):
         try:
@@ -58,7 +67,7 @@ def _new_user(session: Session, claims: dict[str, Any]) -> User:
         except InvalidUsernameError:
             continue
         if name_problem(session, name) is None:
-            return new_user(session, name, password_hash=None)
+            return new_user(session, name, password_hash=None, display_name=_display_name(claims, name))
     raise InvalidInputError("no free username for this identity")
 
 
@@ -97,7 +106,7 @@ def sign_in_with_sso(*, session: Session, claims: dict[str, Any], link_to: int |
         if claimed.rowcount != 1:
             return None
         user = session.get(User, identity.user_id)
-        return SsoSignIn(AccountView(user.id, user.username))
+        return SsoSignIn(account_view(user))
 
     try:
         with session.begin_nested():  # a race on the same token rolls back only this part
@@ -107,7 +116,7 @@ def sign_in_with_sso(*, session: Session, claims: dict[str, Any], link_to: int |
             )
     except IntegrityError:
         return None  # the same token, arriving twice at once: the other arrival opens the session
-    return SsoSignIn(AccountView(user.id, user.username), created=created, linked=linked)
+    return SsoSignIn(account_view(user), created=created, linked=linked)
 
 
 def is_linked(*, session: Session, user_id: int) -> bool:

@@ -5,4 +5,4 @@ from ui.resources import guarded_page
 
 user = identity.require_user()
 with guarded_page():
-    account.render_account(user.id)
+    account.render_account(user.id, user.name, user.username)

@@ -90,7 +90,7 @@ def test_individuals_only_with_consent_and_gone_at_once_when_withdrawn(tx, join,
         make_completed_round(user.id, rating=3)
     assert board().individuals == []
     tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=True)
-    assert [i.username for i in board().individuals] == ["Anna"]
+    assert [i.name for i in board().individuals] == ["Anna"]
     tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=False)
     assert board().individuals == []
 
@@ -105,7 +105,7 @@ def test_a_leader_who_leaves_disappears_from_participants_individuals_and_counts
     tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=True)
     tx(courses.leave_course, user_id=people[0].id, course_id=course.id)
     shown = board()
-    assert [p.username for p in shown.participants] == ["Bodil", "Carl"]
+    assert [p.name for p in shown.participants] == ["Bodil", "Carl"]
     assert shown.individuals == [] and shown.verdict.reason == TOO_FEW
 
 
@@ -120,7 +120,7 @@ def test_one_person_without_consent_among_consenting_people_hides_the_aggregate(
         tx(courses.set_consent, user_id=user.id, course_id=course.id, consent=True)
     shown = board()
     assert (shown.verdict.reason, shown.stats) == (FEW_WITHOUT_CONSENT, None)
-    assert [i.username for i in shown.individuals] == ["Anna", "Bodil"]
+    assert [i.name for i in shown.individuals] == ["Anna", "Bodil"]
 
 
 def test_participants_show_their_status_per_context(tx, join, make_completed_round, board, bank):
@@ -128,7 +128,7 @@ def test_participants_show_their_status_per_context(tx, join, make_completed_rou
     join("Bodil")
     make_completed_round(anna.id, rating=3, context="foer-netvaerket")
     tx(rounds.start_round, user_id=anna.id, context="efter-moede-1", note="", bank_version=bank.version)
-    status = {p.username: p for p in board().participants}
+    status = {p.name: p for p in board().participants}
     assert status["Anna"].by_context == {"foer-netvaerket": cohort.COMPLETED, "efter-moede-1": cohort.IN_PROGRESS}
     assert status["Anna"].completed == 1 and status["Bodil"].by_context == {} and not status["Bodil"].consent
 
@@ -189,7 +189,7 @@ def test_members_of_another_course_never_count(tx, make_user, join, make_complet
     make_completed_round(join("Anna").id, rating=1)
     shown = board()
     assert shown.verdict.reason == TOO_FEW and shown.verdict.missing == 2
-    assert [p.username for p in shown.participants] == ["Anna"]
+    assert [p.name for p in shown.participants] == ["Anna"]
 
 
 def _counted_rounds(sm) -> set[int]:
@@ -271,11 +271,11 @@ def test_a_consent_given_after_a_small_picture_does_not_expose_the_others(tx, se
     assert board().stats.people == 4
     tx(courses.set_consent, user_id=people[0].id, course_id=course.id, consent=True)
     # The four minus Anna would be three: at a minimum of 3 that is a group, so she may be shown.
-    assert [i.username for i in board().individuals] == ["Anna"]
+    assert [i.name for i in board().individuals] == ["Anna"]
     tx(courses.set_consent, user_id=people[1].id, course_id=course.id, consent=True)
     # Bodil too would leave Carl and Dorte: two. She is withheld, and says so.
     shown = board()
-    assert ([i.username for i in shown.individuals], shown.withheld) == (["Anna"], 1)
+    assert ([i.name for i in shown.individuals], shown.withheld) == (["Anna"], 1)
 
 
 def test_the_band_shows_from_ten_people_and_is_read_off_the_distribution(join, make_completed_round, board, bank):

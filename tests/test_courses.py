@@ -84,7 +84,7 @@ def test_leaders_join_by_code_typed_loosely_and_consent_starts_off(tx, course, m
     joined = tx(courses.join_course, user_id=mette.id, code=" " + created.join_code.lower().replace("-", " "))
     assert (joined.course_name, joined.trainer_name, joined.consent) == ("Hold 7", "Tove", False)
     tx(courses.join_course, user_id=mette.id, code=created.join_code)  # joining again changes nothing
-    assert [(p.username, p.consent) for p in tx(courses.participants, trainer_id=trainer.id, course_id=created.id)] == [
+    assert [(p.name, p.consent) for p in tx(courses.participants, trainer_id=trainer.id, course_id=created.id)] == [
         ("Mette", False)
     ]
 

@@ -37,7 +37,7 @@ def test_the_demo_holds_a_course_of_twelve_with_three_rounds_each_and_a_co_drive
         contexts=list(texts.CONTEXTS),
     )
     assert board.stats.people == 12 and board.change_people == 12
-    assert sorted(i.username for i in board.individuals) == sorted(demo.CONSENTING)
+    assert sorted(i.name for i in board.individuals) == sorted(demo.NAMES[u] for u in demo.CONSENTING)
     ratings = {r for p in board.stats.distribution.values() for r in p}
     assert len(ratings) >= 4  # varied, not one number everywhere
     mette = _login(tx, "mette")
@@ -50,8 +50,10 @@ def test_the_demo_holds_a_course_of_twelve_with_three_rounds_each_and_a_co_drive
     followed = [g for g in mettes_goals if g.round_id != history[-1].id]
     assert followed and all(g.followup is not None and g.followup.outcome for g in followed)
     codriver = _login(tx, demo.CODRIVER)
-    assert [s.leader_name for s in tx(sharing.shares_received, codriver_id=codriver.id)] == ["mette"]
-    assert tx(feedback.feedback_for_leader, leader_id=mette.id)[history[-1].id][0].author_name == demo.CODRIVER
+    assert [s.leader_name for s in tx(sharing.shares_received, codriver_id=codriver.id)] == [demo.NAMES["mette"]]
+    assert (
+        tx(feedback.feedback_for_leader, leader_id=mette.id)[history[-1].id][0].author_name == demo.NAMES[demo.CODRIVER]
+    )
 
 
 def test_it_refuses_a_database_with_accounts_unless_forced(db_env, tx, make_user, capsys):

@@ -177,3 +177,27 @@ def test_app_processes_starting_together_on_one_fresh_postgresql_migrate_it_once
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
     engine.dispose()
+
+
+def test_existing_accounts_are_called_by_their_username_after_the_name_migration(database_url):
+    """Migration 0013 on a database from before: everyone gets their username as their name."""
+    from alembic import command
+
+    from db import accounts
+    from db.engine import make_sessionmaker
+
+    engine = create_db_engine(database_url)
+    command.downgrade(alembic_config(engine), "0012")  # the database as it was before names
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (username, username_key, username_skeleton, password_hash, created_at, "
+                "is_admin, is_trainer, note_draft) VALUES ('Mette', 'mette', 'mette', NULL, CURRENT_TIMESTAMP, "
+                "false, false, '')"
+            )
+        )
+    command.upgrade(alembic_config(engine), "head")
+    with make_sessionmaker(engine).begin() as session:
+        user = accounts.user_named(session, "mette")
+        assert (user.username, user.name, accounts.account_view(user).name) == ("Mette", "Mette", "Mette")
+    engine.dispose()

@@ -92,7 +92,7 @@ def test_a_course_aggregate_is_right_after_a_member_deletes_their_account(tx, jo
     # The picture of the other three, beside the one of four seen before, would be Dorte's answers:
     # it waits; and the earlier picture, which holds her answers, is not shown again.
     assert (after.verdict.shown, after.verdict.against, after.stats) == (False, EARLIER, None)
-    assert [p.username for p in after.participants] == ["Anna", "Bodil", "Carl"]
+    assert [p.name for p in after.participants] == ["Anna", "Bodil", "Carl"]
     late = {name: join(name) for name in ("Erik", "Frida", "Gorm")}
     for user in late.values():
         make_completed_round(user.id, rating=4)

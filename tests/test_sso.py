@@ -72,3 +72,11 @@ def test_claims_without_issuer_subject_or_issue_time_are_refused(tx, missing):
     with pytest.raises(InvalidInputError):
         tx(sso.sign_in_with_sso, claims=claims)
     assert tx(lambda session: session.query(User).count()) == 0
+
+
+def test_a_new_user_is_called_by_the_providers_name_claim(tx):
+    outcome = tx(sso.sign_in_with_sso, claims=_claims(name="Mette Hansen"))
+    assert (outcome.account.username, outcome.account.name) == ("mette.hansen", "Mette Hansen")
+    # Without a usable name claim, the username stands in.
+    other = tx(sso.sign_in_with_sso, claims=_claims(sub="def-456", email="ole@kommune.dk", name="   "))
+    assert (other.account.username, other.account.name) == ("ole", "ole")

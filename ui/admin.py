@@ -53,16 +53,17 @@ def render_admin(user_id: int) -> None:
     st.write(texts.ADMIN_INTRO)
     show_flash("admin")
     for person in people:
+        called = person.name if person.name == person.username else f"{person.name} ({person.username})"
         st.session_state[trainer_key(person.id)] = person.is_trainer
         st.toggle(
-            texts.ADMIN_TRAINER.format(name=escape_markdown(person.username)),
+            texts.ADMIN_TRAINER.format(name=escape_markdown(called)),
             key=trainer_key(person.id),
             on_change=_set_trainer,
             args=(user_id, person.id, person.username),
         )
         if person.id != user_id:  # one's own password is changed under "Min konto"
             st.button(
-                texts.ADMIN_RESET.format(name=escape_markdown(person.username)),
+                texts.ADMIN_RESET.format(name=escape_markdown(called)),
                 key=reset_key(person.id),
                 help=texts.ADMIN_RESET_HELP,
                 on_click=_reset_password,

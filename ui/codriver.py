@@ -27,12 +27,12 @@ from ui.text_field import text_field
 
 
 @identity.live
-def _sync_query(names: dict[int, str]) -> None:
-    st.query_params["leader"] = names[st.session_state["cd-leader"]]
+def _sync_query(usernames: dict[int, str]) -> None:
+    st.query_params["leader"] = usernames[st.session_state["cd-leader"]]
 
 
 def _from_link(user_id: int) -> SharedHistory | None:
-    """Open the leader named in the link (?leader=name), if storage says this co-driver may see them."""
+    """Open the leader named in the link (?leader=<username>), if storage says this co-driver may see them."""
     wanted = st.query_params.get("leader")
     if not wanted:
         return None
@@ -56,7 +56,7 @@ def _pick_leader(user_id: int, shares: list[ShareView]) -> SharedHistory:
         format_func=names.get,
         key="cd-leader",
         on_change=_sync_query,
-        args=(names,),
+        args=({s.leader_id: s.leader_username for s in shares},),
     )
     if st.session_state.get("cd-shown-leader") != chosen:
         # Another leader: their rounds are other rounds, so the pickers start afresh.
@@ -105,13 +105,11 @@ def _render_competency(
             escape_markdown(texts.CODRIVER_LEADER_SCORE.format(leader_gen=leader_gen, score=danish_score(score)))
         )
         if shared.share.includes_texts:
-            for question in comp.questions:
+            asked = bank.of_version(round_.bank_version)  # the wording the leader answered
+            for question in asked.competency(comp.id).questions:
                 answer = round_.answers.get(question.id)
-                st.caption(
-                    escape_markdown(
-                        texts.CODRIVER_LEADER_TEXT.format(leader_gen=leader_gen, prompt=question.reflection)
-                    )
-                )
+                prompt = asked.wording(question, round_.context).reflection
+                st.caption(escape_markdown(texts.CODRIVER_LEADER_TEXT.format(leader_gen=leader_gen, prompt=prompt)))
                 st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
         st.radio(
             texts.CD_RATING.format(leader=escape_markdown(leader)),
@@ -148,7 +146,7 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
 
     st.header(texts.CODRIVER_VOICE_TITLE, anchor=False)
     st.write(escape_markdown(texts.CODRIVER_VOICE_INTRO.format(leader=leader, leader_gen=danish_genitive(leader))))
-    scores = competency_scores(bank, round_.ratings())
+    scores = competency_scores(bank.of_version(round_.bank_version), round_.ratings())
     for comp in bank.competencies:
         _render_competency(bank, comp, round_, scores[comp.id], shared, user_id)
     text_field(

@@ -13,7 +13,7 @@ from core import texts
 from core.chart_tables import change_table, cohort_table, competency_frame, distribution_table
 from core.charts import PLOTLY_CONFIG, change_figure, cohort_radar_figure, distribution_figure
 from core.export import group_table, people_table, to_csv, to_xlsx
-from core.formatting import danish_date, danish_score, danish_time
+from core.formatting import danish_date, danish_score, danish_time, distinct_names
 from core.history import context_label
 from core.privacy import COMBINATION, DIFFERENCE, EARLIER, FEW_WITHOUT_CONSENT, TOO_FEW, Verdict
 from db.cohort import Dashboard, band_from
@@ -43,7 +43,7 @@ def _participants_table(board: Dashboard) -> pd.DataFrame:
     rows = []
     for person in board.participants:
         row = {
-            texts.PARTICIPANT_COL_NAME: person.username,
+            texts.PARTICIPANT_COL_NAME: person.name,
             texts.PARTICIPANT_COL_CONSENT: texts.YES if person.consent else texts.NO,
             texts.PARTICIPANT_COL_DONE: str(person.completed),
         }
@@ -96,7 +96,11 @@ def _render_individuals(bank: QuestionBank, board: Dashboard) -> None:
         if not board.withheld:
             st.caption(texts.INDIVIDUALS_EMPTY)
         return
-    columns = {i.username: [danish_score(i.scores.get(c.id)) for c in bank.competencies] for i in board.individuals}
+    names = distinct_names([i.name for i in board.individuals])
+    columns = {
+        name: [danish_score(i.scores.get(c.id)) for c in bank.competencies]
+        for name, i in zip(names, board.individuals, strict=True)
+    }
     show_table(competency_frame(bank, columns))
 
 
@@ -108,7 +112,8 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
     group = None
     if stats is not None:
         group = group_table(bank, stats.people, stats.mean, stats.band, stats.distribution, board.change)
-    people = people_table(bank, [(i.username, i.scores) for i in board.individuals])
+    names = distinct_names([i.name for i in board.individuals])
+    people = people_table(bank, list(zip(names, [i.scores for i in board.individuals], strict=True)))
     name = f"hold-{board.course.id}-{board.chosen}"
     left, right = st.columns(2)
     left.download_button(

@@ -7,10 +7,16 @@ import streamlit as st
 
 from core import texts
 from core.auth import LOCK_DURATION, refusal_message
-from core.limits import PASSWORD_MIN_CHARS
+from core.limits import PASSWORD_MIN_CHARS, PERSON_NAME_MAX_CHARS
 from core.links import JOIN_PARAMETER
 from db import accounts
-from db.errors import InvalidUsernameError, LookalikeUsernameError, UsernameTakenError, WeakPasswordError
+from db.errors import (
+    InvalidInputError,
+    InvalidUsernameError,
+    LookalikeUsernameError,
+    UsernameTakenError,
+    WeakPasswordError,
+)
 from ui import identity, sso
 from ui.flash import show_flash
 from ui.resources import tx
@@ -50,10 +56,14 @@ def _submit_login() -> None:
 def _submit_signup() -> None:
     if not sso.local_accounts():
         return
+    name = st.session_state.get("signup-name") or ""
     username = st.session_state.get("signup-username") or ""
     password = st.session_state.get("signup-password") or ""
+    if not name.strip():
+        _fail("signup", texts.NAME_MISSING)
+        return
     try:
-        account = tx(accounts.create_user, username=username, password=password)
+        account = tx(accounts.create_user, username=username, password=password, name=name)
     except InvalidUsernameError:
         _fail("signup", texts.USERNAME_INVALID)
         return
@@ -65,6 +75,9 @@ def _submit_signup() -> None:
         return
     except UsernameTakenError:
         _fail("signup", texts.USERNAME_TAKEN)
+        return
+    except InvalidInputError:  # the other refusals above are kinds of it: this is the name
+        _fail("signup", texts.NAME_INVALID.format(max=PERSON_NAME_MAX_CHARS))
         return
     identity.sign_in(account)
 
@@ -118,6 +131,9 @@ def render_login() -> None:
 def render_signup() -> None:
     """Show the sign-up form."""
     with st.form("signup-form"):
+        st.text_input(
+            texts.NAME, key="signup-name", max_chars=PERSON_NAME_MAX_CHARS, help=texts.NAME_HELP, autocomplete="name"
+        )
         st.text_input(texts.USERNAME, key="signup-username", help=texts.SIGNUP_HELP, autocomplete="username")
         new_password_input(texts.PASSWORD, "signup-password")
         st.form_submit_button(texts.SIGNUP_SUBMIT, key="signup-submit", type="primary", on_click=_submit_signup)

@@ -50,6 +50,7 @@ def _scan_and_start(browser, bank, link: str, name: str) -> tuple[Page, float]:
     phone.goto(link)
     wait_for_idle(phone)
     expect(phone.get_by_text(texts.JOIN_LINK_GATE)).to_be_visible()
+    phone.locator(f"{key('signup-name')} input").fill(name)
     phone.locator(f"{key('signup-username')} input").fill(name)
     phone.locator(f"{key('signup-password')} input").fill(PASSWORD)
     click(phone, "signup-submit")

@@ -93,6 +93,7 @@ def test_a_server_restart_keeps_the_browser_signed_in(tmp_path, page):
         page.goto(first.url)
         wait_for_idle(page)
         page.get_by_role("tab", name="Opret konto").click()
+        page.locator(f"{key('signup-name')} input").fill("Mette")
         page.locator(f"{key('signup-username')} input").fill("Mette")
         page.locator(f"{key('signup-password')} input").fill(PASSWORD)
         click(page, "signup-submit")

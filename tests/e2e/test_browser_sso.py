@@ -77,7 +77,7 @@ def test_municipal_login_creates_a_local_user_and_signs_out_for_good(tmp_path, p
         a11y.check(page, "login-sso-only")
 
         _sign_in_at_provider(page, provider)
-        expect(page.get_by_text("Logget ind som mette.hansen")).to_be_visible()
+        expect(page.get_by_text("Logget ind som Mette Hansen")).to_be_visible()
         assert wait_for_cookie(page, COOKIE_NAME)["httpOnly"] is True
 
         from sqlalchemy import create_engine, select
@@ -87,7 +87,7 @@ def test_municipal_login_creates_a_local_user_and_signs_out_for_good(tmp_path, p
         with Session(engine) as session:
             user = session.scalar(select(LocalUser).where(LocalUser.username == "mette.hansen"))
             identity = session.scalar(select(SsoIdentity).where(SsoIdentity.user_id == user.id))
-            assert user.password_hash is None
+            assert user.password_hash is None and user.name == "Mette Hansen"  # from the name claim
             assert (identity.issuer, identity.subject, identity.email) == (
                 provider,
                 METTE.sub,
@@ -97,7 +97,7 @@ def test_municipal_login_creates_a_local_user_and_signs_out_for_good(tmp_path, p
 
         page.reload()
         wait_for_idle(page)
-        expect(page.get_by_text("Logget ind som mette.hansen")).to_be_visible()
+        expect(page.get_by_text("Logget ind som Mette Hansen")).to_be_visible()
 
         click(page, "logout")
         expect(page.locator(key("sso-login"))).to_be_visible()
@@ -110,4 +110,4 @@ def test_municipal_login_creates_a_local_user_and_signs_out_for_good(tmp_path, p
 
         # Signing in again at the provider reaches the same local user, not a new one.
         _sign_in_at_provider(page, provider)
-        expect(page.get_by_text("Logget ind som mette.hansen")).to_be_visible()
+        expect(page.get_by_text("Logget ind som Mette Hansen")).to_be_visible()

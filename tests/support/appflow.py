@@ -10,7 +10,9 @@ from questions import QuestionBank
 from tests.conftest import PASSWORD
 
 
-def sign_up(at: AppTest, username: str, password: str = PASSWORD) -> AppTest:
+def sign_up(at: AppTest, username: str, password: str = PASSWORD, name: str | None = None) -> AppTest:
+    """Sign up through the form, called `name` (the username itself unless given)."""
+    at.text_input(key="signup-name").input(name or username)
     at.text_input(key="signup-username").input(username)
     at.text_input(key="signup-password").input(password)
     return at.button(key="signup-submit").click().run()
