@@ -26,9 +26,10 @@ from matplotlib.figure import Figure
 
 from core import texts
 from core.charts import PALETTE
-from core.formatting import danish_date, danish_score
-from core.history import context_label
-from core.scoring import RATING_MAX, RATING_MIN, competency_scores
+from core.formatting import danish_date, danish_score, signed_danish_score
+from core.history import comparable_scores, context_label
+from core.scoring import RATING_MAX, RATING_MIN
+from core.summary import Summary
 from questions import QuestionBank
 
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -48,6 +49,8 @@ class _Answer(Protocol):
 
 
 class _Round(Protocol):
+    id: int
+    bank_version: str
     context: str
     note: str
     started_at: datetime
@@ -81,7 +84,7 @@ class GoalLine:
 
 @dataclass(frozen=True)
 class ReportData:
-    username: str
+    name: str  # the leader, as they are called
     round: _Round
     previous: _Round | None = None
     outside: Sequence[OutsideView] = ()
@@ -129,7 +132,7 @@ def _heading(pdf: _Document, text: str, size: float = 14) -> None:
     pdf.ln(3)
     pdf.set_font("DejaVu", "B", size)
     pdf.set_text_color(*_HEADING)
-    pdf.multi_cell(0, size * 0.5, printable(text), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, size * 0.5, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1)
     pdf.set_text_color(*_INK)
 
@@ -137,7 +140,8 @@ def _heading(pdf: _Document, text: str, size: float = 14) -> None:
 def _paragraph(pdf: _Document, text: str, *, style: str = "", size: float = 10.5, color=_INK) -> None:
     pdf.set_font("DejaVu", style, size)
     pdf.set_text_color(*color)
-    pdf.multi_cell(0, size * 0.5, printable(text), new_x="LMARGIN", new_y="NEXT")
+    # Left-aligned: fpdf2 justifies by default, which stretches short Danish lines into wide gaps.
+    pdf.multi_cell(0, size * 0.5, printable(text), align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(*_INK)
 
 
@@ -196,7 +200,7 @@ def radar_png(bank: QuestionBank, series: Sequence[tuple[str, dict[str, float | 
 def _meta(pdf: _Document, data: ReportData) -> None:
     round_ = data.round
     rows = [
-        (texts.REPORT_NAME, data.username),
+        (texts.REPORT_NAME, data.name),
         (texts.REPORT_DATE, danish_date(round_.completed_at or round_.started_at)),
         (texts.REPORT_CONTEXT, context_label(round_.context)),
     ]
@@ -206,16 +210,23 @@ def _meta(pdf: _Document, data: ReportData) -> None:
         pdf.set_font("DejaVu", "B", 10.5)
         pdf.cell(38, 6, label)
         pdf.set_font("DejaVu", "", 10.5)
-        pdf.multi_cell(0, 6, printable(value), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, 6, printable(value), align="L", new_x="LMARGIN", new_y="NEXT")
+
+
+def _unbroken_date(moment: datetime) -> str:
+    """The date with no-break spaces: a narrow column breaks a heading between words, never inside
+    "1. dec. 2026"."""
+    return danish_date(moment).replace(" ", "\u00a0")
 
 
 def _series(bank: QuestionBank, data: ReportData) -> list[tuple[str, dict[str, float | None]]]:
-    series = [(texts.REPORT_THIS_ROUND, competency_scores(bank, data.round.ratings()))]
-    if data.previous is not None:
-        label = texts.REPORT_PREVIOUS_ROUND.format(
-            date=danish_date(data.previous.completed_at or data.previous.started_at)
-        )
-        series.append((label, competency_scores(bank, data.previous.ratings())))
+    """This round, the one before (scored like with like, as the radar) and each co-driver's view."""
+    if data.previous is None:
+        series = [(texts.REPORT_THIS_ROUND, comparable_scores(bank, [data.round])[0])]
+    else:
+        before, now = comparable_scores(bank, [data.previous, data.round])
+        when = _unbroken_date(data.previous.completed_at or data.previous.started_at)
+        series = [(texts.REPORT_THIS_ROUND, now), (texts.REPORT_PREVIOUS_ROUND.format(date=when), before)]
     series += [(texts.OUTSIDE_CD_TRACE.format(name=view.name), dict(view.ratings)) for view in data.outside]
     return series
 
@@ -256,18 +267,20 @@ def _goal_lines(pdf: _Document, bank: QuestionBank, goals: Sequence[GoalLine], *
 
 
 def _reflections(pdf: _Document, bank: QuestionBank, data: ReportData) -> None:
-    scale_label = {RATING_MIN: bank.scale.low, RATING_MAX: bank.scale.high}
-    for comp in bank.competencies:
+    asked = bank.of_version(data.round.bank_version)  # the wording the round was answered with
+    scale_label = {RATING_MIN: asked.scale.low, RATING_MAX: asked.scale.high}
+    for comp in asked.competencies:
         _heading(pdf, comp.name, size=12)
         for question in comp.questions:
+            wording = asked.wording(question, data.round.context)
             answer = data.round.answers.get(question.id)
             rating = answer.rating if answer else None
             shown = texts.REPORT_NO_RATING if rating is None else str(rating)
             if rating in scale_label:
                 shown = f"{rating} – {scale_label[rating]}"
-            _paragraph(pdf, question.text, style="B", size=10)
+            _paragraph(pdf, wording.text, style="B", size=10)
             _paragraph(pdf, texts.REPORT_RATING.format(rating=shown), size=10, color=_MUTED)
-            _paragraph(pdf, question.reflection, style="I", size=10, color=_MUTED)
+            _paragraph(pdf, wording.reflection, style="I", size=10, color=_MUTED)
             _paragraph(pdf, answer.text if answer and answer.text else texts.NO_REFLECTION)
             pdf.ln(2)
         for view in data.outside:
@@ -276,6 +289,93 @@ def _reflections(pdf: _Document, bank: QuestionBank, data: ReportData) -> None:
                 _paragraph(pdf, texts.REPORT_CD_COMMENT.format(name=view.name), style="B", size=10, color=_MUTED)
                 _paragraph(pdf, comment)
                 pdf.ln(2)
+
+
+def _summary_lines(summary: Summary) -> list[tuple[str, list[str]]]:
+    """The summary's lists as (heading, lines), the same words as the results page."""
+
+    def move(m) -> str:
+        return texts.SUMMARY_MOVE.format(
+            name=m.name, before=danish_score(m.before), now=danish_score(m.now), change=signed_danish_score(m.change)
+        )
+
+    def standing(s) -> str:
+        return texts.SUMMARY_STANDING.format(name=s.name, score=danish_score(s.score))
+
+    parts: list[tuple[str, list[str]]] = []
+    if summary.has_previous:
+        parts.append((texts.SUMMARY_ROSE, [move(m) for m in summary.rose] or [texts.SUMMARY_NONE_ROSE]))
+        parts.append((texts.SUMMARY_FELL, [move(m) for m in summary.fell] or [texts.SUMMARY_NONE_FELL]))
+    parts.append((texts.SUMMARY_STRONGEST, [standing(s) for s in summary.strongest]))
+    parts.append((texts.SUMMARY_WEAKEST, [standing(s) for s in summary.weakest]))
+    return parts
+
+
+def _short(text: str, limit: int = 160) -> str:
+    """A goal's next step cut to a line or two: the one-page summary must stay one page."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def build_summary(bank: QuestionBank, summary: Summary, data: ReportData, printed_at: datetime) -> bytes:
+    """ "Siden sidst" on one A4 page: the summary, the radar of the latest round and the one before,
+    and the goals (how last time's went, and the new ones). For bringing to a talk."""
+    pdf = _Document(texts.REPORT_FOOTER.format(date=danish_date(printed_at)))
+    pdf.alias_nb_pages()
+    pdf.set_auto_page_break(auto=False)  # one page, by construction: every part below has a bounded size
+    pdf.add_page()
+    pdf.set_font("DejaVu", "", 8.5)
+    pdf.set_text_color(*_MUTED)
+    round_ = data.round
+    when = danish_date(round_.completed_at or round_.started_at)
+    pdf.cell(
+        0, 4.5, f"{texts.APP_TITLE.upper()} · {when} · {context_label(round_.context)}", new_x="LMARGIN", new_y="NEXT"
+    )
+    _heading(pdf, texts.SUMMARY_PDF_TITLE.format(name=data.name), size=16)
+    top = bottom = pdf.get_y()
+    column = (pdf.epw - 6) / 2
+    for index, (heading, lines) in enumerate(_summary_lines(summary)):
+        if index % 2 == 0:  # a new row of two lists starts below the longer of the last two
+            top = bottom + (1 if index else 0)
+        pdf.set_xy(pdf.l_margin + (index % 2) * (column + 6), top)
+        pdf.set_font("DejaVu", "B", 9.5)
+        pdf.set_text_color(*_HEADING)
+        pdf.multi_cell(column, 4.6, printable(heading), align="L", new_x="LEFT", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 8.5)
+        pdf.set_text_color(*_INK)
+        for line in lines[:3]:
+            pdf.multi_cell(column, 4.2, printable("• " + line), align="L", new_x="LEFT", new_y="NEXT")
+        bottom = max(bottom, pdf.get_y())
+    pdf.set_xy(pdf.l_margin, bottom)
+    pdf.ln(2)
+    series = _series(bank, data)
+    pdf.set_font("DejaVu", "", 8.5)
+    pdf.set_text_color(*_MUTED)
+    pdf.multi_cell(0, 4.2, texts.SUMMARY_PDF_RADAR, align="L", new_x="LMARGIN", new_y="NEXT")
+    size = 96  # mm: the radar, centred
+    pdf.image(io.BytesIO(radar_png(bank, series[:2])), x=pdf.l_margin + (pdf.epw - size) / 2, w=size)
+    goals = [
+        (
+            texts.SUMMARY_GOALS,
+            [
+                f"{g.name}: {texts.OUTCOME_LABELS.get(g.outcome or '', texts.REPORT_NO_OUTCOME)}"
+                for g in summary.goals_followed
+            ],
+        ),
+        (texts.SUMMARY_GOALS_NOW, [f"{g.name} – {_short(g.step)}" for g in summary.goals_now]),
+    ]
+    for heading, lines in goals:
+        if not lines:
+            continue
+        pdf.set_font("DejaVu", "B", 9.5)
+        pdf.set_text_color(*_HEADING)
+        pdf.multi_cell(0, 4.8, printable(heading), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 8.5)
+        pdf.set_text_color(*_INK)
+        for line in lines[:3]:
+            pdf.multi_cell(0, 4.2, printable("• " + line), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(1)
+    return bytes(pdf.output())
 
 
 def build_report(bank: QuestionBank, data: ReportData, printed_at: datetime) -> bytes:
@@ -322,7 +422,7 @@ def build_report(bank: QuestionBank, data: ReportData, printed_at: datetime) -> 
     return bytes(pdf.output())
 
 
-def assemble(username: str, history: Sequence, index: int, feedback: dict, goals: Sequence) -> ReportData:
+def assemble(name: str, history: Sequence, index: int, feedback: dict, goals: Sequence) -> ReportData:
     """The report of history[index] (completed rounds, oldest first), from what the results page loads:
     co-drivers' feedback by round id, and every goal with its follow-up."""
     round_ = history[index]
@@ -336,7 +436,7 @@ def assemble(username: str, history: Sequence, index: int, feedback: dict, goals
         for view in feedback.get(round_.id, [])
     ]
     return ReportData(
-        username=username,
+        name=name,
         round=round_,
         previous=history[index - 1] if index > 0 else None,
         outside=outside,

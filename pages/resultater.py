@@ -13,5 +13,5 @@ with guarded_page():
         history,
         tx(feedback.feedback_for_leader, leader_id=user.id),
         tx(goals.list_goals, user_id=user.id),
-        user.username,
+        user.name,
     )

@@ -11,7 +11,9 @@ from tests.support.appflow import assert_no_exception, in_page_order, log_in, op
 from tests.support.storage import completed_round
 
 
-def _assert_each_chart_has_its_table(at, expected: list[str]) -> None:
+def _assert_each_chart_has_its_table(at, expected: list[str], numbers_below: str = "") -> None:
+    """Each chart is followed by its table; `numbers_below`: a chart whose numbers are all in the next
+    chart's table (the radar's rounds are columns of the trend's), which says so instead of repeating them."""
     assert_no_exception(at)
     charts = {}
     for index, node in enumerate(order := in_page_order(at)):
@@ -19,6 +21,9 @@ def _assert_each_chart_has_its_table(at, expected: list[str]) -> None:
             charts[node.key] = order[index + 1 : index + 3]
     assert sorted(charts) == sorted(expected)
     for key, following in charts.items():
+        if key == numbers_below:
+            assert plain(following[0].value) == texts.RADAR_NUMBERS_BELOW, key
+            continue
         assert following[1].type == "table", key
         assert plain(following[0].value).strip("*") in {texts.CHART_NUMBERS, texts.TABLE_TITLE}, key
 
@@ -39,7 +44,9 @@ def test_the_results_radar_trend_and_outside_view_each_have_their_numbers(new_se
     app_tx(feedback.save_feedback, author_id=jonas.id, round_id=latest.id, overall="", ratings={first: 1})
 
     results = open_page(log_in(new_session(), "Mette"), "resultater")
-    _assert_each_chart_has_its_table(results, ["results-radar", "results-trend", "results-cd-radar"])
+    _assert_each_chart_has_its_table(
+        results, ["results-radar", "results-trend", "results-cd-radar"], numbers_below="results-radar"
+    )
     outside = next(t.value for t in results.table if any("Jonas" in c for c in t.value.columns))
     assert list(outside.iloc[0]) == ["4,0", "1,0"]
 

@@ -22,7 +22,7 @@ def two_rounds(new_session, bank):
 def test_without_a_completed_round_the_page_says_where_to_start(new_session):
     at = _results(sign_up(new_session(), "Mette"))
     assert_no_exception(at)
-    assert [i.value for i in at.info] == ["Du har ikke afsluttet en refleksion endnu. Start under »Ny refleksion«."]
+    assert [i.value for i in at.info] == ["Du har ikke afsluttet en runde endnu. Start under »Ny runde«."]
 
 
 def test_radar_shows_first_and_latest_round_with_their_scores(two_rounds, bank):
@@ -55,9 +55,9 @@ def test_trend_shows_each_competency_across_both_rounds(two_rounds):
 
 
 def test_reflections_are_listed_per_competency_round_by_round(two_rounds, bank):
-    qid = bank.competencies[0].questions[0].id
+    first, second = (q.id for q in bank.competencies[0].questions)
     texts = [t.value for t in two_rounds.expander[0].text]
-    assert texts[:2] == [f"Før ({qid})", f"Efter ({qid})"]
+    assert texts[:4] == [f"Før ({first})", f"Før ({second})", f"Efter ({first})", f"Efter ({second})"]
 
 
 def test_markup_in_answers_is_shown_as_plain_text(new_session, bank):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 import pytest
 from pypdf import PdfReader
 
-from core.report import GoalLine, OutsideView, ReportData, build_report, printable
+from core import texts
+from core.report import GoalLine, OutsideView, ReportData, build_report, build_summary, printable
 
 LONG = ("Æblegrød, østers og ål på Ærø – vi lærte noget. " * 110)[:4985] + " SLUT-PÅ-TEKST"
 PRINTED = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -28,6 +29,8 @@ class _Round:
     started_at: datetime
     completed_at: datetime | None
     answers: dict = field(default_factory=dict)
+    bank_version: str = "2026.2"
+    id: int = 0
 
     def ratings(self):
         return {qid: a.rating for qid, a in self.answers.items()}
@@ -55,7 +58,7 @@ def full(bank):
     first, second, third = (c.id for c in bank.competencies[:3])
     texts = {bank.question_ids[0]: LONG, bank.question_ids[1]: "x" * 5000, bank.question_ids[2]: "Små skridt – ÆØÅ æøå"}
     data = ReportData(
-        username="Mette Østergård",
+        name="Mette Østergård",
         round=_round(bank, 4, lambda qid: texts.get(qid, ""), note="Tema: ældre og ensomhed"),
         previous=_round(bank, 2, when=datetime(2026, 9, 1, tzinfo=UTC), context="foer-netvaerket"),
         outside=[OutsideView("Jonas", {c.id: 3 for c in bank.competencies}, "Du samler folk godt.", {first: "Flot!"})],
@@ -75,13 +78,15 @@ def test_the_report_is_a_pdf_with_the_rounds_facts_and_page_numbers(full, bank):
     for expected in ("Mette Østergård", "3. nov. 2026", "Efter netværksmøde 2", "Tema: ældre og ensomhed"):
         assert expected in flat
     assert all(f"Side {n} af {pages}" in _flat(reader.pages[n - 1].extract_text()) for n in range(1, pages + 1))
-    assert reader.metadata.title == "Min refleksion som netværksleder"
+    assert reader.metadata.title == texts.REPORT_TITLE
 
 
 def test_the_score_table_has_this_round_the_previous_one_and_the_co_driver(full, bank):
     _, pdf = full
     flat = _flat(_text(pdf)[1])
-    assert "Denne refleksion" in flat and "Forrige refleksion (1. sep. 2026)" in flat
+    assert texts.REPORT_THIS_ROUND in flat and "Forrige runde" in flat
+    # The previous round's date stands whole in its narrow column, not broken as "(1. / sep. 2026)".
+    assert "(1. sep. 2026)" in _text(pdf)[1].replace("\xa0", " ")
     assert "Co-driverens blik (Jonas)" in flat
     for comp in bank.competencies[:3]:
         assert comp.name in flat
@@ -110,15 +115,65 @@ def test_a_five_thousand_character_reflection_is_printed_whole(full):
 
 def test_user_text_is_printed_as_typed_and_unknown_characters_do_not_break_it(bank):
     odd = "<b>ikke fed</b> **heller ikke** 🌱 ✓ done"
-    data = ReportData(username="Ida", round=_round(bank, 3, lambda qid: odd))
+    data = ReportData(name="Ida", round=_round(bank, 3, lambda qid: odd))
     flat = _flat(_text(build_report(bank, data, PRINTED))[1])
     assert "<b>ikke fed</b> **heller ikke** □ ✓ done" in flat
     assert printable("æøå 🌱\nny linje") == "æøå □\nny linje"
 
 
 def test_a_first_round_without_goals_or_co_driver_still_reads_well(bank):
-    data = ReportData(username="Ida", round=_round(bank, 5))
+    data = ReportData(name="Ida", round=_round(bank, 5))
     flat = _flat(_text(build_report(bank, data, PRINTED))[1])
-    assert "Der blev ikke sat udviklingsmål i denne refleksion." in flat
-    assert "Forrige refleksion" not in flat and "Co-driver" not in flat
+    assert texts.REPORT_NO_GOALS in flat
+    assert "Forrige runde" not in flat and "Co-driver" not in flat
     assert flat.count("(ingen refleksion skrevet)") == len(bank.question_ids)
+
+
+# The one-page summary ------------------------------------------------------------------------------
+
+
+def _summary_of(bank, data, goals=()):
+    from core.summary import summarise
+
+    history = [replace(data.previous, id=1), replace(data.round, id=2)]
+    return summarise(bank, history, list(goals), {})
+
+
+@dataclass(frozen=True)
+class _Followup:
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class _Goal:
+    round_id: int
+    competency_id: str
+    step: str
+    followup: _Followup | None = None
+
+
+def test_the_summary_is_one_page_with_what_changed_the_radar_and_the_goals(full, bank):
+    data, _ = full
+    first, second = bank.competencies[0], bank.competencies[1]
+    goals = [_Goal(1, first.id, "Spørge mere", _Followup("achieved")), _Goal(2, second.id, "Invitere to borgere")]
+    pdf = build_summary(bank, _summary_of(bank, data, goals), data, PRINTED)
+    reader, text = _text(pdf)
+    flat = _flat(text)
+    assert len(reader.pages) == 1
+    assert texts.SUMMARY_PDF_TITLE.format(name="Mette Østergård") in flat
+    for heading in (texts.SUMMARY_ROSE, texts.SUMMARY_FELL, texts.SUMMARY_STRONGEST, texts.SUMMARY_WEAKEST):
+        assert heading in flat
+    assert f"{first.name}: 2,0 → 4,0 (+2,0)" in flat  # every competency rose from 2 to 4
+    assert texts.SUMMARY_NONE_FELL in flat
+    assert f"{first.name}: Lykkedes" in flat and f"{second.name} – Invitere to borgere" in flat
+    assert len(reader.pages[0].images) == 1  # the radar
+
+
+def test_the_summary_stays_one_page_with_the_longest_goals_and_names(full, bank):
+    data, _ = full
+    data = replace(data, name="Å" * 80)
+    long = "Et meget langt næste skridt med mange ord " * 12
+    goals = [_Goal(1, c.id, long, _Followup("partly")) for c in bank.competencies[:3]]
+    goals += [_Goal(2, c.id, long) for c in bank.competencies[3:6]]
+    reader, _ = _text(build_summary(bank, _summary_of(bank, data, goals), data, PRINTED))
+    assert len(reader.pages) == 1

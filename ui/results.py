@@ -1,4 +1,5 @@
-"""The results page ("Mine resultater"): radar over time, trend, table and reflections."""
+"""The results page ("Mine resultater"): "Siden sidst" first, then the radar over time, the trend
+(one table for both figures), goals, the co-drivers' views, the written reflections and the report."""
 
 from __future__ import annotations
 
@@ -7,10 +8,12 @@ import streamlit as st
 from core import texts
 from core.chart_tables import radar_table
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
-from core.formatting import danish_score, escape_markdown, to_local
-from core.history import default_selection, score_history
-from core.report import assemble, build_report
+from core.formatting import danish_score, escape_markdown, signed_danish_score, to_local
+from core.gaps import gaps_table
+from core.history import default_selection, round_labels, score_history
+from core.report import assemble, build_report, build_summary
 from core.scoring import ScoredRound
+from core.summary import Summary, summarise
 from db.feedback import FeedbackView
 from db.goals import GoalView
 from db.models import utcnow
@@ -21,31 +24,113 @@ from ui.outside_view import render_outside_view
 from ui.tables import chart_numbers, show_table
 
 
-def _render_radar(bank: QuestionBank, scored: list[ScoredRound]) -> None:
-    labels = [s.label for s in scored]
+def _render_radar(bank: QuestionBank, labels: list[str], scored: list[ScoredRound]) -> None:
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="results-rounds")
-    shown = [s for s in scored if s.label in chosen]
+    shown = [s for s in scored if s.label in chosen]  # scored like with like over the whole history
     st.header(texts.RADAR_TITLE, anchor=False)
     st.caption(texts.RADAR_CAPTION)
     st.plotly_chart(radar_figure(bank, shown), key="results-radar", config=PLOTLY_CONFIG)
-    st.header(texts.TABLE_TITLE, anchor=False)
-    show_table(radar_table(bank, shown))
-    if len(scored) > 1:
-        st.header(texts.TREND_TITLE, anchor=False)
-        st.caption(texts.TREND_CAPTION)
-        st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
-        chart_numbers(radar_table(bank, scored))
+    if len(scored) == 1:
+        st.header(texts.TABLE_TITLE, anchor=False)
+        show_table(radar_table(bank, shown))
+        return
+    st.caption(texts.RADAR_NUMBERS_BELOW)
+    st.header(texts.TREND_TITLE, anchor=False)
+    st.caption(texts.TREND_CAPTION)
+    st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
+    chart_numbers(radar_table(bank, scored))
+
+
+def _lines(items: list[str], empty: str) -> None:
+    st.text("\n".join(f"• {item}" for item in items) if items else empty)
+
+
+def _render_summary(summary: Summary, labels: list[str]) -> None:
+    """ "Siden sidst": what changed since the previous round, and how the goals went."""
+    with st.container(key="results-summary", border=True):
+        st.header(texts.SUMMARY_TITLE, anchor=False)
+        if summary.has_previous:
+            st.caption(escape_markdown(texts.SUMMARY_COMPARED.format(latest=labels[-1], previous=labels[-2])))
+        else:
+            st.caption(escape_markdown(texts.SUMMARY_FIRST.format(latest=labels[-1])))
+        left, right = st.columns(2)
+        if summary.has_previous:
+            with left:
+                st.markdown(f"**{texts.SUMMARY_ROSE}**")
+                _lines([_move(m) for m in summary.rose], texts.SUMMARY_NONE_ROSE)
+                st.markdown(f"**{texts.SUMMARY_FELL}**")
+                _lines([_move(m) for m in summary.fell], texts.SUMMARY_NONE_FELL)
+        with right if summary.has_previous else left:
+            st.markdown(f"**{texts.SUMMARY_STRONGEST}**")
+            _lines([_standing(s) for s in summary.strongest], "")
+            st.markdown(f"**{texts.SUMMARY_WEAKEST}**")
+            _lines([_standing(s) for s in summary.weakest], "")
+        if summary.has_previous:
+            st.markdown(f"**{texts.SUMMARY_GOALS}**")
+            if summary.goals_followed:
+                st.caption(goals_count(summary))
+                _lines([_goal(g) for g in summary.goals_followed], "")
+            else:
+                st.text(texts.SUMMARY_NO_GOALS)
+        for view in summary.codrivers:
+            if view.gaps:
+                st.markdown(f"**{escape_markdown(texts.SUMMARY_CODRIVER.format(name=view.name))}**")
+                show_table(gaps_table(view.gaps))
+
+
+def _move(move) -> str:
+    return texts.SUMMARY_MOVE.format(
+        name=move.name,
+        before=danish_score(move.before),
+        now=danish_score(move.now),
+        change=signed_danish_score(move.change),
+    )
+
+
+def _standing(standing) -> str:
+    return texts.SUMMARY_STANDING.format(name=standing.name, score=danish_score(standing.score))
+
+
+def _goal(goal) -> str:
+    return texts.SUMMARY_GOAL.format(
+        name=goal.name, outcome=texts.OUTCOME_LABELS.get(goal.outcome or "", texts.REPORT_NO_OUTCOME)
+    )
+
+
+def goals_count(summary: Summary) -> str:
+    """ "2 lykkedes, 1 delvist, 0 ikke endnu" for the goals set last time."""
+    outcomes = [g.outcome for g in summary.goals_followed]
+    return texts.SUMMARY_GOALS_COUNT.format(
+        achieved=outcomes.count("achieved"), partly=outcomes.count("partly"), not_yet=outcomes.count("not_yet")
+    )
+
+
+def _render_summary_download(bank: QuestionBank, name: str, history: list[RoundView], summary: Summary, goals) -> None:
+    latest = history[-1]
+    data = assemble(name, history, len(history) - 1, {}, goals or [])
+    st.download_button(
+        texts.SUMMARY_PDF,
+        data=identity.live_data(lambda: build_summary(bank, summary, data, utcnow())),
+        file_name=texts.SUMMARY_FILE_NAME.format(date=to_local(latest.completed_at or latest.started_at).date()),
+        mime="application/pdf",
+        key="report-summary-download",
+        icon=":material/picture_as_pdf:",
+        help=texts.SUMMARY_PDF_HELP,
+        type="primary",
+        on_click="ignore",
+    )
 
 
 def _render_reflections(bank: QuestionBank, history: list[RoundView], labels: list[str]) -> None:
     st.header(texts.REFLECTIONS_TITLE, anchor=False)
     for comp in bank.competencies:
         with st.expander(comp.name):
-            for question in comp.questions:
-                st.markdown(f"**{question.reflection}**")
-                for label, round_ in zip(labels, history, strict=True):
+            for label, round_ in zip(labels, history, strict=True):
+                st.markdown(f"**{escape_markdown(label)}**")
+                asked = bank.of_version(round_.bank_version)  # the wording this round was answered with
+                for question in asked.competency(comp.id).questions:
                     answer = round_.answers.get(question.id)
-                    st.caption(escape_markdown(label))
+                    st.caption(escape_markdown(asked.wording(question, round_.context).reflection))
                     # User text is shown with st.text: never parsed as Markdown or HTML.
                     st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
 
@@ -84,7 +169,7 @@ def _render_report(
     goals: list[GoalView],
 ) -> None:
     """Pick a round and download its personal report; the PDF is only built when the button is pressed."""
-    st.header(texts.REPORT_SECTION, anchor=False)
+    st.header(texts.FULL_REPORT_TITLE, anchor=False)
     st.caption(texts.REPORT_SECTION_CAPTION)
     index = st.selectbox(
         texts.REPORT_PICK_ROUND,
@@ -119,9 +204,12 @@ def render_results(
     if not history:
         st.info(texts.RESULTS_EMPTY)
         return
-    scored = score_history(bank, history)  # scored and labelled once for every section
-    labels = [s.label for s in scored]
-    _render_radar(bank, scored)
+    labels = round_labels(history)
+    scored = score_history(bank, history, labels)  # scored and labelled once for every section
+    summary = summarise(bank, history, goals or [], feedback or {})
+    _render_summary(summary, labels)
+    _render_summary_download(bank, username, history, summary, goals)
+    _render_radar(bank, labels, scored)
     _render_goals(bank, history, scored, goals or [])
     render_outside_view(bank, history, feedback or {})
     _render_reflections(bank, history, labels)
