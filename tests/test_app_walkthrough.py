@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core import texts
+from core.estimate import minutes_from_bank
 from db import accounts, rounds
 from tests.conftest import PASSWORD
 from tests.support.appflow import (
@@ -12,11 +13,11 @@ from tests.support.appflow import (
     assert_no_exception,
     complete_round,
     headers,
+    in_page_order,
     log_in,
     plain,
     sign_up,
     start_round,
-    table_with,
 )
 
 
@@ -75,14 +76,34 @@ def test_back_is_disabled_on_the_first_step(leader):
     assert leader.button(key="step-back").disabled
 
 
-def test_overview_table_gives_each_competency_its_score_and_written_texts(leader, bank):
+def test_the_overview_shows_each_competencys_answers_and_ret_opens_that_step(leader, bank):
     answer_step(leader, bank, 0, rating=3, text="Tanker")
     for _ in range(9):
         leader.button(key="step-next").click().run()
-    table = table_with(leader, texts.OVERVIEW_COL_SCORE)
-    assert [plain(name) for name in table.index] == [c.name for c in bank.competencies]
-    assert list(table.iloc[0]) == ["3,0", "2 af 2"]
-    assert list(table.iloc[1]) == ["–", "0 af 2"]
+    shown = [t.value for t in leader.text]
+    first = bank.competencies[0]
+    assert [f"Tanker ({q.id})" in shown for q in first.questions] == [True, True]
+    assert shown.count("Din vurdering: 3") == 2
+    assert texts.OVERVIEW_SCORE.format(score="3,0") in [plain(c.value) for c in leader.caption]
+    # Every competency has its "Ret"; the seventh one opens step 7 at once, not after seven "Tilbage".
+    assert all(leader.button(key=f"overview-edit-{c.id}") for c in bank.competencies)
+    leader.button(key=f"overview-edit-{bank.competencies[6].id}").click().run()
+    assert headers(leader) == [bank.competencies[6].name]
+    assert leader.get("progress")[0].proto.text == "Kompetence 7 af 10"
+
+
+def test_after_a_round_the_start_form_suggests_the_next_point_in_the_network(new_session, bank):
+    at = sign_up(new_session(), "Mette")
+    assert at.selectbox(key="round-context").value == "foer-netvaerket"
+    at = complete_round(at, bank, rating=4, context="efter-moede-2")
+    assert at.selectbox(key="round-context").value == "efter-moede-3"
+    assert texts.rounds_done(1) in [plain(c.value) for c in at.caption]
+
+
+def test_the_start_page_says_how_long_a_round_takes(new_session, bank):
+    at = sign_up(new_session(), "Mette")
+    low, high = minutes_from_bank(bank)
+    assert texts.START_DURATION.format(low=low, high=high) in [m.value for m in at.markdown]
 
 
 def test_overview_lists_missing_ratings_and_blocks_completion(leader, bank):
@@ -99,12 +120,12 @@ def test_completed_round_is_locked_and_a_new_one_can_start(new_session, bank):
     at = sign_up(new_session(), "Mette")
     at = complete_round(at, bank, rating=4)
     assert_no_exception(at)
-    assert [s.value for s in at.success] == ["Refleksionen er afsluttet. Godt arbejde!"]
+    assert [s.value for s in at.success] == ["Runden er afsluttet. Godt arbejde!"]
     assert at.button(key="round-start")
     assert not [r for r in at.radio if r.key and r.key.startswith("rating-")]
 
 
-def test_second_round_shows_last_answers_folded_away(new_session, bank):
+def test_second_round_shows_last_answers_open_above_the_fields(new_session, bank):
     at = complete_round(sign_up(new_session(), "Mette"), bank, rating=2, text="Første runde")
     at = start_round(at, context="efter-moede-1")
     qid = bank.competencies[0].questions[0].id
@@ -112,8 +133,11 @@ def test_second_round_shows_last_answers_folded_away(new_session, bank):
     assert at.text_area(key=f"text-{qid}").value == ""
     last_time = at.expander[0]
     assert last_time.label.startswith("Sidste gang (")
-    assert last_time.proto.expanded is False
+    assert last_time.proto.expanded is True
     assert [t.value for t in last_time.text] == ["Din vurdering: 2", f"Første runde ({qid})"]
+    order = in_page_order(at)
+    last = next(i for i, n in enumerate(order) if getattr(n, "value", None) == "Din vurdering: 2")
+    assert last < next(i for i, n in enumerate(order) if getattr(n, "key", None) == f"rating-{qid}")
 
 
 def test_too_long_text_is_refused_with_a_message_and_old_text_kept(leader, bank, new_session):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
-from core.chart_tables import competency_frame
+from core.estimate import round_minutes
 from core.formatting import danish_date, danish_score, escape_markdown
-from core.history import context_label
+from core.history import context_label, next_context
 from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from core.scoring import competency_scores, missing_ratings
 from db import drafts, goals, rounds
@@ -19,7 +19,6 @@ from ui import round_actions as actions
 from ui.browser import open_step_at_top
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
-from ui.tables import show_table
 from ui.text_field import load, text_field
 
 
@@ -38,10 +37,14 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
     _show_flash()
     st.title(texts.START_TITLE, anchor=False)
     st.write(texts.START_INTRO)
-    done = tx(rounds.count_completed, user_id=user_id)
+    low, high = round_minutes(tx(rounds.recent_durations, bank_version=bank.version), bank)
+    st.markdown(texts.START_DURATION.format(low=low, high=high))
+    done, last_context = tx(rounds.start_form_facts, user_id=user_id)
     if done:
-        st.caption(texts.ROUNDS_DONE.format(count=done))
-    st.selectbox(texts.ROUND_CONTEXT, list(texts.CONTEXTS), format_func=context_label, key="round-context")
+        st.caption(texts.rounds_done(done))
+    contexts = list(texts.CONTEXTS)
+    suggested = contexts.index(next_context(last_context, contexts))
+    st.selectbox(texts.ROUND_CONTEXT, contexts, index=suggested, format_func=context_label, key="round-context")
     if actions.NOTE_KEY not in st.session_state:
         load(actions.NOTE_KEY, tx(drafts.note_draft, user_id=user_id))
     text_field(
@@ -58,15 +61,19 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
 
 
 def _show_last_time(question: Question, previous: RoundView) -> None:
+    """Last round's answer to this very question, open above the fields (nothing if it was not asked)."""
     answer = previous.answers.get(question.id)
-    with st.expander(texts.LAST_TIME.format(date=danish_date(previous.completed_at or previous.started_at))):
-        rating = answer.rating if answer else None
-        st.text(texts.LAST_TIME_RATING.format(rating=rating) if rating else texts.LAST_TIME_NO_RATING)
-        st.text(answer.text if answer and answer.text else texts.LAST_TIME_NO_TEXT)
+    if answer is None:
+        return
+    when = texts.LAST_TIME.format(date=danish_date(previous.completed_at or previous.started_at))
+    with st.expander(when, expanded=True):
+        st.text(texts.LAST_TIME_RATING.format(rating=answer.rating) if answer.rating else texts.LAST_TIME_NO_RATING)
+        st.text(answer.text if answer.text else texts.LAST_TIME_NO_TEXT)
 
 
 def _render_question(bank: QuestionBank, question: Question, round_: RoundView, user_id: int, previous) -> None:
     answer = round_.answers.get(question.id)
+    wording = bank.wording(question, round_.context)
     r_key, t_key = actions.rating_key(question.id), actions.text_key(question.id)
     # Initialise from the database only when the widget has no value in this session yet.
     if r_key not in st.session_state and answer is not None and answer.rating is not None:
@@ -74,8 +81,10 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
         actions.remember_rating(question.id, answer.rating)
     load(t_key, answer.text if answer else "")
     with st.container(border=True):
+        if previous is not None:
+            _show_last_time(question, previous)
         st.radio(
-            question.text,
+            wording.text,
             RATINGS,
             index=None,
             format_func=rating_label(bank.scale_for(question)),
@@ -85,14 +94,12 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
             args=(user_id, round_.id, question.id),
         )
         text_field(
-            question.reflection,
+            wording.reflection,
             t_key,
             max_chars=TEXT_MAX_CHARS,
             on_change=actions.on_text,
             args=(user_id, round_.id, question.id),
         )
-        if previous is not None:
-            _show_last_time(question, previous)
 
 
 def _render_status() -> None:
@@ -117,17 +124,8 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> boo
     st.header(texts.OVERVIEW_TITLE, anchor=False)
     st.write(texts.OVERVIEW_INTRO)
     scores = competency_scores(bank, round_.ratings())
-
-    def written(comp: Competency) -> str:
-        count = sum(1 for q in comp.questions if (a := round_.answers.get(q.id)) and a.text)
-        return texts.OVERVIEW_TEXTS_WRITTEN.format(count=count, total=len(comp.questions))
-
-    comps = bank.competencies
-    columns = {
-        texts.OVERVIEW_COL_SCORE: [danish_score(scores[c.id]) for c in comps],
-        texts.OVERVIEW_COL_TEXTS: [written(c) for c in comps],
-    }
-    show_table(competency_frame(bank, columns))
+    for index, comp in enumerate(bank.competencies):
+        _render_overview_competency(bank, comp, round_, scores[comp.id], user_id, index)
     missing = missing_ratings(bank, round_.ratings())
     if missing:
         st.warning(texts.OVERVIEW_MISSING.format(count=len(missing)))
@@ -151,12 +149,39 @@ def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> boo
     return not missing and problem is None
 
 
+def _render_overview_competency(
+    bank: QuestionBank, comp: Competency, round_: RoundView, score: float | None, user_id: int, index: int
+) -> None:
+    """One competency's answers as given, and "Ret", which opens its step."""
+    with st.container(border=True):
+        with st.container(horizontal=True, horizontal_alignment="distribute", vertical_alignment="center"):
+            st.markdown(f"**{escape_markdown(comp.name)}**")
+            st.button(
+                texts.OVERVIEW_EDIT,
+                key=f"overview-edit-{comp.id}",
+                help=texts.OVERVIEW_EDIT_HELP.format(name=comp.name),
+                on_click=actions.go_to,
+                args=(user_id, round_.id, index),
+            )
+        st.caption(texts.OVERVIEW_SCORE.format(score=danish_score(score)))
+        for question in comp.questions:
+            answer = round_.answers.get(question.id)
+            wording = bank.wording(question, round_.context)
+            st.caption(escape_markdown(wording.text))
+            rating = answer.rating if answer else None
+            shown = texts.LAST_TIME_RATING.format(rating=rating_label(bank.scale_for(question))(rating))
+            st.text(shown if rating else texts.LAST_TIME_NO_RATING)
+            st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
+
+
 def _told(goal: GoalView) -> bool:
     return goal.followup is not None and goal.followup.outcome is not None
 
 
 def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: RoundView | None) -> None:
-    """Show the current step of the user's unfinished round (`previous`: their latest completed one)."""
+    """Show the current step of the user's unfinished round (`previous`: their latest completed one),
+    in the wording of the bank version it was started with."""
+    bank = bank.of_version(round_.bank_version)
     actions.follow_round(bank, round_.id)
     total = len(bank.competencies)
     step = min(round_.current_step, total)
