@@ -2,14 +2,41 @@
 
 from __future__ import annotations
 
+
+def counted(count: int, one: str, many: str) -> str:
+    """A count with its noun in the right form: "1 runde", "3 runder" (Danish has one plural form,
+    for every count but one; thousands with a dot)."""
+    number = f"{count:,}".replace(",", ".")
+    return f"{number} {one if count == 1 else many}"
+
+
+def rounds_done(count: int) -> str:
+    """The start form's line about the rounds a leader has completed."""
+    return f"Du har gennemført {counted(count, 'runde', 'runder')}. Se dem under »Mine resultater«."
+
+
+def sessions_count(count: int) -> str:
+    """How many places a person is signed in, this browser included."""
+    return f"Du er logget ind {counted(count, 'sted', 'steder')}, denne browser medregnet."
+
+
+def import_done(rounds: int, goals: int, feedback: int) -> str:
+    """What an import brought along."""
+    return IMPORT_DONE.format(
+        rounds=counted(rounds, "runde", "runder"),
+        goals=counted(goals, "mål", "mål"),
+        feedback=counted(feedback, "kommentar", "kommentarer"),
+    )
+
+
 APP_TITLE = "Netværksspejlet"
 APP_TAGLINE = "Et spejl på din netværksledelse – før netværket og undervejs."
 
 # Navigation
-PAGE_REFLECTION = "Ny refleksion"
+PAGE_REFLECTION = "Ny runde"
 PAGE_RESULTS = "Mine resultater"
 LOGOUT = "Log ud"
-SIGNED_IN_AS = "Logget ind som {username}"
+SIGNED_IN_AS = "Logget ind som {name}"
 
 # Accounts
 LOGIN_TAB = "Log ind"
@@ -18,7 +45,10 @@ USERNAME = "Brugernavn"
 PASSWORD = "Adgangskode"
 LOGIN_SUBMIT = "Log ind"
 SIGNUP_SUBMIT = "Opret konto"
-SIGNUP_HELP = "Brugernavnet skal være 3–40 tegn: bogstaver, tal, punktum, bindestreg eller understreg."
+SIGNUP_HELP = (
+    "Det, du logger ind med: 3–40 tegn, bogstaver, tal, punktum, bindestreg eller understreg – uden mellemrum, "
+    "fx »lise.hansen«. Dit fulde navn skriver du ovenfor."
+)
 PASSWORD_HELP = "Mindst {min} tegn, og ikke en af de kendte, almindelige adgangskoder. Brug gerne en hel sætning."
 LOGIN_FAILED = "Forkert brugernavn eller adgangskode."
 USERNAME_TAKEN = "Brugernavnet er allerede i brug. Vælg et andet."
@@ -27,7 +57,8 @@ USERNAME_LOOKALIKE = (
     "så andre ville kunne forveksle jer. Vælg et andet."
 )
 USERNAME_INVALID = (
-    "Brugernavnet skal være 3–40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg."
+    "Brugernavnet skal være 3–40 tegn og må kun indeholde bogstaver, tal, punktum, bindestreg og understreg "
+    "– ingen mellemrum. Dit fulde navn skriver du under »Dit navn«."
 )
 PASSWORD_TOO_SHORT = "Adgangskoden skal være mindst {min} tegn."
 PASSWORD_TOO_LONG = "Adgangskoden må højst være {max} tegn."
@@ -63,6 +94,14 @@ SSO_FAILED = "Log ind med kommunens login lykkedes ikke. Prøv igen, eller konta
 # My account: password change
 PAGE_ACCOUNT = "Min konto"
 ACCOUNT_TITLE = "Min konto"
+NAME_SECTION = "Dit navn"
+NAME = "Dit navn"
+NAME_HELP = "Sådan står du, hvor andre ser dig: hos din co-driver, på holdet og i rapporter. Fx »Lise Hansen«."
+NAME_SAVE = "Gem navn"
+NAME_CHANGED = "Dit navn er gemt: {name}."
+NAME_INVALID = "Skriv dit navn (højst {max} tegn). Intet er ændret."
+NAME_MISSING = "Skriv dit navn, fx »Lise Hansen«."
+USERNAME_IS = "Du logger ind med brugernavnet {username}."
 PASSWORD_SECTION = "Skift adgangskode"
 PASSWORD_CURRENT = "Nuværende adgangskode"
 PASSWORD_NEW = "Ny adgangskode"
@@ -74,21 +113,21 @@ SSO_SECTION = "Kommunens login"
 SSO_CONNECT = "Forbind med kommunens login"
 SSO_CONNECTED = "Din konto er forbundet med kommunens login."
 SESSIONS_SECTION = "Hvor du er logget ind"
-SESSIONS_COUNT = "Du er logget ind {count} sted(er), denne browser medregnet."
 SESSIONS_END_OTHERS = "Log ud alle andre steder"
 SESSIONS_ENDED = "Du er logget ud alle andre steder."
 
 # Starting a round
-START_TITLE = "Ny refleksion"
+START_TITLE = "Ny runde"
 START_INTRO = (
     "Gå de 10 kompetencer igennem, én ad gangen. Til hver er der to spørgsmål: "
     "giv dig selv en vurdering fra 1 til 5, og skriv et par ord om, hvad du tænker. "
     "Alt gemmes, mens du skriver, så du kan holde pause og fortsætte senere."
 )
 ROUND_CONTEXT = "Hvor er du i netværksforløbet?"
-ROUND_NOTE = "Note til denne refleksion (valgfri)"
+ROUND_NOTE = "Note til denne runde (valgfri)"
 ROUND_NOTE_HELP = "Fx netværkets tema eller hvad der fylder lige nu."
-ROUND_START = "Start refleksionen"
+ROUND_START = "Start runden"
+START_DURATION = "Regn med **{low}–{high} minutter**. Du kan holde pause når som helst og fortsætte senere."
 CONTEXTS = {
     "foer-netvaerket": "Før netværket",
     "efter-moede-1": "Efter netværksmøde 1",
@@ -100,7 +139,6 @@ CONTEXTS = {
     "efter-testfasen": "Efter testfasen",
     "andet": "Andet",
 }
-ROUNDS_DONE = "Du har gennemført {count} refleksion(er). Se dem under »Mine resultater«."
 
 # Walk-through
 STEP_PROGRESS = "Kompetence {step} af {total}"
@@ -117,7 +155,7 @@ TEXT_CHANGED_ELSEWHERE = (
 )
 TEXT_KEEP_MINE = "Gem min tekst i stedet"
 ROUND_REPLACED = (
-    "Den refleksion, du havde åben her, er afsluttet i et andet vindue. Du ser nu den nye, "
+    "Den runde, du havde åben her, er afsluttet i et andet vindue. Du ser nu den nye, "
     "og intet herfra er skrevet ind i den."
 )
 STEP_TEXT_TOO_LONG = "En tekst på denne side er for lang, så den er ikke gemt. Kort den ned, før du går videre."
@@ -134,26 +172,53 @@ TEXT_TOO_LONG = (
     "kort den ned, så gemmes den. Det, der stod før, er bevaret."
 )
 RATING_INVALID = "Vurderingen skal være et tal fra 1 til 5."
-ROUND_CLOSED = "Denne refleksion er allerede afsluttet og kan ikke ændres."
+ROUND_CLOSED = "Denne runde er allerede afsluttet og kan ikke ændres."
 OVERVIEW_TITLE = "Overblik over dine svar"
-OVERVIEW_INTRO = "Tjek dine svar. Når du afslutter, låses refleksionen og kommer med i dine resultater."
+OVERVIEW_INTRO = "Tjek dine svar. Når du afslutter, låses runden og kommer med i dine resultater."
 OVERVIEW_MISSING = "Du mangler at give en vurdering på {count} spørgsmål:"
 OVERVIEW_COL_COMPETENCY = "Kompetence"
 OVERVIEW_COL_SCORE = "Score"
-OVERVIEW_COL_TEXTS = "Refleksioner skrevet"
-OVERVIEW_TEXTS_WRITTEN = "{count} af {total}"
-ROUND_COMPLETE = "Afslut refleksionen"
-ROUND_COMPLETED = "Refleksionen er afsluttet. Godt arbejde!"
+OVERVIEW_EDIT = "Ret"
+OVERVIEW_EDIT_HELP = "Gå tilbage til »{name}« og ret dine svar"
+OVERVIEW_SCORE = "Score: {score}"
+ROUND_COMPLETE = "Afslut runden"
+ROUND_COMPLETED = "Runden er afsluttet. Godt arbejde!"
 SEE_RESULTS = "Se dine resultater"
 
 # Results
 RESULTS_TITLE = "Mine resultater"
-RESULTS_EMPTY = "Du har ikke afsluttet en refleksion endnu. Start under »Ny refleksion«."
-RESULTS_PICK_ROUNDS = "Vis disse refleksioner på radaren"
+RESULTS_EMPTY = "Du har ikke afsluttet en runde endnu. Start under »Ny runde«."
+RESULTS_PICK_ROUNDS = "Vis disse runder på radaren"
+SUMMARY_TITLE = "Siden sidst"
+SUMMARY_COMPARED = "Din seneste runde ({latest}) sammenlignet med den før ({previous})."
+SUMMARY_FIRST = "Din første runde ({latest}). Når du har gennemført den næste, ser du her, hvad der har ændret sig."
+SUMMARY_ROSE = "Steg mest"
+SUMMARY_FELL = "Faldt mest"
+SUMMARY_NONE_ROSE = "Ingen kompetence steg."
+SUMMARY_NONE_FELL = "Ingen kompetence faldt."
+SUMMARY_STRONGEST = "Stærkest nu"
+SUMMARY_WEAKEST = "Mindst stærk nu"
+SUMMARY_MOVE = "{name}: {before} → {now} ({change})"
+SUMMARY_STANDING = "{name}: {score}"
+SUMMARY_GOALS = "Dine mål fra sidst"
+SUMMARY_GOALS_COUNT = "{achieved} lykkedes, {partly} delvist, {not_yet} ikke endnu"
+SUMMARY_GOAL = "{name}: {outcome}"
+SUMMARY_NO_GOALS = "Du satte ingen mål i runden før."
+SUMMARY_GOALS_NOW = "Dine mål nu"
+SUMMARY_CODRIVER = "Hvor {name} ser dig anderledes"
+SUMMARY_PDF = "Hent én side til samtalen (PDF)"
+SUMMARY_PDF_HELP = (
+    "Siden sidst, radaren og dine mål på én A4-side – til snakken med din co-driver eller personaleleder."
+)
+SUMMARY_FILE_NAME = "netvaerksspejlet-siden-sidst-{date}.pdf"
+SUMMARY_PDF_TITLE = "Siden sidst – {name}"
+SUMMARY_PDF_RADAR = "Din seneste runde og den før. Score pr. kompetence, 1–5."
+FULL_REPORT_TITLE = "Hele rapporten"
 RADAR_TITLE = "Dine styrker"
 RADAR_CAPTION = "Score pr. kompetence (gennemsnit af dine to vurderinger, 1–5)."
 TREND_TITLE = "Udvikling pr. kompetence"
 TABLE_TITLE = "Tallene bag radaren"
+RADAR_NUMBERS_BELOW = "Tallene for alle dine runder står i tabellen under »Udvikling pr. kompetence«."
 CHART_NUMBERS = "Tallene bag figuren"
 CHANGE_COLUMN = "Ændring"
 REFLECTIONS_TITLE = "Dine refleksioner"
@@ -168,14 +233,14 @@ UNEXPECTED = "Noget gik galt. Prøv igen – dine gemte svar er ikke tabt."
 NOTE_TOO_LONG = "Noten er for lang ({length} tegn, højst {max}). Kort den ned, så kan du starte."
 CONTEXT_MISSING = "Vælg, hvor du er i netværksforløbet."
 GO_TO_COMPETENCY = "Gå til »{name}«"
-TREND_CAPTION = "Hver lille graf viser én kompetence. Vandret akse: refleksion nr. 1, 2, 3 … (se tabellen for datoer)."
+TREND_CAPTION = "Hver lille graf viser én kompetence. Vandret akse: runde nr. 1, 2, 3 … (se tabellen for datoer)."
 
 # Sharing with a co-driver (the leader's side)
 PAGE_SHARING = "Del med co-driver"
 SHARING_TITLE = "Del med din co-driver"
 SHARING_INTRO = (
     "Din co-driver er din sparringspartner gennem hele netværket. Når du deler, kan din co-driver "
-    "se dine afsluttede refleksioner, give dig sit eget blik på dine kompetencer og skrive kommentarer. "
+    "se dine afsluttede runder, give dig sit eget blik på dine kompetencer og skrive kommentarer. "
     "Du bestemmer selv, hvad der deles, og du kan altid trække adgangen tilbage."
 )
 INVITE_TITLE = "Inviter en co-driver"
@@ -194,12 +259,12 @@ PENDING_TITLE = "Invitationer, der ikke er brugt endnu"
 PENDING_ITEM = "Oprettet {created} · gælder til {expires} · {scope}"
 INVITE_WITHDRAW = "Træk tilbage"
 INVITE_WITHDRAWN = "Invitationen er trukket tilbage. Koden kan ikke længere bruges."
-SHARES_TITLE = "Hvem kan se dine refleksioner"
-SHARES_EMPTY = "Ingen kan se dine refleksioner lige nu."
+SHARES_TITLE = "Hvem kan se dine runder"
+SHARES_EMPTY = "Ingen kan se dine runder lige nu."
 SHARE_SINCE = "{name} · siden {date}"
 SHARE_SCOPE = "Hvad må {name} se?"
 SHARE_REVOKE = "Fjern adgang"
-SHARE_REVOKED = "{name} kan ikke længere se dine refleksioner."
+SHARE_REVOKED = "{name} kan ikke længere se dine runder."
 SHARE_SCOPE_CHANGED = "{name} kan nu se: {scope}."
 SHARE_GONE = "Den deling findes ikke længere."
 
@@ -221,24 +286,22 @@ REDEEM_REFUSED = {
 # The co-driver's page
 PAGE_CODRIVER = "Co-driver"
 CODRIVER_TITLE = "Co-driver"
-CODRIVER_INTRO = (
-    "Her følger du de netværksledere, der deler deres refleksioner med dig. Du kan læse dem, men ikke ændre dem."
-)
+CODRIVER_INTRO = "Her følger du de netværksledere, der deler deres runder med dig. Du kan læse dem, men ikke ændre dem."
 CODRIVER_EMPTY = "Ingen netværksledere deler med dig endnu. Har du fået en kode, så brug den under »Del med co-driver«."
 CODRIVER_PICK_LEADER = "Netværksleder"
-CODRIVER_NO_ACCESS = "Du har ikke adgang til den netværksleders refleksioner."
+CODRIVER_NO_ACCESS = "Du har ikke adgang til den netværksleders runder."
 CODRIVER_SCOPE = {
     "scores": "{leader} deler sine scorer med dig, men ikke sine skrevne refleksioner.",
     "texts": "{leader} deler sine scorer og sine skrevne refleksioner med dig.",
 }
-CODRIVER_NO_ROUNDS = "{leader} har ikke afsluttet en refleksion endnu."
+CODRIVER_NO_ROUNDS = "{leader} har ikke afsluttet en runde endnu."
 CODRIVER_RADAR_TITLE = "{leader_gen} styrker over tid"
-CODRIVER_ROUNDS_TITLE = "Refleksioner"
+CODRIVER_ROUNDS_TITLE = "Runder"
 ROUNDS_COL_NUMBER = "Nr."
 ROUNDS_COL_DATE = "Afsluttet"
 ROUNDS_COL_CONTEXT = "Hvor i forløbet"
 ROUNDS_COL_NOTE = "Note"
-CODRIVER_PICK_ROUND = "Hvilken refleksion vil du give dit blik på?"
+CODRIVER_PICK_ROUND = "Hvilken runde vil du give dit blik på?"
 CODRIVER_VOICE_TITLE = "Dit blik som co-driver"
 CODRIVER_VOICE_INTRO = (
     "Giv dit eget bud på {leader_gen} kompetencer, og skriv en kommentar, hvor du har noget at sige. "
@@ -257,8 +320,8 @@ CD_LAST_SAVED = "Sidst gemt {date} kl. {time}"
 
 # The outside view on the leader's results page
 OUTSIDE_TITLE = "Co-driverens blik"
-OUTSIDE_INTRO = "Sådan ser din co-driver dig – ved siden af dit eget blik på samme refleksion."
-OUTSIDE_PICK_ROUND = "Refleksion"
+OUTSIDE_INTRO = "Sådan ser din co-driver dig – ved siden af dit eget blik på samme runde."
+OUTSIDE_PICK_ROUND = "Runde"
 OUTSIDE_OWN_TRACE = "Dit eget blik"
 OUTSIDE_CD_TRACE = "Co-driverens blik ({name})"
 GAPS_TITLE = "Hvor I ser forskelligt – {name}"
@@ -287,7 +350,7 @@ JOIN_TITLE = "Meld dig til et hold"
 JOIN_CODE = "Holdkode"
 JOIN_CODE_HELP = "Fx 7KQ2-M9XD. Store eller små bogstaver, med eller uden bindestreg."
 JOIN_SUBMIT = "Meld mig til"
-JOIN_CONTEXT_PRESET = "Din refleksion i dag er valgt: {context}."
+JOIN_CONTEXT_PRESET = "Din runde i dag er valgt: {context}."
 JOIN_LINK_GATE = "Log ind eller opret en konto – så kommer du med på holdet med det samme."
 JOIN_OK = "Du er nu med på holdet »{course}«."
 JOIN_REFUSED = {
@@ -329,7 +392,7 @@ COURSE_JOIN_INTRO = (
     "og er så med på holdet og klar til at begynde."
 )
 COURSE_QR_ALT = "QR-kode til at komme med på holdet {course}"
-COURSE_SESSION_CONTEXT = "Refleksion i dag"
+COURSE_SESSION_CONTEXT = "Runde i dag"
 COURSE_SESSION_CONTEXT_HELP = "Deltagere, der kommer med via linket, begynder med dette valgt."
 COURSE_SESSION_NONE = "Ikke valgt"
 PRESENT_OPEN = "Vis på storskærm"
@@ -339,7 +402,7 @@ PRESENT_OPEN_HELP = (
 )
 PRESENT_JOIN = "Kom med: scan koden, eller gå til linket og skriv koden"
 PRESENT_COUNT = "{done} af {members} er færdige"
-PRESENT_ANY_ROUND = "Hver deltagers seneste refleksion"
+PRESENT_ANY_ROUND = "Hver deltagers seneste runde"
 PRESENT_WAITING = "Gruppens billede vises, når {missing} mere er færdige (mindst {min})."
 PRESENT_PICTURE = "Gruppens billede – {people} deltagere"
 PRESENT_BATCH = "Billedet opdateres i hold af flere ad gangen, så ingen kan se, hvem der lige er blevet færdig."
@@ -350,10 +413,10 @@ PARTICIPANTS_TITLE = "Deltagere ({count})"
 PARTICIPANTS_EMPTY = "Ingen deltagere endnu. Giv dem holdkoden."
 PARTICIPANT_COL_NAME = "Deltager"
 PARTICIPANT_COL_CONSENT = "Deler egne resultater"
-PARTICIPANT_COL_DONE = "Afsluttede refleksioner"
+PARTICIPANT_COL_DONE = "Afsluttede runder"
 STATUS_LABELS = {"not-started": "Ikke startet", "in-progress": "I gang", "completed": "Afsluttet"}
 YES, NO = "Ja", "Nej"
-DASHBOARD_ROUND = "Hvilke refleksioner vil du se?"
+DASHBOARD_ROUND = "Hvilke runder vil du se?"
 DASHBOARD_CHOICES = {"latest": "Hver deltagers seneste", "first": "Hver deltagers første"}
 DASHBOARD_RADAR_TITLE = "Gruppens billede"
 DASHBOARD_RADAR_CAPTION = "Linjen er gruppens gennemsnit. {people} deltagere."
@@ -368,7 +431,7 @@ PICTURE_EARLIER = (
 )
 MEAN_TRACE = "Gennemsnit"
 BAND_LOW, BAND_HIGH = "Nedre kvartil", "Øvre kvartil"
-HIDDEN_TOO_FEW = "Gruppens billede vises, når {missing} mere har afsluttet en refleksion (mindst {min} i alt)."
+HIDDEN_TOO_FEW = "Gruppens billede vises, når {missing} mere har afsluttet en runde (mindst {min} i alt)."
 HIDDEN_DIFFERENCE = (
     "Skjult for at beskytte den enkelte: dette udvalg adskiller sig fra »{against}« med færre end {min} "
     "personer, så man ville kunne regne deres svar ud."
@@ -385,15 +448,15 @@ HIDDEN_CONSENT = (
     "Skjult for at beskytte den enkelte: færre end {min} af deltagerne i udvalget deler ikke deres egne "
     "resultater, så gruppens tal minus dem, der deler, ville afsløre deres svar."
 )
-CHANGE_TITLE = "Udvikling fra første til seneste refleksion"
-CHANGE_CAPTION = "Gennemsnit for de {people} deltagere, der har mindst to afsluttede refleksioner."
+CHANGE_TITLE = "Udvikling fra første til seneste runde"
+CHANGE_CAPTION = "Gennemsnit for de {people} deltagere, der har mindst to afsluttede runder."
 CHANGE_FIRST, CHANGE_LATEST = "Første", "Seneste"
 DISTRIBUTION_TITLE = "Fordeling af vurderinger pr. kompetence"
 DISTRIBUTION_CAPTION = "Hvor mange gange hver vurdering fra 1 til 5 er givet (to spørgsmål pr. kompetence)."
 INDIVIDUALS_TITLE = "Deltagere, der deler deres egne resultater"
 INDIVIDUALS_EMPTY = "Ingen deltagere deler deres egne resultater med dig."
 INDIVIDUALS_WITHHELD = (
-    "{count} af dem, der deler deres egne resultater, vises ikke enkeltvis: refleksionen indgik i et "
+    "{count} af dem, der deler deres egne resultater, vises ikke enkeltvis: runden indgik i et "
     "gruppebillede, du har set, sammen med så få andre, at de andres svar ellers kunne regnes ud."
 )
 EXPORT_CSV = "Hent som CSV"
@@ -434,9 +497,7 @@ ADMIN_RESET_DONE = (
     "Adgangskoden for {name} er nulstillet. Giv personen denne engangskode: {code} "
     "– den virker én gang, i {hours} timer. Koden vises kun denne ene gang."
 )
-CHANGE_HIDDEN_TOO_FEW = (
-    "Udviklingen vises, når {missing} mere har afsluttet mindst to refleksioner (mindst {min} i alt)."
-)
+CHANGE_HIDDEN_TOO_FEW = "Udviklingen vises, når {missing} mere har afsluttet mindst to runder (mindst {min} i alt)."
 
 # Development goals (end of a round) and their follow-up (start of the next)
 GOALS_TITLE = "Dine udviklingsmål"
@@ -466,40 +527,43 @@ OUTCOME_LABELS = {"achieved": "Lykkedes", "partly": "Delvist", "not_yet": "Ikke 
 PAGE_MY_DATA = "Mine data"
 MY_DATA_TITLE = "Mine data"
 MY_DATA_INTRO = (
-    "Dine refleksioner er dine. Her kan du hente alt, hvad du har skrevet, flytte det til en anden "
-    "installation af Netværksspejlet, slette en refleksion eller hele din konto."
+    "Dine runder og refleksioner er dine. Her kan du hente alt, hvad du har skrevet, tage det med til "
+    "Netværksspejlet et andet sted (fx i en anden kommune), slette en runde eller hele din konto."
 )
 EXPORT_TITLE = "Hent dine data"
 EXPORT_INTRO = (
-    "CSV og Excel indeholder dine refleksioner med vurderinger, tekster og mål – til dit eget overblik. "
-    "JSON-filen indeholder alt, hvad du ejer: refleksioner, svar, mål, delinger, hold og kommentarer "
-    "fra co-drivere. Den kan lægges ind i en anden installation af Netværksspejlet."
+    "CSV og Excel indeholder dine runder med vurderinger, refleksioner og mål – til dit eget overblik i et "
+    "regneark. Flyttefilen indeholder alt, hvad du ejer: runder, svar, mål, delinger, hold og kommentarer "
+    "fra co-drivere. Den kan lægges ind i Netværksspejlet et andet sted, så du har din historik med."
 )
-EXPORT_JSON = "Hent alt som JSON"
-IMPORT_TITLE = "Læg data ind fra en anden installation"
+EXPORT_JSON = "Hent flyttefil med alt"
+IMPORT_TITLE = "Tag dine data med fra et andet Netværksspejl"
 IMPORT_INTRO = (
-    "Vælg en JSON-fil, som du har hentet under »Mine data« i en anden installation. Dine refleksioner, mål "
-    "og co-driveres kommentarer kommer med. Delinger og hold kommer ikke med: de hører til personer på "
-    "den anden installation. Du kan kun lægge data ind på en konto, der ikke har refleksioner endnu."
+    "Vælg den flyttefil, som du har hentet under »Mine data« i Netværksspejlet et andet sted. Dine runder, "
+    "mål og co-driveres kommentarer kommer med. Delinger og hold kommer ikke med: de hører til personer "
+    "dér. Du kan kun lægge data ind på en konto, der ikke har runder endnu."
 )
-IMPORT_FILE = "JSON-fil fra Netværksspejlet (højst {max} MB)"
+IMPORT_FILE = "Flyttefil fra Netværksspejlet (højst {max} MB)"
 IMPORT_SUBMIT = "Læg data ind"
 IMPORT_NO_FILE = "Vælg først en fil."
-IMPORT_DONE = "Dine data er lagt ind: {rounds} refleksion(er), {goals} mål og {feedback} kommentar(er) fra co-drivere."
+IMPORT_DONE = "Dine data er lagt ind: {rounds}, {goals} og {feedback} fra co-drivere."
 IMPORT_NOT_EMPTY = (
-    "Der er allerede refleksioner på denne konto, så intet er lagt ind. "
-    "Opret en ny konto til dine gamle data, eller slet refleksionerne her først."
+    "Der er allerede runder på denne konto, så intet er lagt ind. "
+    "Opret en ny konto til dine gamle data, eller slet runderne her først."
 )
 IMPORT_TOO_BIG = "Filen er for stor. Den må højst fylde {max} MB. Intet er lagt ind."
-IMPORT_NOT_JSON = "Filen er ikke en JSON-fil. Vælg den fil, du hentede med »Hent alt som JSON«. Intet er lagt ind."
+IMPORT_NOT_JSON = (
+    "Filen er ikke en flyttefil. Vælg den fil, du hentede med »Hent flyttefil med alt«. Intet er lagt ind."
+)
 IMPORT_NOT_OURS = "Filen er ikke en eksport fra Netværksspejlet. Intet er lagt ind."
 IMPORT_WRONG_VERSION = (
-    "Filen har formatversion {found}, men denne installation læser version {expected}. Intet er lagt ind."
+    "Filen er fra en version af Netværksspejlet, som dette sted ikke kan læse (format {found}, her læses {expected}). "
+    "Intet er lagt ind."
 )
 IMPORT_INVALID = "Filen kan ikke læses: feltet {field} er forkert ({problem}). Intet er lagt ind."
-IMPORT_IN_ROUND = "refleksion {ref}"
-IMPORT_DUPLICATE_REF = "To refleksioner i filen har samme nummer (ref). Intet er lagt ind."
-IMPORT_TWO_OPEN = "Filen har mere end én refleksion i gang. Intet er lagt ind."
+IMPORT_IN_ROUND = "runde {ref}"
+IMPORT_DUPLICATE_REF = "To runder i filen har samme nummer (ref). Intet er lagt ind."
+IMPORT_TWO_OPEN = "Filen har mere end én runde i gang. Intet er lagt ind."
 IMPORT_UNKNOWN_CONTEXT = "I {where} er »{context}« ikke et sted i netværksforløbet, som vi kender. Intet er lagt ind."
 IMPORT_COMPLETED_AT = "I {where} passer status og afslutningstidspunkt ikke sammen. Intet er lagt ind."
 IMPORT_COMPLETED_BEFORE_START = "I {where} er afslutningen før starten. Intet er lagt ind."
@@ -507,10 +571,10 @@ IMPORT_UNKNOWN_QUESTION = "I {where} er der svar på spørgsmålet »{id}«, som
 IMPORT_DUPLICATE_ANSWER = "I {where} er der to svar på samme spørgsmål. Intet er lagt ind."
 IMPORT_UNKNOWN_COMPETENCY = "I {where} nævnes kompetencen »{id}«, som ikke findes her. Intet er lagt ind."
 IMPORT_DUPLICATE_GOAL = "I {where} er der to mål på samme plads eller om samme kompetence. Intet er lagt ind."
-IMPORT_BAD_FOLLOWUP = "I {where} peger en opfølgning på refleksion {ref}, som ikke passer. Intet er lagt ind."
+IMPORT_BAD_FOLLOWUP = "I {where} peger en opfølgning på runde {ref}, som ikke passer. Intet er lagt ind."
 IMPORT_DUPLICATE_FEEDBACK = "I {where} har en co-driver to vurderinger af samme kompetence. Intet er lagt ind."
 IMPORT_FEEDBACK_ON_OPEN = (
-    "I {where} er der co-driver-kommentarer på en refleksion, der ikke er afsluttet. Intet er lagt ind."
+    "I {where} er der co-driver-kommentarer på en runde, der ikke er afsluttet. Intet er lagt ind."
 )
 IMPORT_PROBLEMS = {
     "missing": "feltet mangler",
@@ -533,21 +597,21 @@ IMPORT_PROBLEMS = {
 IMPORT_PROBLEM_OTHER = "ugyldig værdi"
 
 # The personal report (PDF)
-REPORT_TITLE = "Min refleksion som netværksleder"
+REPORT_TITLE = "Mit spejl som netværksleder"
 REPORT_KIND = "Personlig rapport"
 REPORT_NAME = "Navn"
 REPORT_DATE = "Dato"
 REPORT_CONTEXT = "Hvor i forløbet"
 REPORT_NOTE = "Note"
-REPORT_THIS_ROUND = "Denne refleksion"
-REPORT_PREVIOUS_ROUND = "Forrige refleksion ({date})"
+REPORT_THIS_ROUND = "Denne runde"
+REPORT_PREVIOUS_ROUND = "Forrige runde ({date})"
 REPORT_RADAR_CAPTION = (
     "Score pr. kompetence (gennemsnit af dine to vurderinger, 1–5). Linjerne adskilles også af streg og "
     "markør. Tallene står i tabellen på næste side."
 )
 REPORT_COL_COMPETENCY = "Kompetence"
 REPORT_GOALS_INTRO = "Det vil du arbejde med frem til næste netværksmøde."
-REPORT_NO_GOALS = "Der blev ikke sat udviklingsmål i denne refleksion."
+REPORT_NO_GOALS = "Der blev ikke sat udviklingsmål i denne runde."
 REPORT_GOAL_STEP = "Næste skridt: {step}"
 REPORT_GOAL_OUTCOME = "Sådan gik det: {outcome}"
 REPORT_NO_OUTCOME = "ikke besvaret"
@@ -557,8 +621,8 @@ REPORT_CD_COMMENT = "Kommentar fra {name}"
 REPORT_CD_OVERALL = "Samlet kommentar fra {name}"
 REPORT_FOOTER = "Netværksspejlet · udskrevet {date} · Fortroligt: dine egne refleksioner"
 REPORT_PAGE = "Side {page} af {pages}"
-EXPORT_ROUND = "Refleksion nr."
-EXPORT_ROUND_COLUMN = "Refleksion {n}"
+EXPORT_ROUND = "Runde nr."
+EXPORT_ROUND_COLUMN = "Runde {n}"
 EXPORT_STATUS = "Status"
 EXPORT_STATUS_LABELS = {"open": "I gang", "completed": "Afsluttet"}
 EXPORT_STARTED = "Startet"
@@ -573,35 +637,35 @@ EXPORT_GOAL_FOLLOWUP = "Hvad skete der"
 EXPORT_SHEET_ANSWERS = "Svar"
 EXPORT_SHEET_SCORES = "Scorer"
 EXPORT_SHEET_GOALS = "Mål"
-RESULTS_NO_GOALS = "Du har ikke sat udviklingsmål endnu. Det gør du, når du afslutter en refleksion."
-RESULTS_GOALS_CAPTION = "Nyeste først. Ved hvert mål står kompetencens score i dine refleksioner, ældste først."
-RESULTS_GOAL_SET = "Fra refleksionen {round} · score over tid: {trend}"
-RESULTS_GOAL_NOT_FOLLOWED = "Du fortæller, hvordan det gik, når du starter din næste refleksion."
+RESULTS_NO_GOALS = "Du har ikke sat udviklingsmål endnu. Det gør du, når du afslutter en runde."
+RESULTS_GOALS_CAPTION = "Nyeste først. Ved hvert mål står kompetencens score i dine runder, ældste først."
+RESULTS_GOAL_SET = "Fra runden {round} · score over tid: {trend}"
+RESULTS_GOAL_NOT_FOLLOWED = "Du fortæller, hvordan det gik, når du starter din næste runde."
 RESULTS_GOAL_NOT_TOLD = "Du fortalte ikke, hvordan det gik."
-REPORT_SECTION = "Personlig rapport (PDF)"
 REPORT_SECTION_CAPTION = (
-    "En rapport over én refleksion til samtalen med din co-driver, din personaleleder eller din referenceleder: "
+    "En rapport over én runde til samtalen med din co-driver, din personaleleder eller din referenceleder: "
     "radar, tal, mål og dine refleksioner."
 )
-REPORT_PICK_ROUND = "Hvilken refleksion skal rapporten handle om?"
+REPORT_PICK_ROUND = "Hvilken runde skal rapporten handle om?"
 REPORT_DOWNLOAD = "Hent rapporten som PDF"
 REPORT_FILE_NAME = "netvaerksspejlet-rapport-{date}.pdf"
 EXPORT_FILE_NAME = "netvaerksspejlet-mine-data-{date}.{extension}"
-MY_ROUNDS_TITLE = "Dine refleksioner"
-MY_ROUNDS_EMPTY = "Du har ingen refleksioner endnu."
+MY_ROUNDS_TITLE = "Dine runder"
+MY_ROUNDS_EMPTY = "Du har ingen runder endnu."
 MY_ROUND_LABEL = "{date} · {context} · {status}"
 ROUND_DELETE = "Slet"
 ROUND_DELETE_ASK = (
-    "Vil du slette refleksionen »{round}«? Dine svar, dine mål og din co-drivers kommentarer til den "
+    "Vil du slette runden »{round}«? Dine svar, dine mål og din co-drivers kommentarer til den "
     "slettes for altid, og den forsvinder også for din co-driver og fra holdets tal."
 )
-ROUND_DELETE_YES = "Ja, slet refleksionen"
+ROUND_DELETE_YES = "Ja, slet runden"
 ROUND_DELETE_NO = "Nej, behold den"
-ROUND_DELETED = "Refleksionen »{round}« er slettet."
-ROUND_GONE = "Refleksionen findes ikke længere."
+ROUND_DELETED = "Runden »{round}« er slettet."
+ROUND_GONE = "Runden findes ikke længere."
 ACCOUNT_DELETE_TITLE = "Slet din konto"
 ACCOUNT_DELETE_INTRO = (
-    "Sletter du din konto, slettes alt: dine refleksioner, svar og mål, dine delinger med co-drivere (begge "
+    "Sletter du din konto, slettes alt: dine runder, svar og refleksioner, dine mål, "
+    "dine delinger med co-drivere (begge "
     "veje), de kommentarer, du har fået og givet, dine holdmedlemskaber og de hold, du selv har oprettet. "
     "Det kan ikke fortrydes. Hent dine data først, hvis du vil gemme dem."
 )

@@ -118,11 +118,11 @@ def test_the_report_of_the_latest_round_holds_its_goals_and_follow_ups(new_sessi
     text = " ".join(" ".join(page.extract_text() for page in reader.pages).split())
     assert "Mette" in text and "Næste skridt: Invitere to borgere" in text
     assert "Anden gang ÆØÅ" in text and "Første gang æøå" not in text
-    assert "Forrige refleksion" in text
+    assert "Forrige runde" in text
     results.selectbox(key="report-round").set_value(0).run()
     earlier = PdfReader(io.BytesIO(downloads(results, "report-download")))
     text = " ".join(" ".join(page.extract_text() for page in earlier.pages).split())
-    assert "Første gang æøå" in text and "Forrige refleksion" not in text
+    assert "Første gang æøå" in text and "Forrige runde" not in text
 
 
 def test_a_next_step_over_the_limit_is_refused_and_the_stored_one_kept(new_session, bank, app_tx, account_of):

@@ -8,7 +8,7 @@ from tests.support.appflow import assert_no_exception, log_in, sign_up
 def test_sign_up_signs_the_new_leader_in(new_session):
     at = sign_up(new_session(), "Mette")
     assert_no_exception(at)
-    assert [t.value for t in at.title] == ["Ny refleksion"]
+    assert [t.value for t in at.title] == ["Ny runde"]
     assert at.sidebar.button(key="logout")
 
 

@@ -39,19 +39,19 @@ def _messages(at, kind: str) -> list[str]:
 def test_the_csv_opens_in_danish_excel_terms_with_every_answer(mette, downloads, bank):
     frame = pd.read_csv(io.BytesIO(downloads(mette, "export-csv")), sep=";", decimal=",", encoding="utf-8-sig")
     assert len(frame) == 2 * len(bank.question_ids)
-    assert list(frame.columns[:3]) == ["Refleksion nr.", "Status", "Startet"]
-    first = frame[frame["Refleksion nr."] == 1]
+    assert list(frame.columns[:3]) == ["Runde nr.", "Status", "Startet"]
+    first = frame[frame["Runde nr."] == 1]
     assert set(first["Vurdering"]) == {2} and first["Din refleksion"].iloc[0].startswith("Første – æøå")
     # Text that a spreadsheet would run as a formula is shown as typed instead.
-    assert frame[frame["Refleksion nr."] == 2]["Din refleksion"].iloc[0].startswith("'=SUM(A1)")
+    assert frame[frame["Runde nr."] == 2]["Din refleksion"].iloc[0].startswith("'=SUM(A1)")
 
 
 def test_the_workbook_has_answers_scores_and_goals(mette, downloads, bank):
     sheets = pd.read_excel(io.BytesIO(downloads(mette, "export-xlsx")), sheet_name=None)
     assert list(sheets) == ["Svar", "Scorer", "Mål"]
     scores = sheets["Scorer"]
-    assert list(scores.columns) == ["Kompetence", "Refleksion 1", "Refleksion 2"]
-    assert (scores["Refleksion 1"].tolist(), scores["Refleksion 2"].tolist()) == ([2.0] * 10, [4.0] * 10)
+    assert list(scores.columns) == ["Kompetence", "Runde 1", "Runde 2"]
+    assert (scores["Runde 1"].tolist(), scores["Runde 2"].tolist()) == ([2.0] * 10, [4.0] * 10)
     assert sheets["Mål"]["Næste skridt"].tolist() == ["Invitere en borger", "Lytte mere"]
 
 
@@ -62,7 +62,7 @@ def test_the_json_export_moves_the_whole_history_to_a_new_account(mette, downloa
     newcomer.file_uploader(key="import-file").set_value(("mine-data.json", exported, "application/json")).run()
     newcomer.button(key="import-submit").click().run()
     assert_no_exception(newcomer)
-    assert _messages(newcomer, "success") == [texts.IMPORT_DONE.format(rounds=2, goals=2, feedback=0)]
+    assert _messages(newcomer, "success") == [texts.import_done(2, 2, 0)]
     results = open_page(newcomer, "resultater")
     assert [trace["r"][:10] for trace in plotly_spec(results, key="results-radar")["data"]] == [[2.0] * 10, [4.0] * 10]
     # The second export of the moved history holds the same rounds as the first.
@@ -74,7 +74,7 @@ def test_the_json_export_moves_the_whole_history_to_a_new_account(mette, downloa
     ("content", "message"),
     [
         (b"not json at all", texts.IMPORT_NOT_JSON),
-        (json.dumps({"format": "netvaerksspejlet-eksport", "format_version": 7}).encode(), "formatversion 7"),
+        (json.dumps({"format": "netvaerksspejlet-eksport", "format_version": 7}).encode(), "format 7"),
     ],
 )
 def test_a_bad_file_is_refused_with_a_message_and_nothing_is_stored(new_session, app_tx, account_of, content, message):
@@ -97,13 +97,13 @@ def test_import_into_an_account_with_rounds_changes_nothing(mette, downloads, ap
 def test_a_round_is_deleted_only_after_confirmation(mette, app_tx, account_of):
     first, second = app_tx(rounds.list_rounds, user_id=account_of("Mette").id)
     mette.button(key=f"round-delete-{first.id}").click().run()
-    assert mette.warning[0].value.startswith("Vil du slette refleksionen")
+    assert mette.warning[0].value.startswith("Vil du slette runden")
     mette.button(key=f"round-delete-cancel-{first.id}").click().run()
     assert not mette.warning and len(app_tx(rounds.list_rounds, user_id=account_of("Mette").id)) == 2
     mette.button(key=f"round-delete-{first.id}").click().run()
     mette.button(key=f"round-delete-confirm-{first.id}").click().run()
     assert_no_exception(mette)
-    assert _messages(mette, "success")[0].startswith("Refleksionen »")
+    assert _messages(mette, "success")[0].startswith("Runden »")
     assert [r.id for r in app_tx(rounds.list_rounds, user_id=account_of("Mette").id)] == [second.id]
     assert not [b for b in mette.button if b.key == f"round-delete-{first.id}"]
 

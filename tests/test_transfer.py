@@ -118,7 +118,7 @@ def _set(path, value):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (_set(("format_version",), 2), "Filen har formatversion 2, men denne installation læser version 1."),
+        (_set(("format_version",), 2), "(format 2, her læses 1)"),
         (_set(("format",), "noget-andet"), "Filen er ikke en eksport fra Netværksspejlet."),
         (
             _set(("rounds", 0, "answers", 0, "rating"), 6),
@@ -127,7 +127,7 @@ def _set(path, value):
         (_set(("rounds", 0, "answers", 0, "question_id"), "findes-ikke-1"), "spørgsmålet »findes-ikke-1«"),
         (_set(("rounds", 0, "goals", 0, "competency_id"), "ukendt"), "kompetencen »ukendt«"),
         (_set(("rounds", 1, "ref"), 1), "samme nummer (ref)"),
-        (_set(("rounds", 0, "goals", 0, "followup", "round_ref"), 9), "peger en opfølgning på refleksion 9"),
+        (_set(("rounds", 0, "goals", 0, "followup", "round_ref"), 9), "peger en opfølgning på runde 9"),
         (_set(("rounds", 0, "completed_at"), None), "passer status og afslutningstidspunkt ikke sammen"),
         (_set(("rounds", 0, "status"), "open"), "passer status og afslutningstidspunkt ikke sammen"),
         (_set(("rounds", 0, "context"), "paa-maanen"), "er »paa-maanen« ikke et sted i netværksforløbet"),
@@ -160,17 +160,20 @@ def test_a_duplicate_answer_and_two_open_rounds_are_refused(tx, world, bank):
 
     with pytest.raises(ImportRefused, match="to svar på samme spørgsmål"):
         transfer.read(_broken(_valid(tx, world), duplicate), bank)
-    with pytest.raises(ImportRefused, match="mere end én refleksion i gang"):
+    with pytest.raises(ImportRefused, match="mere end én runde i gang"):
         transfer.read(_broken(_valid(tx, world), two_open), bank)
 
 
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        (b"\x89PNG\r\n\x1a\n\x00\x00", "Filen er ikke en JSON-fil."),
-        (b"Runde;Kompetence\n1;2\n", "Filen er ikke en JSON-fil."),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "Filen er ikke en flyttefil."),
+        (b"Runde;Kompetence\n1;2\n", "Filen er ikke en flyttefil."),
         (b"[1, 2, 3]", "Filen er ikke en eksport fra Netværksspejlet."),
-        (b'{"format": "netvaerksspejlet-eksport"}', "Filen har formatversion None"),
+        (
+            b'{"format": "netvaerksspejlet-eksport"}',
+            "som dette sted ikke kan læse (format None",
+        ),
         (b" " * (10 * 1024 * 1024 + 1), "Filen er for stor. Den må højst fylde 10 MB."),
         (b"[" * 100_000 + b"]" * 100_000, "Filen er ikke en eksport fra Netværksspejlet."),  # RecursionError
         (b'{"a": ' * 50_000 + b"1" + b"}" * 50_000, "Filen er ikke en eksport fra Netværksspejlet."),
@@ -179,7 +182,7 @@ def test_a_duplicate_answer_and_two_open_rounds_are_refused(tx, world, bank):
 def test_a_file_that_is_not_an_export_is_refused(bank, raw, message):
     with pytest.raises(ImportRefused) as refused:
         transfer.read(raw, bank)
-    assert str(refused.value).startswith(message)
+    assert message in str(refused.value)
 
 
 def test_the_server_takes_no_upload_larger_than_an_import_may_be():

@@ -296,7 +296,7 @@ def require_user() -> AccountView:
         sync_cookie()
         st.stop()
     with st.sidebar:
-        st.text(texts.SIGNED_IN_AS.format(username=account.username))
+        st.text(texts.SIGNED_IN_AS.format(name=account.name))
         st.button(texts.LOGOUT, key="logout", on_click=sign_out)
         sync_cookie()
         autosave_text_fields()

@@ -80,7 +80,7 @@ def _import(bank: QuestionBank, user_id: int) -> None:
     set_flash(
         "import",
         "success",
-        texts.IMPORT_DONE.format(rounds=summary.rounds, goals=summary.goals, feedback=summary.feedback),
+        texts.import_done(summary.rounds, summary.goals, summary.feedback),
     )
 
 

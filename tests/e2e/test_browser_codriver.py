@@ -33,7 +33,7 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     # The first request to a fresh server was a deep link; the menu is still the app's own.
     menu = leader.locator('[data-testid="stSidebarNav"] a')
     expect(menu).to_have_text(
-        ["Ny refleksion", "Mine resultater", "Del med co-driver", "Mine hold", "Mine data", "Min konto"]
+        ["Ny runde", "Mine resultater", "Del med co-driver", "Mine hold", "Mine data", "Min konto"]
     )
     leader.locator(key("invite-scope")).get_by_text("Mine scorer og mine skrevne refleksioner").click()
     wait_for_idle(leader)
@@ -78,7 +78,7 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     go_to(leader, "Del med co-driver")
     leader.locator('[class*="st-key-share-revoke-"] button').click()
     wait_for_idle(leader)
-    expect(leader.get_by_text("Jonas kan ikke længere se dine refleksioner.")).to_be_visible()
+    expect(leader.get_by_text("Jonas kan ikke længere se dine runder.")).to_be_visible()
     a11y.check(leader, "sharing-revoked")
 
     # The co-driver's next interaction: saving from the page still open is refused, and Mette is gone.

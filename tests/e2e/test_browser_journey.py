@@ -51,7 +51,7 @@ def test_sign_up_answer_reload_resume_complete_and_see_the_radar(app_server, pag
     fill(page, "goal-step-1", "Jeg inviterer to borgere med til næste møde")
     a11y.check(page, "walkthrough-overview-goal-set")
     click(page, "round-complete")
-    expect(page.get_by_text("Refleksionen er afsluttet. Godt arbejde!")).to_be_visible()
+    expect(page.get_by_text("Runden er afsluttet. Godt arbejde!")).to_be_visible()
     a11y.check(page, "walkthrough-completed")
 
     page = new_person()  # another browser, not signed in, following a link to her results

@@ -56,7 +56,7 @@ def test_report_exports_delete_and_import_into_a_fresh_installation(
 
     go_to(page, "Mine data")
     a11y.check(page, "my-data")
-    assert _download(page, "export-csv").startswith("\ufeffRefleksion nr.;".encode())
+    assert _download(page, "export-csv").startswith("\ufeffRunde nr.;".encode())
     assert _download(page, "export-xlsx").startswith(b"PK")
     exported = _download(page, "export-json")
     assert len(json.loads(exported)["rounds"]) == 2
@@ -76,7 +76,7 @@ def test_report_exports_delete_and_import_into_a_fresh_installation(
     elsewhere.locator(f"{key('import-file')} input[type=file]").set_input_files(str(file))
     wait_for_idle(elsewhere)
     click(elsewhere, "import-submit")
-    expect(elsewhere.get_by_text("Dine data er lagt ind: 2 refleksion(er), 2 mål")).to_be_visible()
+    expect(elsewhere.get_by_text("Dine data er lagt ind: 2 runder, 2 mål")).to_be_visible()
     a11y.check(elsewhere, "my-data-imported")
     go_to(elsewhere, "Mine resultater")
     radar = elsewhere.locator(key("results-radar"))

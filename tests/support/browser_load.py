@@ -103,7 +103,7 @@ async def _walk(page: Page, url: str, person: Person, password: str, bank: Quest
         await page.keyboard.type("Spørge en borger først", delay=40)
         person.stage = "complete"
         await _click(page, "round-complete")
-        await page.get_by_text("Refleksionen er afsluttet").wait_for()
+        await page.get_by_text("Runden er afsluttet").wait_for()
         person.completed = True
 
 
