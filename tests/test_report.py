@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from core import texts
 from core.report import GoalLine, OutsideView, ReportData, build_report, build_summary, printable
+from tests.support.goal_fakes import Followup, Goal
 
 LONG = ("Æblegrød, østers og ål på Ærø – vi lærte noget. " * 110)[:4985] + " SLUT-PÅ-TEKST"
 PRINTED = datetime(2026, 11, 24, 9, 0, tzinfo=UTC)
@@ -139,23 +140,10 @@ def _summary_of(bank, data, goals=()):
     return summarise(bank, history, list(goals), {})
 
 
-@dataclass(frozen=True)
-class _Followup:
-    outcome: str | None
-
-
-@dataclass(frozen=True)
-class _Goal:
-    round_id: int
-    competency_id: str
-    step: str
-    followup: _Followup | None = None
-
-
 def test_the_summary_is_one_page_with_what_changed_the_radar_and_the_goals(full, bank):
     data, _ = full
     first, second = bank.competencies[0], bank.competencies[1]
-    goals = [_Goal(1, first.id, "Spørge mere", _Followup("achieved")), _Goal(2, second.id, "Invitere to borgere")]
+    goals = [Goal(1, first.id, "Spørge mere", Followup("achieved")), Goal(2, second.id, "Invitere to borgere")]
     pdf = build_summary(bank, _summary_of(bank, data, goals), data, PRINTED)
     reader, text = _text(pdf)
     flat = _flat(text)
@@ -173,7 +161,7 @@ def test_the_summary_stays_one_page_with_the_longest_goals_and_names(full, bank)
     data, _ = full
     data = replace(data, name="Å" * 80)
     long = "Et meget langt næste skridt med mange ord " * 12
-    goals = [_Goal(1, c.id, long, _Followup("partly")) for c in bank.competencies[:3]]
-    goals += [_Goal(2, c.id, long) for c in bank.competencies[3:6]]
+    goals = [Goal(1, c.id, long, Followup("partly")) for c in bank.competencies[:3]]
+    goals += [Goal(2, c.id, long) for c in bank.competencies[3:6]]
     reader, _ = _text(build_summary(bank, _summary_of(bank, data, goals), data, PRINTED))
     assert len(reader.pages) == 1

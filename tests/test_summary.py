@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from core.summary import summarise
+from tests.support.goal_fakes import Followup, Goal
 
 
 @dataclass(frozen=True)
@@ -19,19 +20,6 @@ class _Round:
 
     def ratings(self):
         return self.values
-
-
-@dataclass(frozen=True)
-class _Followup:
-    outcome: str | None
-
-
-@dataclass(frozen=True)
-class _Goal:
-    round_id: int
-    competency_id: str
-    step: str
-    followup: _Followup | None = None
 
 
 @dataclass(frozen=True)
@@ -53,10 +41,10 @@ def test_three_rounds_give_what_rose_and_fell_since_the_previous_the_standing_no
     previous = _Round(2, _scores(bank, {ids[0]: 2, ids[1]: 4, ids[2]: 2, ids[3]: 5}))
     latest = _Round(3, _scores(bank, {ids[0]: 5, ids[1]: 2, ids[2]: 3, ids[3]: 4, ids[4]: 1}))
     goals = [
-        _Goal(1, ids[9], "gammelt mål", _Followup("achieved")),  # two rounds back: not "since last time"
-        _Goal(2, ids[0], "spørge mere", _Followup("achieved")),
-        _Goal(2, ids[4], "lytte", _Followup("not_yet")),
-        _Goal(3, ids[1], "nyt skridt"),
+        Goal(1, ids[9], "gammelt mål", Followup("achieved")),  # two rounds back: not "since last time"
+        Goal(2, ids[0], "spørge mere", Followup("achieved")),
+        Goal(2, ids[4], "lytte", Followup("not_yet")),
+        Goal(3, ids[1], "nyt skridt"),
     ]
     feedback = {3: [_View("Karsten Holm", {ids[0]: 2})], 2: [_View("Gammel", {ids[0]: 5})]}
     summary = summarise(bank, [first, previous, latest], goals, feedback)
