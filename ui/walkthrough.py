@@ -43,8 +43,9 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
     if done:
         st.caption(texts.rounds_done(done))
     contexts = list(texts.CONTEXTS)
-    suggested = contexts.index(next_context(last_context, contexts))
-    st.selectbox(texts.ROUND_CONTEXT, contexts, index=suggested, format_func=context_label, key="round-context")
+    # The next point of the network after the last round; a course's preset for today stands.
+    st.session_state.setdefault("round-context", next_context(last_context, contexts))
+    st.selectbox(texts.ROUND_CONTEXT, contexts, format_func=context_label, key="round-context")
     if actions.NOTE_KEY not in st.session_state:
         load(actions.NOTE_KEY, tx(drafts.note_draft, user_id=user_id))
     text_field(
