@@ -352,7 +352,7 @@ def build_summary(bank: QuestionBank, summary: Summary, data: ReportData, printe
     pdf.set_font("DejaVu", "", 8.5)
     pdf.set_text_color(*_MUTED)
     pdf.multi_cell(0, 4.2, texts.SUMMARY_PDF_RADAR, align="L", new_x="LMARGIN", new_y="NEXT")
-    size = 96  # mm: the radar, centred
+    size = 118  # mm: the radar, centred (the longest lists and goals still leave room for it)
     pdf.image(io.BytesIO(radar_png(bank, series[:2])), x=pdf.l_margin + (pdf.epw - size) / 2, w=size)
     goals = [
         (
