@@ -145,7 +145,7 @@ def seed(session: Session, bank: QuestionBank, rng: random.Random) -> str:
             )
     return (
         f"Demo er lagt ind: underviseren »{TRAINER}«, holdet »{course.name}« (kode {course.join_code}), "
-        f"{len(LEADERS)} ledere med {len(CONTEXTS)} refleksioner hver (fx »{LEADERS[0]}«) "
+        f"{len(LEADERS)} ledere med {len(CONTEXTS)} runder hver (fx »{LEADERS[0]}«) "
         f"og co-driveren »{CODRIVER}«. Adgangskode til alle: {DEMO_PASSWORD}"
     )
 

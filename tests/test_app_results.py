@@ -56,7 +56,8 @@ def test_trend_shows_each_competency_across_both_rounds(two_rounds):
 
 def test_reflections_are_listed_per_competency_round_by_round(two_rounds, bank):
     first, second = (q.id for q in bank.competencies[0].questions)
-    texts = [t.value for t in two_rounds.expander[0].text]
+    first_competency = next(e for e in two_rounds.expander if e.label == bank.competencies[0].name)
+    texts = [t.value for t in first_competency.text]
     assert texts[:4] == [f"Før ({first})", f"Før ({second})", f"Efter ({first})", f"Efter ({second})"]
 
 

@@ -45,33 +45,37 @@ def _lines(items: list[str], empty: str) -> None:
     st.text("\n".join(f"• {item}" for item in items) if items else empty)
 
 
-def _render_summary(summary: Summary, labels: list[str]) -> None:
-    """ "Siden sidst": what changed since the previous round, and how the goals went."""
+def _render_summary(summary: Summary, labels: list[str], download) -> None:
+    """ "Siden sidst": what changed since the previous round and how the goals went (above the fold),
+    the one-page PDF of it, the standing now, and where a co-driver sees the latest round differently."""
     with st.container(key="results-summary", border=True):
         st.header(texts.SUMMARY_TITLE, anchor=False)
         if summary.has_previous:
             st.caption(escape_markdown(texts.SUMMARY_COMPARED.format(latest=labels[-1], previous=labels[-2])))
         else:
             st.caption(escape_markdown(texts.SUMMARY_FIRST.format(latest=labels[-1])))
-        left, right = st.columns(2)
+        download()
         if summary.has_previous:
-            with left:
+            rose, fell = st.columns(2)
+            with rose:
                 st.markdown(f"**{texts.SUMMARY_ROSE}**")
                 _lines([_move(m) for m in summary.rose], texts.SUMMARY_NONE_ROSE)
+            with fell:
                 st.markdown(f"**{texts.SUMMARY_FELL}**")
                 _lines([_move(m) for m in summary.fell], texts.SUMMARY_NONE_FELL)
-        with right if summary.has_previous else left:
-            st.markdown(f"**{texts.SUMMARY_STRONGEST}**")
-            _lines([_standing(s) for s in summary.strongest], "")
-            st.markdown(f"**{texts.SUMMARY_WEAKEST}**")
-            _lines([_standing(s) for s in summary.weakest], "")
-        if summary.has_previous:
             st.markdown(f"**{texts.SUMMARY_GOALS}**")
             if summary.goals_followed:
                 st.caption(goals_count(summary))
                 _lines([_goal(g) for g in summary.goals_followed], "")
             else:
                 st.text(texts.SUMMARY_NO_GOALS)
+        strongest, weakest = st.columns(2)
+        with strongest:
+            st.markdown(f"**{texts.SUMMARY_STRONGEST}**")
+            _lines([_standing(s) for s in summary.strongest], "")
+        with weakest:
+            st.markdown(f"**{texts.SUMMARY_WEAKEST}**")
+            _lines([_standing(s) for s in summary.weakest], "")
         for view in summary.codrivers:
             if view.gaps:
                 st.markdown(f"**{escape_markdown(texts.SUMMARY_CODRIVER.format(name=view.name))}**")
@@ -143,6 +147,14 @@ def _render_goals(
     if not goals:
         st.info(texts.RESULTS_NO_GOALS)
         return
+    # Folded: how the latest goals went opens the page; the whole list is here for who wants it.
+    with st.expander(texts.RESULTS_GOALS_ALL.format(goals=texts.counted(len(goals), "mål", "mål"))):
+        _render_goal_list(bank, history, scored, goals)
+
+
+def _render_goal_list(
+    bank: QuestionBank, history: list[RoundView], scored: list[ScoredRound], goals: list[GoalView]
+) -> None:
     st.caption(texts.RESULTS_GOALS_CAPTION)
     set_in = {r.id: s.label for r, s in zip(history, scored, strict=True)}
     for goal in reversed(goals):
@@ -207,8 +219,7 @@ def render_results(
     labels = round_labels(history)
     scored = score_history(bank, history, labels)  # scored and labelled once for every section
     summary = summarise(bank, history, goals or [], feedback or {})
-    _render_summary(summary, labels)
-    _render_summary_download(bank, username, history, summary, goals)
+    _render_summary(summary, labels, lambda: _render_summary_download(bank, username, history, summary, goals))
     _render_radar(bank, labels, scored)
     _render_goals(bank, history, scored, goals or [])
     render_outside_view(bank, history, feedback or {})
