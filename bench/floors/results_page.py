@@ -31,9 +31,20 @@ def page() -> None:
     scored = [ScoredRound(label, {c.id: 1 + (n + i) % 5 for i, c in enumerate(bank.competencies)}) for n, label in
               enumerate(labels)]  # fmt: skip
     with st.sidebar:
-        st.text(texts.SIGNED_IN_AS.format(username="leder"))
+        st.text(texts.SIGNED_IN_AS.format(name="Lise Hansen"))
         st.button(texts.LOGOUT, key="logout")
     st.title(texts.RESULTS_TITLE)
+    names = [c.name for c in bank.competencies]
+    with st.container(key="results-summary", border=True):  # "Siden sidst", drawn from fixed figures
+        st.subheader(texts.SUMMARY_TITLE)
+        st.caption(texts.SUMMARY_COMPARED.format(latest=labels[-1], previous=labels[-2]))
+        st.download_button(texts.SUMMARY_PDF, data=lambda: b"", file_name="s.pdf", key="report-summary-download",
+                           on_click="ignore")  # fmt: skip
+        for heading in (texts.SUMMARY_ROSE, texts.SUMMARY_FELL, texts.SUMMARY_STRONGEST, texts.SUMMARY_WEAKEST):
+            st.markdown(f"**{heading}**")
+            st.text("\n".join(f"• {name}: 2,0 → 3,0 (+1,0)" for name in names[:3]))
+        st.markdown(f"**{texts.SUMMARY_GOALS}**")
+        st.text(f"• {names[0]}: Lykkedes")
     chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=[labels[0], labels[-1]], key="results-rounds")
     shown = [s for s in scored if s.label in chosen]
     st.subheader(texts.RADAR_TITLE)
@@ -46,7 +57,8 @@ def page() -> None:
     st.caption(texts.TREND_CAPTION)
     st.plotly_chart(trend_figure(bank, scored), key="results-trend", config=PLOTLY_CONFIG)
     st.subheader(texts.GOALS_TITLE)
-    st.caption(texts.RESULTS_GOALS_CAPTION)
+    with st.expander(texts.RESULTS_GOALS_ALL.format(goals=f"{ROUNDS} mål")):
+        st.caption(texts.RESULTS_GOALS_CAPTION)
     for label in reversed(labels):
         with st.container(border=True):
             st.markdown(f"**{bank.competencies[0].name}**")
@@ -61,7 +73,7 @@ def page() -> None:
                 for label in labels:
                     st.caption(label)
                     st.text(TEXT)
-    st.subheader(texts.REPORT_SECTION)
+    st.subheader(texts.FULL_REPORT_TITLE)
     st.caption(texts.REPORT_SECTION_CAPTION)
     st.selectbox(
         texts.REPORT_PICK_ROUND, range(ROUNDS), index=ROUNDS - 1, format_func=labels.__getitem__, key="report-round"

@@ -25,7 +25,7 @@ def page() -> None:
     step = 3
     comp = bank.competencies[step]
     with st.sidebar:
-        st.text(texts.SIGNED_IN_AS.format(username="leder"))
+        st.text(texts.SIGNED_IN_AS.format(name="Lise Hansen"))
         st.button(texts.LOGOUT, key="logout")
     st.title(texts.START_TITLE)
     st.caption("Efter netværksmøde 1 · startet 24. nov. 2026")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -46,6 +47,8 @@ def test_report_exports_delete_and_import_into_a_fresh_installation(
     page.goto(f"{app_server.url}/resultater")
     wait_for_idle(page)
     log_in(page, "Mette", PASSWORD)
+    expect(page.locator(key("results-summary"))).to_contain_text("1 lykkedes, 0 delvist, 0 ikke endnu")
+    page.get_by_text(re.compile(r"^Alle dine mål")).click()  # the whole list of goals is folded
     expect(page.get_by_text("Næste skridt: Invitere to")).to_be_visible()
     expect(page.get_by_text("Sådan gik det: Lykkedes")).to_be_visible()
     a11y.check(page, "results-goals-and-report")
@@ -81,5 +84,6 @@ def test_report_exports_delete_and_import_into_a_fresh_installation(
     go_to(elsewhere, "Mine resultater")
     radar = elsewhere.locator(key("results-radar"))
     expect(radar.locator("g.trace")).to_have_count(2)
+    elsewhere.get_by_text(re.compile(r"^Alle dine mål")).click()
     expect(elsewhere.get_by_text("Næste skridt: Invitere en borger med")).to_be_visible()
     expect(elsewhere.get_by_text("Hun kom!")).to_be_visible()
