@@ -45,7 +45,8 @@ def test_sign_up_walk_leave_resume_complete_and_see_the_radar(database_url, monk
     radar = plotly_spec(results)["data"]
     assert len(radar) == 1
     assert radar[0]["r"][:10] == [1.0, 2.0, 3.0, 4.0, 5.0, 1.0, 5.0, 5.0, 5.0, 5.0]
-    first_text = [t.value for t in results.expander[0].text][0]
+    reflections = next(e for e in results.expander if e.label == bank.competencies[0].name)
+    first_text = [t.value for t in reflections.text][0]
     assert first_text == f"Æ, ø og å ({bank.competencies[0].questions[0].id})"
 
 
