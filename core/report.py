@@ -26,10 +26,10 @@ from matplotlib.figure import Figure
 
 from core import texts
 from core.charts import PALETTE
-from core.formatting import danish_date, danish_score, signed_danish_score
+from core.formatting import danish_date, danish_score
 from core.history import comparable_scores, context_label
 from core.scoring import RATING_MAX, RATING_MIN
-from core.summary import Summary
+from core.summary import Summary, goal_line, move_line, standing_line
 from questions import QuestionBank
 
 _FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -293,21 +293,12 @@ def _reflections(pdf: _Document, bank: QuestionBank, data: ReportData) -> None:
 
 def _summary_lines(summary: Summary) -> list[tuple[str, list[str]]]:
     """The summary's lists as (heading, lines), the same words as the results page."""
-
-    def move(m) -> str:
-        return texts.SUMMARY_MOVE.format(
-            name=m.name, before=danish_score(m.before), now=danish_score(m.now), change=signed_danish_score(m.change)
-        )
-
-    def standing(s) -> str:
-        return texts.SUMMARY_STANDING.format(name=s.name, score=danish_score(s.score))
-
     parts: list[tuple[str, list[str]]] = []
     if summary.has_previous:
-        parts.append((texts.SUMMARY_ROSE, [move(m) for m in summary.rose] or [texts.SUMMARY_NONE_ROSE]))
-        parts.append((texts.SUMMARY_FELL, [move(m) for m in summary.fell] or [texts.SUMMARY_NONE_FELL]))
-    parts.append((texts.SUMMARY_STRONGEST, [standing(s) for s in summary.strongest]))
-    parts.append((texts.SUMMARY_WEAKEST, [standing(s) for s in summary.weakest]))
+        parts.append((texts.SUMMARY_ROSE, [move_line(m) for m in summary.rose] or [texts.SUMMARY_NONE_ROSE]))
+        parts.append((texts.SUMMARY_FELL, [move_line(m) for m in summary.fell] or [texts.SUMMARY_NONE_FELL]))
+    parts.append((texts.SUMMARY_STRONGEST, [standing_line(s) for s in summary.strongest]))
+    parts.append((texts.SUMMARY_WEAKEST, [standing_line(s) for s in summary.weakest]))
     return parts
 
 
@@ -357,10 +348,7 @@ def build_summary(bank: QuestionBank, summary: Summary, data: ReportData, printe
     goals = [
         (
             texts.SUMMARY_GOALS,
-            [
-                f"{g.name}: {texts.OUTCOME_LABELS.get(g.outcome or '', texts.REPORT_NO_OUTCOME)}"
-                for g in summary.goals_followed
-            ],
+            [goal_line(g) for g in summary.goals_followed],
         ),
         (texts.SUMMARY_GOALS_NOW, [f"{g.name} – {_short(g.step)}" for g in summary.goals_now]),
     ]

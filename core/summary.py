@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from core import texts
+from core.formatting import danish_score, signed_danish_score
 from core.gaps import Gap, rating_gaps
 from core.history import CompletedRound, comparable_scores
 from questions import QuestionBank
@@ -106,3 +108,36 @@ def summarise(
         CoDriverView(view.author_name, rating_gaps(bank, own, view.ratings())) for view in feedback.get(latest.id, [])
     ]
     return Summary(rose, fell, strongest, weakest, followed, current, codrivers, has_previous=len(history) > 1)
+
+
+# The summary's lines in words: the results page and the one-page PDF say the same.
+
+
+def move_line(move: Movement) -> str:
+    """ "Engagere og motivere: 3,0 → 5,0 (+2,0)"."""
+    return texts.SUMMARY_MOVE.format(
+        name=move.name,
+        before=danish_score(move.before),
+        now=danish_score(move.now),
+        change=signed_danish_score(move.change),
+    )
+
+
+def standing_line(standing: Standing) -> str:
+    """ "Engagere og motivere: 5,0"."""
+    return texts.SUMMARY_STANDING.format(name=standing.name, score=danish_score(standing.score))
+
+
+def goal_line(goal: GoalResult) -> str:
+    """ "Nysgerrighed og undren: Lykkedes" (or "ikke besvaret")."""
+    return texts.SUMMARY_GOAL.format(
+        name=goal.name, outcome=texts.OUTCOME_LABELS.get(goal.outcome or "", texts.REPORT_NO_OUTCOME)
+    )
+
+
+def goals_count(summary: Summary) -> str:
+    """ "2 lykkedes, 1 delvist, 0 ikke endnu" for the goals set last time."""
+    outcomes = [g.outcome for g in summary.goals_followed]
+    return texts.SUMMARY_GOALS_COUNT.format(
+        achieved=outcomes.count("achieved"), partly=outcomes.count("partly"), not_yet=outcomes.count("not_yet")
+    )

@@ -8,12 +8,12 @@ import streamlit as st
 from core import texts
 from core.chart_tables import radar_table
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
-from core.formatting import danish_score, escape_markdown, signed_danish_score, to_local
+from core.formatting import danish_score, escape_markdown, to_local
 from core.gaps import gaps_table
 from core.history import default_selection, round_labels, score_history
 from core.report import assemble, build_report, build_summary
 from core.scoring import ScoredRound
-from core.summary import Summary, summarise
+from core.summary import Summary, goal_line, goals_count, move_line, standing_line, summarise
 from db.feedback import FeedbackView
 from db.goals import GoalView
 from db.models import utcnow
@@ -59,54 +59,27 @@ def _render_summary(summary: Summary, labels: list[str], download) -> None:
             rose, fell = st.columns(2)
             with rose:
                 st.markdown(f"**{texts.SUMMARY_ROSE}**")
-                _lines([_move(m) for m in summary.rose], texts.SUMMARY_NONE_ROSE)
+                _lines([move_line(m) for m in summary.rose], texts.SUMMARY_NONE_ROSE)
             with fell:
                 st.markdown(f"**{texts.SUMMARY_FELL}**")
-                _lines([_move(m) for m in summary.fell], texts.SUMMARY_NONE_FELL)
+                _lines([move_line(m) for m in summary.fell], texts.SUMMARY_NONE_FELL)
             st.markdown(f"**{texts.SUMMARY_GOALS}**")
             if summary.goals_followed:
                 st.caption(goals_count(summary))
-                _lines([_goal(g) for g in summary.goals_followed], "")
+                _lines([goal_line(g) for g in summary.goals_followed], "")
             else:
                 st.text(texts.SUMMARY_NO_GOALS)
         strongest, weakest = st.columns(2)
         with strongest:
             st.markdown(f"**{texts.SUMMARY_STRONGEST}**")
-            _lines([_standing(s) for s in summary.strongest], "")
+            _lines([standing_line(s) for s in summary.strongest], "")
         with weakest:
             st.markdown(f"**{texts.SUMMARY_WEAKEST}**")
-            _lines([_standing(s) for s in summary.weakest], "")
+            _lines([standing_line(s) for s in summary.weakest], "")
         for view in summary.codrivers:
             if view.gaps:
                 st.markdown(f"**{escape_markdown(texts.SUMMARY_CODRIVER.format(name=view.name))}**")
                 show_table(gaps_table(view.gaps))
-
-
-def _move(move) -> str:
-    return texts.SUMMARY_MOVE.format(
-        name=move.name,
-        before=danish_score(move.before),
-        now=danish_score(move.now),
-        change=signed_danish_score(move.change),
-    )
-
-
-def _standing(standing) -> str:
-    return texts.SUMMARY_STANDING.format(name=standing.name, score=danish_score(standing.score))
-
-
-def _goal(goal) -> str:
-    return texts.SUMMARY_GOAL.format(
-        name=goal.name, outcome=texts.OUTCOME_LABELS.get(goal.outcome or "", texts.REPORT_NO_OUTCOME)
-    )
-
-
-def goals_count(summary: Summary) -> str:
-    """ "2 lykkedes, 1 delvist, 0 ikke endnu" for the goals set last time."""
-    outcomes = [g.outcome for g in summary.goals_followed]
-    return texts.SUMMARY_GOALS_COUNT.format(
-        achieved=outcomes.count("achieved"), partly=outcomes.count("partly"), not_yet=outcomes.count("not_yet")
-    )
 
 
 def _render_summary_download(bank: QuestionBank, name: str, history: list[RoundView], summary: Summary, goals) -> None:
