@@ -53,6 +53,10 @@ class EditConflictError(StorageError):
         self.current = current
 
 
+class AgreementChangedError(StorageError):
+    """The leader changed the agreement after the other person read it; it was not marked agreed."""
+
+
 class UsernameTakenError(StorageError):
     """Another account already has this username (compared without case)."""
 

@@ -409,3 +409,112 @@ def called(user: type[User] | object) -> object:
     where no name is stored (a row made outside the sign-up, which always stores one)."""
     name: InstrumentedAttribute[str] = user.name  # type: ignore[attr-defined]
     return func.coalesce(func.nullif(name, ""), user.username)  # type: ignore[attr-defined]
+
+
+# --- The talks that make the leader's mandate (questions/tools.py) ---------------------------
+
+AGREEMENT_KINDS = ("personaleleder", "referenceleder", "co-driver")  # as questions.tools.KINDS
+
+
+class Network(Base):
+    """The network a leader leads: its name, its theme and the dates of its meetings."""
+
+    __tablename__ = "networks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(120))
+    theme: Mapped[str] = mapped_column(Text, default="")
+    meetings: Mapped[str] = mapped_column(Text, default="[]")  # JSON ["2027-02-01", ...], in order
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"Network(id={self.id!r}, user_id={self.user_id!r})"
+
+
+class ToolAnswer(Base):
+    """One answer in a reflection tool before a talk: a rating, a text or both."""
+
+    __tablename__ = "tool_answers"
+    __table_args__ = (
+        UniqueConstraint("user_id", "tool_id", "question_id", name="uq_tool_answers_user_tool_question"),
+        CheckConstraint("rating IS NULL OR rating BETWEEN 1 AND 5", name="tool_rating_in_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    tool_id: Mapped[str] = mapped_column(String(60))
+    question_id: Mapped[str] = mapped_column(String(60))
+    rating: Mapped[int | None] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class Agreement(Base):
+    """A collaboration agreement ("samarbejdsaftale") the leader drafts for one of the three talks.
+
+    When the other person marks it agreed, what it said then is kept (agreed_content), so a later
+    change by the leader can be shown as a change since it was agreed."""
+
+    __tablename__ = "agreements"
+    __table_args__ = (
+        UniqueConstraint("user_id", "kind", name="uq_agreements_user_kind"),
+        CheckConstraint("kind IN (" + ", ".join(f"'{k}'" for k in AGREEMENT_KINDS) + ")", name="agreement_kind_known"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(20))
+    network_id: Mapped[int | None] = mapped_column(ForeignKey("networks.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    agreed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    agreed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    agreed_by_name: Mapped[str] = mapped_column(String(80), default="", server_default="")
+    agreed_content: Mapped[str | None] = mapped_column(Text)  # JSON {field id: value} when agreed
+
+    def __repr__(self) -> str:
+        return f"Agreement(id={self.id!r}, user_id={self.user_id!r}, kind={self.kind!r})"
+
+
+class AgreementValue(Base):
+    """What one field of an agreement says now (JSON: a text, {phase: hours} or choice ids)."""
+
+    __tablename__ = "agreement_values"
+    __table_args__ = (UniqueConstraint("agreement_id", "field_id", name="uq_agreement_values_agreement_field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
+    field_id: Mapped[str] = mapped_column(String(60))
+    value: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class AgreementInvitation(Base):
+    """A one-time code to read one agreement (as a co-driver's invitation, scoped to the agreement)."""
+
+    __tablename__ = "agreement_invitations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    used_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class AgreementReader(Base):
+    """A person invited to one agreement: they may read it, comment and mark it agreed, nothing else."""
+
+    __tablename__ = "agreement_readers"
+    __table_args__ = (UniqueConstraint("agreement_id", "user_id", name="uq_agreement_readers_agreement_user"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreements.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    comment: Mapped[str] = mapped_column(Text, default="")
+    comment_updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

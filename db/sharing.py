@@ -7,8 +7,10 @@ so a revoked share or a narrowed scope takes effect on the co-driver's very next
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import TypeVar
 
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
@@ -18,11 +20,24 @@ from db import codes
 from db.accounts import user_named
 from db.codes import normalise_code
 from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
-from db.models import ROUND_COMPLETED, SCOPE_TEXTS, SCOPES, Invitation, Round, Share, User, as_utc, called, utcnow
+from db.models import (
+    ROUND_COMPLETED,
+    SCOPE_TEXTS,
+    SCOPES,
+    AgreementInvitation,
+    Invitation,
+    Round,
+    Share,
+    User,
+    as_utc,
+    called,
+    utcnow,
+)
 from db.models import SCOPE_SCORES as SCOPE_SCORES  # re-exported for the UI
 from db.rounds import AnswerView, RoundView, list_history
 
 INVITATION_VALID_FOR = timedelta(days=7)
+_Code = TypeVar("_Code", Invitation, AgreementInvitation)
 _CODE_GROUPS = 3  # 12 characters, 60 random bits
 
 
@@ -63,8 +78,36 @@ def new_code() -> str:
     return codes.new_code(_CODE_GROUPS)
 
 
-def _hash(code: str) -> str:
+def code_hash(code: str) -> str:
+    """What is stored of a one-time code: its hash, however the code was typed."""
     return hashlib.sha256(normalise_code(code).encode("ascii", "ignore")).hexdigest()
+
+
+def claim_code(
+    session: Session, model: type[_Code], code: str, user_id: int, now: datetime, owner_of: Callable[[_Code], int]
+) -> _Code:
+    """Find the one-time invitation for `code` and mark it used by `user_id`, or raise InvitationError
+    saying why not (unknown, withdrawn, used, expired, or the person's own)."""
+    invitation = session.scalar(select(model).where(model.code_hash == code_hash(code)))
+    if invitation is None or len(normalise_code(code)) != _CODE_GROUPS * codes.GROUP_LENGTH:
+        raise InvitationError(InvitationError.UNKNOWN)
+    if invitation.withdrawn_at is not None:
+        raise InvitationError(InvitationError.WITHDRAWN)
+    if invitation.used_at is not None:
+        raise InvitationError(InvitationError.USED)
+    if as_utc(invitation.expires_at) <= now:
+        raise InvitationError(InvitationError.EXPIRED)
+    if owner_of(invitation) == user_id:
+        raise InvitationError(InvitationError.OWN)
+    # Mark the code used in the same statement that checks it, so two tabs cannot both redeem it.
+    claimed = session.execute(
+        update(model)
+        .where(model.id == invitation.id, model.used_at.is_(None), model.withdrawn_at.is_(None))
+        .values(used_at=now, used_by=user_id)
+    )
+    if claimed.rowcount != 1:
+        raise InvitationError(InvitationError.USED)
+    return invitation
 
 
 def _check_scope(scope: str) -> str:
@@ -81,7 +124,11 @@ def create_invitation(
     now = now or utcnow()
     code = new_code()
     invitation = Invitation(
-        leader_id=leader_id, code_hash=_hash(code), scope=scope, created_at=now, expires_at=now + INVITATION_VALID_FOR
+        leader_id=leader_id,
+        code_hash=code_hash(code),
+        scope=scope,
+        created_at=now,
+        expires_at=now + INVITATION_VALID_FOR,
     )
     session.add(invitation)
     session.flush()
@@ -123,25 +170,7 @@ def withdraw_invitation(*, session: Session, leader_id: int, invitation_id: int)
 def redeem_invitation(*, session: Session, user_id: int, code: str, now: datetime | None = None) -> ShareView:
     """Turn a valid code into a share with the code's scope; raise InvitationError saying why not."""
     now = now or utcnow()
-    invitation = session.scalar(select(Invitation).where(Invitation.code_hash == _hash(code)))
-    if invitation is None or len(normalise_code(code)) != _CODE_GROUPS * codes.GROUP_LENGTH:
-        raise InvitationError(InvitationError.UNKNOWN)
-    if invitation.withdrawn_at is not None:
-        raise InvitationError(InvitationError.WITHDRAWN)
-    if invitation.used_at is not None:
-        raise InvitationError(InvitationError.USED)
-    if as_utc(invitation.expires_at) <= now:
-        raise InvitationError(InvitationError.EXPIRED)
-    if invitation.leader_id == user_id:
-        raise InvitationError(InvitationError.OWN)
-    # Mark the code used in the same statement that checks it, so two tabs cannot both redeem it.
-    claimed = session.execute(
-        update(Invitation)
-        .where(Invitation.id == invitation.id, Invitation.used_at.is_(None), Invitation.withdrawn_at.is_(None))
-        .values(used_at=now, used_by=user_id)
-    )
-    if claimed.rowcount != 1:
-        raise InvitationError(InvitationError.USED)
+    invitation = claim_code(session, Invitation, code, user_id, now, owner_of=lambda i: i.leader_id)
     share = session.scalar(select(Share).where(Share.leader_id == invitation.leader_id, Share.codriver_id == user_id))
     if share is None:
         share = Share(leader_id=invitation.leader_id, codriver_id=user_id, scope=invitation.scope, created_at=now)

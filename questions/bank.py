@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import cached_property
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, model_validator
@@ -21,6 +21,7 @@ BEFORE, DURING = "before", "during"  # the two phases a question's wording can d
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
+M = TypeVar("M", bound=BaseModel)
 
 
 class BankError(Exception):
@@ -200,23 +201,28 @@ def _check_same_meaning(bank: QuestionBank, earlier: dict[str, QuestionBank]) ->
 
 
 def _load_one(path: Path) -> QuestionBank:
+    return read_validated(path, QuestionBank, "Spørgsmålsbanken", BankError)
+
+
+def read_validated(path: Path, model: type[M], what: str, error: type[Exception]) -> M:
+    """Read one YAML data file into `model`; raise `error` naming `what`, the file and the field."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise BankError(f"Spørgsmålsbanken {path} kan ikke læses: {exc.strerror}") from None
+        raise error(f"{what} {path} kan ikke læses: {exc.strerror}") from None
     except UnicodeDecodeError as exc:
         line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise BankError(
-            f"Spørgsmålsbanken {path} er ikke gemt som UTF-8 (linje {line} kan ikke læses). "
+        raise error(
+            f"{what} {path} er ikke gemt som UTF-8 (linje {line} kan ikke læses). "
             "Gem filen som UTF-8 i din editor, og start igen."
         ) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" (linje {mark.line + 1})" if mark else ""
-        raise BankError(f"Spørgsmålsbanken {path} er ikke gyldig YAML{where}.") from None
+        raise error(f"{what} {path} er ikke gyldig YAML{where}.") from None
     try:
-        return QuestionBank.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = _field_path(first["loc"], data)
-        raise BankError(f"Spørgsmålsbanken {path} er ugyldig: feltet {field}: {first['msg']}") from None
+        raise error(f"{what} {path} er ugyldig: feltet {field}: {first['msg']}") from None

@@ -15,6 +15,7 @@ from streamlit.testing.v1 import AppTest
 from db import accounts, rounds
 from db.engine import create_db_engine, make_sessionmaker, prepare_database
 from questions import QuestionBank, load_bank
+from questions.tools import Tools, load_tools
 from tests.support.postgres import start_postgres
 from tests.support.storage import completed_round, runner
 
@@ -27,6 +28,11 @@ pytest_plugins = ["tests.support.course_fixtures", "tests.support.world"]
 @pytest.fixture(scope="session")
 def bank() -> QuestionBank:
     return load_bank()
+
+
+@pytest.fixture(scope="session")
+def tools() -> Tools:
+    return load_tools()
 
 
 @pytest.fixture(scope="session")
