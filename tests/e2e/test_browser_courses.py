@@ -48,7 +48,8 @@ def test_trainer_course_three_leaders_radar_consent_and_exports(app_server, new_
     expect(trainer.get_by_text("Holdet »Forår 2027« er oprettet")).to_be_visible()
     tove = storage(accounts.authenticate, username="Tove", password=PASSWORD)
     course = storage(courses.trainer_courses, trainer_id=tove.id)[0]
-    assert trainer.locator(f"{key('course-min-group')} input").input_value() == "5"  # the default
+    # the default, waited for: a CI run once read "3" (the field's lowest value) the moment the course appeared
+    expect(trainer.locator(f"{key('course-min-group')} input")).to_have_value("5")
     trainer.locator(f"{key('course-min-group')} input").fill("3")
     trainer.locator(f"{key('course-min-group')} input").press("Enter")
     wait_for_idle(trainer)
