@@ -85,9 +85,7 @@ def in_words(field: AgreementField, value: Value) -> str:
         return value if isinstance(value, str) else ""
     if field.type == "hours":
         hours = value if isinstance(value, dict) else {}
-        return "\n".join(
-            f"{p.label}: {_hours(hours[p.id])} timer om ugen" for p in field.phases if p.id in hours
-        )
+        return "\n".join(f"{p.label}: {_hours(hours[p.id])} timer om ugen" for p in field.phases if p.id in hours)
     labels = {o.id: o.label for o in field.options}
     chosen = [value] if isinstance(value, str) else value if isinstance(value, list) else []
     return "\n".join(labels[c] for c in chosen if c in labels)

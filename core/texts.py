@@ -20,13 +20,18 @@ def sessions_count(count: int) -> str:
     return f"Du er logget ind {counted(count, 'sted', 'steder')}, denne browser medregnet."
 
 
-def import_done(rounds: int, goals: int, feedback: int) -> str:
+def import_done(rounds: int, goals: int, feedback: int, agreements: int = 0) -> str:
     """What an import brought along."""
-    return IMPORT_DONE.format(
+    done = IMPORT_DONE.format(
         rounds=counted(rounds, "runde", "runder"),
         goals=counted(goals, "mål", "mål"),
         feedback=counted(feedback, "kommentar", "kommentarer"),
     )
+    if agreements:
+        done += " " + IMPORT_DONE_AGREEMENTS.format(
+            agreements=counted(agreements, "samarbejdsaftale", "samarbejdsaftaler")
+        )
+    return done
 
 
 APP_TITLE = "Netværksspejlet"
@@ -547,9 +552,10 @@ IMPORT_FILE = "Flyttefil fra Netværksspejlet (højst {max} MB)"
 IMPORT_SUBMIT = "Læg data ind"
 IMPORT_NO_FILE = "Vælg først en fil."
 IMPORT_DONE = "Dine data er lagt ind: {rounds}, {goals} og {feedback} fra co-drivere."
+IMPORT_DONE_AGREEMENTS = "Med kom også {agreements}."
 IMPORT_NOT_EMPTY = (
-    "Der er allerede runder på denne konto, så intet er lagt ind. "
-    "Opret en ny konto til dine gamle data, eller slet runderne her først."
+    "Der er allerede runder, et netværk eller samtaler på denne konto, så intet er lagt ind. "
+    "Opret en ny konto til dine gamle data."
 )
 IMPORT_TOO_BIG = "Filen er for stor. Den må højst fylde {max} MB. Intet er lagt ind."
 IMPORT_NOT_JSON = (
@@ -572,6 +578,10 @@ IMPORT_DUPLICATE_ANSWER = "I {where} er der to svar på samme spørgsmål. Intet
 IMPORT_UNKNOWN_COMPETENCY = "I {where} nævnes kompetencen »{id}«, som ikke findes her. Intet er lagt ind."
 IMPORT_DUPLICATE_GOAL = "I {where} er der to mål på samme plads eller om samme kompetence. Intet er lagt ind."
 IMPORT_BAD_FOLLOWUP = "I {where} peger en opfølgning på runde {ref}, som ikke passer. Intet er lagt ind."
+IMPORT_UNKNOWN_TOOL_QUESTION = "Filen har svar på redskabsspørgsmålet »{id}«, som ikke findes her. Intet er lagt ind."
+IMPORT_DUPLICATE_TOOL_ANSWER = "Filen har to svar på samme spørgsmål i et redskab. Intet er lagt ind."
+IMPORT_DUPLICATE_AGREEMENT = "Filen har to samarbejdsaftaler af samme slags. Intet er lagt ind."
+IMPORT_BAD_AGREEMENT = "I samarbejdsaftalen »{kind}« passer feltet »{field}« ikke. Intet er lagt ind."
 IMPORT_DUPLICATE_FEEDBACK = "I {where} har en co-driver to vurderinger af samme kompetence. Intet er lagt ind."
 IMPORT_FEEDBACK_ON_OPEN = (
     "I {where} er der co-driver-kommentarer på en runde, der ikke er afsluttet. Intet er lagt ind."
@@ -667,10 +677,131 @@ ACCOUNT_DELETE_TITLE = "Slet din konto"
 ACCOUNT_DELETE_INTRO = (
     "Sletter du din konto, slettes alt: dine runder, svar og refleksioner, dine mål, "
     "dine delinger med co-drivere (begge "
-    "veje), de kommentarer, du har fået og givet, dine holdmedlemskaber og de hold, du selv har oprettet. "
+    "veje), de kommentarer, du har fået og givet, dine holdmedlemskaber og de hold, du selv har oprettet, "
+    "dit netværk, dine forberedelser og samarbejdsaftaler og de aftaler, du er inviteret til at læse. "
     "Det kan ikke fortrydes. Hent dine data først, hvis du vil gemme dem."
 )
 ACCOUNT_DELETE_CONFIRM = "Skriv dit brugernavn ({username}) for at bekræfte"
 ACCOUNT_DELETE = "Slet min konto for altid"
 ACCOUNT_DELETE_MISMATCH = "Det skrevne brugernavn passer ikke. Intet er slettet."
 ACCOUNT_DELETED = "Din konto og alle dine data er slettet."
+
+
+# The talks: reflection tools and collaboration agreements (page "Samtaler")
+PAGE_TALKS = "Samtaler og aftaler"
+TALKS_TITLE = "Samtaler og samarbejdsaftaler"
+TALKS_INTRO = (
+    "Dit mandat som netværksleder bliver til i tre samtaler: med din personaleleder, din referenceleder "
+    "og din co-driver. Forbered hver samtale med et redskab, skriv aftalen ud fra dine svar, og inviter "
+    "den anden til at læse den, kommentere og markere den som aftalt."
+)
+TALK_NAMES = {
+    "personaleleder": "Din personaleleder",
+    "referenceleder": "Din referenceleder",
+    "co-driver": "Din co-driver",
+}
+TALK_PERSON = {"personaleleder": "personaleleder", "referenceleder": "referenceleder", "co-driver": "co-driver"}
+TOOL_OPEN = "Forbered samtalen"
+TOOL_PROGRESS = "Forberedt: {done} af {total} spørgsmål besvaret."
+TOOL_NOT_STARTED = "Ikke forberedt endnu."
+AGREEMENT_OPEN_NEW = "Skriv aftalen"
+AGREEMENT_OPEN = "Se og ret aftalen"
+AGREEMENT_NONE = "Ingen aftale endnu."
+AGREEMENT_DRAFT = "Aftalen er et udkast, sidst rettet {date}."
+AGREEMENT_AGREED = "Aftalt {date} med {name}."
+AGREEMENT_DELETED_PERSON = "en person, der har slettet sin konto"
+AGREEMENT_CHANGED = "Aftalt {date} med {name}, men ændret siden."
+TALKS_BACK = "Tilbage til samtalerne"
+TOOL_ROLE = "Læs om rollen"
+TOOL_TO_AGREEMENT = "Skriv aftalen ud fra dine svar"
+TOOL_SAVED = "Dine svar gemmes, mens du skriver."
+AGREEMENT_FROM_TOOL = "Dine svar i redskabet"
+AGREEMENT_FROM_TOOL_EMPTY = "Du har ikke skrevet noget her i redskabet endnu."
+AGREEMENT_HOURS = "{phase} (timer om ugen)"
+AGREEMENT_CHOICE_NONE = "Vælg"
+AGREEMENT_CHANGES_TITLE = "Ændret siden aftalen blev indgået {date}"
+AGREEMENT_CHANGE_THEN = "Da I aftalte: {text}"
+AGREEMENT_CHANGE_NOW = "Nu: {text}"
+AGREEMENT_EMPTY_VALUE = "(intet)"
+AGREEMENT_COMMENTS = "Kommentarer"
+AGREEMENT_COMMENT_BY = "{name}, {time}:"
+AGREEMENT_NO_COMMENTS = "Ingen kommentarer endnu."
+AGREEMENT_INVITE_TITLE = "Inviter din {person}"
+AGREEMENT_INVITE_INTRO = (
+    "Med en kode kan din {person} læse netop denne aftale, kommentere den og markere den som aftalt. "
+    "Vedkommende ser ikke dine runder, dine mål eller dine andre aftaler."
+)
+AGREEMENT_INVITE = "Lav en kode til din {person}"
+AGREEMENT_CODE_INTRO = (
+    "Giv koden til din {person}. Den virker én gang, til og med {date}. Vedkommende opretter sig i "
+    "Netværksspejlet og skriver koden under »Samtaler og aftaler«."
+)
+AGREEMENT_PENDING = "Kode lavet {created}, virker til og med {expires}."
+AGREEMENT_WITHDRAW = "Træk tilbage"
+AGREEMENT_WITHDRAWN = "Koden er trukket tilbage."
+AGREEMENT_READERS = "Kan læse aftalen"
+AGREEMENT_READER_REMOVE = "Fjern adgang"
+AGREEMENT_READER_REMOVED = "{name} kan ikke længere læse aftalen."
+AGREEMENT_PDF = "Hent aftalen som PDF"
+AGREEMENT_GONE = "Aftalen findes ikke længere."
+AGREEMENT_VALUE_INVALID = "Værdien kan ikke gemmes. Tjek feltet, og prøv igen."
+AGREEMENT_SAVED = "Gemt kl. {time}."
+INVITED_TITLE = "Aftaler, du er inviteret til"
+INVITED_INTRO = "Har en netværksleder givet dig en kode til en samarbejdsaftale, så skriv den her."
+INVITED_CODE = "Kode til en samarbejdsaftale"
+INVITED_SUBMIT = "Åbn aftalen"
+INVITED_OK = "Du kan nu læse {leader}s aftale med sin {person}."
+INVITED_PICK = "Vælg aftale"
+INVITED_ITEM = "{leader}: {title}"
+INVITED_FROM = "Skrevet af {leader}, sidst rettet {date}."
+INVITED_COMMENT = "Din kommentar til {leader}"
+INVITED_ACCEPT = "Markér som aftalt"
+INVITED_ACCEPTED = "Du har markeret aftalen som aftalt {date}."
+INVITED_CHANGED_SINCE = "Aftalen er ændret, siden du læste den. Læs den igen, før du markerer den som aftalt."
+INVITED_GONE = "Du kan ikke længere læse denne aftale."
+INVITED_REFUSED = {
+    **REDEEM_REFUSED,
+    "own": "Det er din egen kode. Giv den til den, du skal indgå aftalen med.",
+}
+REDEEM_AGREEMENT_OK = (
+    "Koden hører til en samarbejdsaftale. Du kan nu læse {leader}s aftale under »Samtaler og aftaler«."
+)
+
+AGREEMENT_PDF_KIND = "Samarbejdsaftale"
+AGREEMENT_PDF_FOOTER = "Netværksspejlet · samarbejdsaftale udskrevet {date} · fortrolig"
+AGREEMENT_PDF_LEADER = "Netværksleder: {name}"
+AGREEMENT_PDF_NETWORK = "Netværk: {name}"
+AGREEMENT_PDF_DRAFT = "Udkast: endnu ikke markeret som aftalt."
+AGREEMENT_PDF_AGREED = "Aftalt {date} med {name}."
+AGREEMENT_PDF_SIGN_LEADER = "Dato og underskrift, netværksleder"
+AGREEMENT_PDF_SIGN_OTHER = "Dato og underskrift"
+TOOLS_BROKEN = "Redskaberne til samtalerne kan ikke indlæses. Bed en administrator se på det. ({detail})"
+
+# The leader's own overview (page "Overblik")
+PAGE_OVERVIEW = "Overblik"
+OVERVIEW_TITLE = "Dit overblik"
+OVERVIEW_INTRO = "Her kan du se, hvor du står: dit netværk, dine samtaler og aftaler, dine runder og dine mål."
+NETWORK_TITLE = "Dit netværk"
+NETWORK_NONE = "Skriv dit netværks navn, tema og mødedatoer, så kan du se forløbet her."
+NETWORK_NAME = "Netværkets navn"
+NETWORK_THEME = "Tema"
+NETWORK_MEETING = "Møde {number}"
+NETWORK_SAVE = "Gem netværket"
+NETWORK_SAVED = "Netværket er gemt."
+NETWORK_NAME_MISSING = "Skriv netværkets navn."
+NETWORK_INVALID = "Netværket kan ikke gemmes. Tjek navn, tema og datoer."
+NETWORK_MEETINGS_HELP = (
+    "Et netværk mødes typisk 4–6 gange over cirka et halvt år. Lad et felt stå tomt, hvis datoen ikke er sat."
+)
+NETWORK_TEST_PHASE = "Testfasen ventes at begynde omkring {date}, cirka et halvt år efter første møde."
+NETWORK_MEETING_ROUND = "Møde {number}: {date}"
+NETWORK_ROUND_AFTER = "runde »{context}« gennemført {date}"
+NETWORK_NO_ROUND = "ingen runde endnu"
+OVERVIEW_TALKS = "Samtaler og aftaler"
+OVERVIEW_ROUNDS = "Dine runder"
+OVERVIEW_NO_ROUNDS = "Du har ikke gennemført en runde endnu."
+OVERVIEW_ROUND_ITEM = "{context}: {date}"
+OVERVIEW_OPEN_ROUND = "Du har en runde i gang: {context}."
+OVERVIEW_GOALS = "Dine mål fra seneste runde"
+OVERVIEW_NO_GOALS = "Ingen mål endnu."
+OVERVIEW_GOAL_ITEM = "{competency}: {step}"

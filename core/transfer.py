@@ -1,4 +1,7 @@
-"""The leader's own data as one JSON file: its format (version 1), and the checks an import passes.
+"""The leader's own data as one JSON file: its format (version 2), and the checks an import passes.
+
+Version 2 adds the network, the reflection tools' answers and the collaboration agreements;
+a version 1 file (rounds only) is still read, and simply has none of them.
 
 The format is documented in README.md ("Eksportformat"). Reading a file either returns a
 `DataFile` that fits this installation's question bank, or raises `ImportRefused` with a
@@ -8,17 +11,21 @@ Danish message saying what is wrong; nothing is stored by this module.
 from __future__ import annotations
 
 import json
-from typing import Annotated, Literal
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from core import texts
+from core.agreements import InvalidValueError, clean_value
 from core.formatting import danish_number
 from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS, NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from questions import QuestionBank
+from questions.tools import Tools, load_tools
 
 FORMAT = "netvaerksspejlet-eksport"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READS_VERSIONS = (1, 2)  # every version this installation can import
 IMPORT_MAX_BYTES = 10 * 1024 * 1024  # a leader with 100 full rounds stays well under this
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
@@ -107,18 +114,59 @@ class AccountData(_Part):
     created_at: AwareDatetime
 
 
+class NetworkData(_Part):
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    theme: _text(TEXT_MAX_CHARS) = ""
+    meetings: Annotated[list[date], Field(max_length=8)] = []
+
+
+class ToolAnswerData(_Part):
+    tool_id: Slug
+    question_id: Slug
+    rating: Rating | None
+    text: _text(TEXT_MAX_CHARS) = ""
+
+
+class CommentData(_Part):
+    name: Annotated[str, StringConstraints(max_length=80)]
+    text: _text(TEXT_MAX_CHARS)
+    at: AwareDatetime | None
+
+
+class AgreementData(_Part):
+    kind: Literal["personaleleder", "referenceleder", "co-driver"]
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    values: dict[Slug, Any] = {}  # field id -> value, checked against the tool's template
+    agreed_at: AwareDatetime | None = None
+    agreed_by: Annotated[str, StringConstraints(max_length=80)] = ""
+    agreed_values: dict[Slug, Any] | None = None
+    comments: list[CommentData] = []  # what the invited people wrote: a record, not restored
+
+
+class InvitedToData(_Part):
+    leader: Annotated[str, StringConstraints(min_length=1, max_length=80)]
+    kind: Literal["personaleleder", "referenceleder", "co-driver"]
+
+
 class DataFile(_Part):
-    """Everything a leader owns. Only `rounds` is restored by an import; the rest is the record
-    of who they shared with and which courses they were on, which belong to people elsewhere."""
+    """Everything a leader owns. An import restores `rounds`, the network, the tools' answers and
+    the agreements (as they stand, agreed or not); the rest is the record of who they shared with,
+    who commented, which agreements they could read and which courses they were on, which belong
+    to people elsewhere."""
 
     format: Literal["netvaerksspejlet-eksport"]
-    format_version: Literal[1]
+    format_version: Literal[1, 2]
     exported_at: AwareDatetime
     account: AccountData
     rounds: list[RoundData]
     shares_given: list[ShareGivenData] = []
     shares_received: list[ShareReceivedData] = []
     courses: list[CourseData] = []
+    network: NetworkData | None = None
+    tool_answers: list[ToolAnswerData] = []
+    agreements: list[AgreementData] = []
+    agreements_invited_to: list[InvitedToData] = []
 
 
 class ImportRefused(Exception):
@@ -134,7 +182,9 @@ def _field(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(hele filen)"
 
 
-def read(raw: bytes, bank: QuestionBank, contexts: dict[str, str] | None = None) -> DataFile:
+def read(
+    raw: bytes, bank: QuestionBank, contexts: dict[str, str] | None = None, tools: Tools | None = None
+) -> DataFile:
     """Parse and check an export file against this installation; raise ImportRefused saying what is wrong."""
     if len(raw) > IMPORT_MAX_BYTES:
         raise ImportRefused(texts.IMPORT_TOO_BIG.format(max=danish_number(IMPORT_MAX_BYTES // (1024 * 1024))))
@@ -147,7 +197,7 @@ def read(raw: bytes, bank: QuestionBank, contexts: dict[str, str] | None = None)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused(texts.IMPORT_NOT_OURS)
     version = document.get("format_version")
-    if version != FORMAT_VERSION:
+    if version not in READS_VERSIONS:
         raise ImportRefused(texts.IMPORT_WRONG_VERSION.format(found=version, expected=FORMAT_VERSION))
     try:
         data = DataFile.model_validate(document)
@@ -156,7 +206,37 @@ def read(raw: bytes, bank: QuestionBank, contexts: dict[str, str] | None = None)
         problem = texts.IMPORT_PROBLEMS.get(first["type"], texts.IMPORT_PROBLEM_OTHER)
         raise ImportRefused(texts.IMPORT_INVALID.format(field=_field(first["loc"]), problem=problem)) from None
     _check_consistent(data, bank, contexts if contexts is not None else texts.CONTEXTS)
+    _check_talks(data, tools if tools is not None else load_tools())
     return data
+
+
+def _check_talks(data: DataFile, tools: Tools) -> None:
+    """Tool answers and agreement values must fit this installation's tools."""
+    known = {t.id: t for t in tools.tools}
+    seen = set()
+    for answer in data.tool_answers:
+        tool = known.get(answer.tool_id)
+        if tool is None or answer.question_id not in {q.id for q in tool.questions}:
+            raise ImportRefused(texts.IMPORT_UNKNOWN_TOOL_QUESTION.format(id=f"{answer.tool_id}/{answer.question_id}"))
+        if (answer.tool_id, answer.question_id) in seen:
+            raise ImportRefused(texts.IMPORT_DUPLICATE_TOOL_ANSWER)
+        seen.add((answer.tool_id, answer.question_id))
+    kinds = [a.kind for a in data.agreements]
+    if len(set(kinds)) != len(kinds):
+        raise ImportRefused(texts.IMPORT_DUPLICATE_AGREEMENT)
+    for agreement in data.agreements:
+        template = tools.for_talk(agreement.kind).agreement
+        fields = {f.id: f for f in template.fields}
+        for values in (agreement.values, agreement.agreed_values or {}):
+            for field_id, value in values.items():
+                try:
+                    clean_value(fields[field_id], value)
+                except (KeyError, InvalidValueError):
+                    raise ImportRefused(
+                        texts.IMPORT_BAD_AGREEMENT.format(kind=agreement.kind, field=field_id)
+                    ) from None
+        if (agreement.agreed_at is None) != (agreement.agreed_values is None):
+            raise ImportRefused(texts.IMPORT_BAD_AGREEMENT.format(kind=agreement.kind, field="agreed_at"))
 
 
 def _check_consistent(data: DataFile, bank: QuestionBank, contexts: dict[str, str]) -> None:

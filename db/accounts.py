@@ -13,7 +13,7 @@ from datetime import datetime
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -45,7 +45,7 @@ from db.errors import (
     WeakPasswordError,
     WrongPasswordError,
 )
-from db.models import AuthSession, User, as_utc, utcnow
+from db.models import Agreement, AuthSession, User, as_utc, utcnow
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
 _hasher = PasswordHasher()
@@ -403,11 +403,14 @@ def delete_account(*, session: Session, user_id: int, confirm_username: str) -> 
 
     Rounds (with answers, goals, follow-ups and feedback on them), invitations and shares both
     ways, feedback they wrote, course memberships and courses they ran all go through the
-    database's ON DELETE CASCADE; an invitation they once used forgets them (SET NULL).
+    database's ON DELETE CASCADE; an invitation they once used forgets them (SET NULL). So do
+    their network, tool answers and agreements, and their access to agreements they were invited
+    to; an agreement they marked agreed keeps its date but no longer names them.
     """
     user = session.get(User, user_id)
     if user is None:
         raise NotFoundError(f"user {user_id}")
     if username_key(confirm_username or "") != user.username_key:
         raise ConfirmationError("username")
+    session.execute(update(Agreement).where(Agreement.agreed_by == user_id).values(agreed_by_name=""))
     session.execute(delete(User).where(User.id == user_id))

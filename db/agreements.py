@@ -337,6 +337,11 @@ def read_invited(*, session: Session, user_id: int, agreement_id: int) -> Agreem
     return _view(session, session.get(Agreement, agreement_id))
 
 
+def own_comment(*, session: Session, user_id: int, agreement_id: int) -> str:
+    """The invited person's own comment on the agreement ("" before they write one)."""
+    return _reader(session, user_id, agreement_id).comment
+
+
 def save_comment(*, session: Session, user_id: int, agreement_id: int, text: str | None) -> str:
     """Store the invited person's comment on the agreement (one per person, changed as they write)."""
     cleaned = check_text(text, TEXT_MAX_CHARS)

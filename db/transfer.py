@@ -1,13 +1,15 @@
 """The leader's own data out (export, for the right of access and to move) and in (import).
 
 Export gathers everything the user owns into a `core.transfer.DataFile`. Import restores the
-rounds of such a file into an account that has none yet, all in the caller's one transaction.
+rounds, the network, the tools' answers and the agreements of such a file into an account that
+has none of them yet, all in the caller's one transaction.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
@@ -16,19 +18,27 @@ from core.transfer import (
     FORMAT,
     FORMAT_VERSION,
     AccountData,
+    AgreementData,
     AnswerData,
+    CommentData,
     CourseData,
     DataFile,
     FeedbackData,
     FeedbackItemData,
     FollowupData,
     GoalData,
+    InvitedToData,
+    NetworkData,
     RoundData,
     ShareGivenData,
     ShareReceivedData,
+    ToolAnswerData,
 )
 from db.errors import ImportConflictError, NotFoundError
 from db.models import (
+    Agreement,
+    AgreementReader,
+    AgreementValue,
     Answer,
     Course,
     CourseMember,
@@ -36,8 +46,10 @@ from db.models import (
     FeedbackItem,
     Goal,
     GoalFollowup,
+    Network,
     Round,
     Share,
+    ToolAnswer,
     User,
     as_utc,
     utcnow,
@@ -49,6 +61,7 @@ class ImportSummary:
     rounds: int
     goals: int
     feedback: int
+    agreements: int = 0
 
 
 def _grouped(rows, key) -> dict:
@@ -70,7 +83,7 @@ def _shares(session: Session, *, mine, theirs, user_id: int) -> list:
 
 
 def export_data(*, session: Session, user_id: int, now: datetime | None = None) -> DataFile:
-    """Everything the user owns, in the documented format (version 1)."""
+    """Everything the user owns, in the documented format (version 2)."""
     user = session.get(User, user_id)
     if user is None:
         raise NotFoundError(f"user {user_id}")
@@ -166,13 +179,121 @@ def export_data(*, session: Session, user_id: int, now: datetime | None = None) 
         shares_given=[ShareGivenData(codriver=n, scope=s, since=as_utc(t)) for n, s, t in given],
         shares_received=[ShareReceivedData(leader=n, scope=s, since=as_utc(t)) for n, s, t in received],
         courses=[CourseData(name=c, trainer=t, joined_at=as_utc(j), consent=bool(k)) for c, t, j, k in memberships],
+        **_talks_out(session, user_id),
     )
 
 
+def _talks_out(session: Session, user_id: int) -> dict:
+    """The network, the tools' answers, the agreements and the agreements the user may read."""
+    network = session.scalar(
+        select(Network).where(Network.user_id == user_id).order_by(Network.created_at.desc(), Network.id.desc())
+    )
+    answers = session.scalars(
+        select(ToolAnswer).where(ToolAnswer.user_id == user_id).order_by(ToolAnswer.tool_id, ToolAnswer.question_id)
+    )
+    agreements = session.scalars(select(Agreement).where(Agreement.user_id == user_id).order_by(Agreement.id)).all()
+    values = _grouped(
+        session.scalars(select(AgreementValue).where(AgreementValue.agreement_id.in_([a.id for a in agreements]))),
+        lambda v: v.agreement_id,
+    )
+    reader = aliased(User)
+    comments = _grouped(
+        session.execute(
+            select(AgreementReader, reader.username)
+            .join(reader, reader.id == AgreementReader.user_id)
+            .where(AgreementReader.agreement_id.in_([a.id for a in agreements]))
+            .order_by(AgreementReader.created_at, AgreementReader.id)
+        ).all(),
+        lambda row: row[0].agreement_id,
+    )
+    leader = aliased(User)
+    invited = session.execute(
+        select(leader.username, Agreement.kind)
+        .join(Agreement, Agreement.user_id == leader.id)
+        .join(AgreementReader, AgreementReader.agreement_id == Agreement.id)
+        .where(AgreementReader.user_id == user_id)
+        .order_by(AgreementReader.created_at, AgreementReader.id)
+    ).all()
+    return dict(
+        network=_network_out(network) if network else None,
+        tool_answers=[
+            ToolAnswerData(tool_id=a.tool_id, question_id=a.question_id, rating=a.rating, text=a.text) for a in answers
+        ],
+        agreements=[_agreement_out(a, values.get(a.id, []), comments.get(a.id, [])) for a in agreements],
+        agreements_invited_to=[InvitedToData(leader=name, kind=kind) for name, kind in invited],
+    )
+
+
+def _network_out(network: Network) -> NetworkData:
+    meetings = [date.fromisoformat(d) for d in json.loads(network.meetings or "[]")]
+    return NetworkData(name=network.name, theme=network.theme, meetings=meetings)
+
+
+def _agreement_out(agreement: Agreement, values: list[AgreementValue], readers: list) -> AgreementData:
+    return AgreementData(
+        kind=agreement.kind,
+        created_at=as_utc(agreement.created_at),
+        updated_at=as_utc(agreement.updated_at),
+        values={v.field_id: json.loads(v.value) for v in sorted(values, key=lambda v: v.field_id)},
+        agreed_at=as_utc(agreement.agreed_at) if agreement.agreed_at else None,
+        agreed_by=agreement.agreed_by_name,
+        agreed_values=json.loads(agreement.agreed_content) if agreement.agreed_content else None,
+        comments=[
+            CommentData(name=name, text=r.comment, at=as_utc(r.comment_updated_at) if r.comment_updated_at else None)
+            for r, name in readers
+            if r.comment
+        ],
+    )
+
+
+def _has_own_data(session: Session, user_id: int) -> bool:
+    owned = (Round.user_id, Network.user_id, ToolAnswer.user_id, Agreement.user_id)
+    return any(session.scalar(select(column).where(column == user_id).limit(1)) is not None for column in owned)
+
+
+def _talks_in(session: Session, user_id: int, data: DataFile) -> int:
+    """Restore the network, the tools' answers and the agreements (as they stand); return how many agreements."""
+    now = utcnow()
+    network_id = None
+    if data.network is not None:
+        meetings = json.dumps([d.isoformat() for d in sorted(set(data.network.meetings))])
+        network = Network(
+            user_id=user_id, name=data.network.name, theme=data.network.theme, meetings=meetings, created_at=now
+        )
+        session.add(network)
+        session.flush()
+        network_id = network.id
+    session.add_all(
+        ToolAnswer(
+            user_id=user_id, tool_id=a.tool_id, question_id=a.question_id, rating=a.rating, text=a.text, updated_at=now
+        )
+        for a in data.tool_answers
+    )
+    for a in data.agreements:
+        row = Agreement(
+            user_id=user_id,
+            kind=a.kind,
+            network_id=network_id,
+            created_at=a.created_at,
+            updated_at=a.updated_at,
+            agreed_at=a.agreed_at,
+            agreed_by_name=a.agreed_by,
+            agreed_content=json.dumps(a.agreed_values) if a.agreed_values is not None else None,
+        )
+        session.add(row)
+        session.flush()
+        session.add_all(
+            AgreementValue(agreement_id=row.id, field_id=field_id, value=json.dumps(value), updated_at=a.updated_at)
+            for field_id, value in a.values.items()
+        )
+    return len(data.agreements)
+
+
 def import_data(*, session: Session, user_id: int, data: DataFile) -> ImportSummary:
-    """Restore the file's rounds, answers, goals, follow-ups and received feedback into the user's
-    account, which must have no rounds yet. The file must have passed core.transfer.read()."""
-    if session.scalar(select(Round.id).where(Round.user_id == user_id).limit(1)) is not None:
+    """Restore the file's rounds, answers, goals, follow-ups and received feedback, its network,
+    tool answers and agreements into the user's account, which must hold none of these yet. The
+    file must have passed core.transfer.read()."""
+    if _has_own_data(session, user_id):
         raise ImportConflictError(str(user_id))
     ids: dict[int, int] = {}
     goal_rows: list[tuple[Goal, FollowupData]] = []
@@ -238,5 +359,6 @@ def import_data(*, session: Session, user_id: int, data: DataFile) -> ImportSumm
         )
         for goal, f in goal_rows
     )
+    agreements = _talks_in(session, user_id, data)
     session.flush()
-    return ImportSummary(rounds=len(ids), goals=goals, feedback=feedback)
+    return ImportSummary(rounds=len(ids), goals=goals, feedback=feedback, agreements=agreements)

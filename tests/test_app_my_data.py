@@ -57,7 +57,7 @@ def test_the_workbook_has_answers_scores_and_goals(mette, downloads, bank):
 
 def test_the_json_export_moves_the_whole_history_to_a_new_account(mette, downloads, new_session, bank):
     exported = downloads(mette, "export-json")
-    assert json.loads(exported)["format_version"] == 1
+    assert json.loads(exported)["format_version"] == 2
     newcomer = open_page(sign_up(new_session(), "Mette2"), "mine_data")
     newcomer.file_uploader(key="import-file").set_value(("mine-data.json", exported, "application/json")).run()
     newcomer.button(key="import-submit").click().run()

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import String, select
 
 from core.privacy import EARLIER, TOO_FEW
-from db import accounts, courses, feedback, goals, rounds, sharing
+from db import accounts, agreements, courses, feedback, goals, rounds, sharing
 from db.errors import ConfirmationError, NotFoundError
 from db.models import Base
 
@@ -79,6 +79,10 @@ def test_deleting_an_account_leaves_no_row_naming_the_user_and_keeps_everyone_el
     assert tx(sharing.shares_given, leader_id=lise.id) == []
     assert tx(courses.my_courses, user_id=jonas.id) == []
     assert tx(accounts.get_account, user_id=jonas.id).username == "Jonas"
+    # Lise's agreement stays agreed, without Mette's name or comment; Jonas can no longer read Mette's.
+    lises = tx(agreements.get_agreement, leader_id=lise.id, kind="co-driver")
+    assert lises.is_agreed and lises.agreed_by_name == "" and lises.comments == ()
+    assert tx(agreements.invited_to, user_id=jonas.id) == []
 
 
 def test_a_course_aggregate_is_right_after_a_member_deletes_their_account(tx, join, make_completed_round, board, bank):

@@ -8,7 +8,7 @@ import pytest
 
 from core import transfer
 from core.transfer import ImportRefused
-from db import accounts, feedback, goals, rounds
+from db import accounts, agreements, feedback, goals, rounds
 from db import transfer as storage
 from db.engine import create_db_engine, make_sessionmaker
 from db.errors import ImportConflictError
@@ -33,7 +33,7 @@ def test_the_export_holds_everything_the_leader_owns(tx, world, bank):
     data = json.loads(_export(tx, world["mette"].id))
     assert (data["format"], data["format_version"], data["account"]["username"]) == (
         "netvaerksspejlet-eksport",
-        1,
+        2,
         "Mette",
     )
     first, second = data["rounds"]
@@ -50,18 +50,36 @@ def test_the_export_holds_everything_the_leader_owns(tx, world, bank):
     assert data["shares_given"][0]["codriver"] == "Jonas" and data["shares_given"][0]["scope"] == "texts"
     assert data["shares_received"][0]["leader"] == "Lise"
     assert [(c["name"], c["trainer"], c["consent"]) for c in data["courses"]] == [("Toves hold", "Tove", True)]
-    # Nothing of anyone else's: Lise's round and Mette's comment on it are Lise's.
-    assert "Fra Mette" not in json.dumps(data)
+    # The talks: her network, what she wrote in a tool, her agreement as Jonas agreed to it, his comment.
+    assert (data["network"]["name"], data["network"]["meetings"]) == ("Mettes netværk", ["2027-02-01"])
+    assert [(a["tool_id"], a["question_id"], a["text"]) for a in data["tool_answers"]] == [
+        ("find-co-driver", "kandidater", "Mette-svar")
+    ]
+    (agreement,) = data["agreements"]
+    assert (agreement["kind"], agreement["values"]["roller"], agreement["agreed_by"]) == (
+        "co-driver",
+        "Mette-roller",
+        "Jonas",
+    )
+    assert agreement["agreed_values"]["roller"] == "Mette-roller" and agreement["comments"][0]["text"] == "Fra Jonas"
+    assert data["agreements_invited_to"] == [{"leader": "Lise", "kind": "co-driver"}]
+    # Nothing of anyone else's: Lise's round, her agreement and Mette's comments on them are Lise's.
+    assert "Fra Mette" not in json.dumps(data) and "Lise-roller" not in json.dumps(data)
 
 
 def test_export_import_export_gives_the_same_history_in_another_installation(tx, world, bank, elsewhere):
     run, newcomer = elsewhere
     first = _export(tx, world["mette"].id)
     summary = run(storage.import_data, user_id=newcomer.id, data=transfer.read(first, bank))
-    assert (summary.rounds, summary.goals, summary.feedback) == (2, 2, 1)
+    assert (summary.rounds, summary.goals, summary.feedback, summary.agreements) == (2, 2, 1, 1)
     again = json.loads(transfer.to_json(run(storage.export_data, user_id=newcomer.id)))
     before = json.loads(first)
     assert again["rounds"] == before["rounds"]
+    assert (again["network"], again["tool_answers"]) == (before["network"], before["tool_answers"])
+    # The agreement comes along as it stands, agreed by Jonas; his comment and access stay behind.
+    assert again["agreements"] == [{**before["agreements"][0], "comments": []}]
+    moved = run(agreements.get_agreement, leader_id=newcomer.id, kind="co-driver")
+    assert moved.is_agreed and moved.agreed_by_name == "Jonas" and moved.values["roller"] == "Mette-roller"
     # Shares and courses are the record of people on the other installation; they are not moved.
     assert (again["shares_given"], again["shares_received"], again["courses"]) == ([], [], [])
     # The leader sees the same history: radar data, goals with follow-ups, the co-driver's view.
@@ -73,6 +91,17 @@ def test_export_import_export_gives_the_same_history_in_another_installation(tx,
     ]
     seen = run(feedback.feedback_for_leader, leader_id=newcomer.id)[history[0].id]
     assert [(f.author_name, f.author_id, f.overall) for f in seen] == [("Jonas", None, "Godt, Mette")]
+
+
+def test_a_version_1_file_is_still_read_and_brings_its_rounds(tx, world, bank, elsewhere):
+    run, newcomer = elsewhere
+    old = _valid(tx, world)
+    for part in ("network", "tool_answers", "agreements", "agreements_invited_to"):
+        del old[part]
+    old["format_version"] = 1
+    summary = run(storage.import_data, user_id=newcomer.id, data=transfer.read(json.dumps(old).encode(), bank))
+    assert (summary.rounds, summary.agreements) == (2, 0)
+    assert run(agreements.list_agreements, leader_id=newcomer.id) == {}
 
 
 def test_an_open_round_comes_along_and_can_be_finished(tx, make_user, bank, elsewhere):
@@ -118,7 +147,13 @@ def _set(path, value):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (_set(("format_version",), 2), "(format 2, her læses 1)"),
+        (_set(("format_version",), 3), "(format 3, her læses 2)"),
+        (_set(("agreements", 0, "values", "roller"), 7), "aftalen »co-driver« passer feltet »roller« ikke"),
+        (_set(("agreements", 0, "values", "slags"), ["borgmester"]), "passer feltet »slags« ikke"),
+        (_set(("agreements", 0, "values", "ukendt"), "x"), "passer feltet »ukendt« ikke"),
+        (_set(("agreements", 0, "agreed_values"), None), "passer feltet »agreed_at« ikke"),
+        (_set(("agreements", 0, "kind"), "borgmester"), "feltet agreements.0.kind er forkert"),
+        (_set(("tool_answers", 0, "question_id"), "hvem"), "redskabsspørgsmålet »find-co-driver/hvem«"),
         (_set(("format",), "noget-andet"), "Filen er ikke en eksport fra Netværksspejlet."),
         (
             _set(("rounds", 0, "answers", 0, "rating"), 6),

@@ -6,7 +6,7 @@ import streamlit as st
 
 from core import texts
 from core.formatting import danish_date, escape_markdown
-from db import sharing
+from db import agreements, sharing
 from db.errors import InvitationError, NotFoundError
 from db.sharing import SCOPE_SCORES, SCOPE_TEXTS
 from ui import identity
@@ -74,10 +74,26 @@ def _redeem(user_id: int) -> None:
     try:
         share = tx(sharing.redeem_invitation, user_id=user_id, code=code)
     except InvitationError as refused:
+        if refused.reason == InvitationError.UNKNOWN and _redeem_agreement(user_id, code):
+            return
         set_flash("redeem", "error", texts.REDEEM_REFUSED[refused.reason])
         return
     st.session_state["invite-redeem-code"] = ""
     set_flash("redeem", "success", texts.REDEEM_OK.format(leader=share.leader_name))
+
+
+def _redeem_agreement(user_id: int, code: str) -> bool:
+    """A collaboration agreement's code typed here works too (it says where the agreement is)."""
+    try:
+        invited = tx(agreements.redeem_invitation, user_id=user_id, code=code)
+    except InvitationError as refused:
+        if refused.reason == InvitationError.UNKNOWN:
+            return False
+        set_flash("redeem", "error", texts.INVITED_REFUSED[refused.reason])
+        return True
+    st.session_state["invite-redeem-code"] = ""
+    set_flash("redeem", "success", texts.REDEEM_AGREEMENT_OK.format(leader=invited.leader_name))
+    return True
 
 
 # --- Drawing -----------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from db.rounds import RoundView
 from questions import QuestionBank
 from ui import identity, round_actions
 from ui.flash import set_flash, show_flash
-from ui.resources import get_sessionmaker, tx
+from ui.resources import get_sessionmaker, get_tools, tx
 
 _PENDING_DELETE = "round-delete-pending"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -69,7 +69,7 @@ def _import(bank: QuestionBank, user_id: int) -> None:
         set_flash("import", "error", texts.IMPORT_NO_FILE)
         return
     try:
-        data = transfer.read(upload.getvalue(), bank)
+        data = transfer.read(upload.getvalue(), bank, tools=get_tools())
         summary = tx(storage.import_data, user_id=user_id, data=data)
     except transfer.ImportRefused as refused:
         set_flash("import", "error", str(refused))
@@ -80,7 +80,7 @@ def _import(bank: QuestionBank, user_id: int) -> None:
     set_flash(
         "import",
         "success",
-        texts.import_done(summary.rounds, summary.goals, summary.feedback),
+        texts.import_done(summary.rounds, summary.goals, summary.feedback, summary.agreements),
     )
 
 

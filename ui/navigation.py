@@ -17,7 +17,7 @@ def pages_for(standing: Standing | None) -> list[st.Page]:
     Every page is always registered, so a link to any page works (showing the sign-in form first);
     the co-driver page is only hidden from the menu, and tells a non-co-driver so itself.
 
-    The list is built once per browser session and standing: making the nine pages (each finds its
+    The list is built once per browser session and standing: making the eleven pages (each finds its
     file on disk) took over a millisecond of every rerun. It is never shared between sessions,
     because st.navigation marks the chosen page object as the one this run may call.
     """
@@ -45,6 +45,8 @@ def _build(standing: Standing | None) -> list[st.Page]:
         ),
         walkthrough,
         st.Page("pages/resultater.py", title=texts.PAGE_RESULTS, url_path="resultater"),
+        st.Page("pages/overblik.py", title=texts.PAGE_OVERVIEW, url_path="overblik"),
+        st.Page("pages/samtaler.py", title=texts.PAGE_TALKS, url_path="samtaler"),
         st.Page("pages/deling.py", title=texts.PAGE_SHARING, url_path="deling"),
         st.Page("pages/mine_hold.py", title=texts.PAGE_MY_COURSES, url_path="mine-hold"),
         st.Page("pages/mine_data.py", title=texts.PAGE_MY_DATA, url_path="mine-data"),

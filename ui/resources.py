@@ -19,6 +19,7 @@ from core import texts
 from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.errors import DatabaseConfigError
 from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
+from questions.tools import Tools, ToolsError, load_tools
 from ui.flash import show_flash
 
 # The app's icon in the browser tab, served by this server (a Material icon here would be fetched
@@ -69,6 +70,16 @@ def _no_menu() -> None:
 def get_bank() -> QuestionBank:
     """Return the validated bank, or show one clear message and stop the page."""
     return _or_stop(lambda: _bank_at(bank_path()), (BankError,), texts.BANK_BROKEN)
+
+
+@functools.cache
+def _tools() -> Tools:
+    return load_tools()
+
+
+def get_tools() -> Tools:
+    """Return the validated reflection tools, or show one clear message and stop the page."""
+    return _or_stop(_tools, (ToolsError,), texts.TOOLS_BROKEN)
 
 
 def get_sessionmaker() -> sessionmaker[Session]:

@@ -6,12 +6,12 @@ from datetime import date
 
 import pytest
 
-from db import accounts, courses, feedback, goals, rounds, sharing
+from db import accounts, agreements, courses, feedback, goals, networks, rounds, sharing, tool_answers
 from db.models import OUTCOME_ACHIEVED
 
 
 @pytest.fixture
-def world(tx, make_user, make_completed_round, bank):
+def world(tx, make_user, make_completed_round, bank, tools):
     """Mette leads (two rounds with goals and a follow-up), shares with Jonas, is Lise's co-driver,
     runs a course as trainer and is a consenting member of Tove's course."""
     mette, jonas, lise, tove = (make_user(n) for n in ("Mette", "Jonas", "Lise", "Tove"))
@@ -60,4 +60,24 @@ def world(tx, make_user, make_completed_round, bank):
     )
     tx(courses.join_course, user_id=mette.id, code=other.join_code)
     tx(courses.set_consent, user_id=mette.id, course_id=other.id, consent=True)
+    # Mette's network, a prepared talk and an agreement Jonas agreed to; she agreed to one of Lise's.
+    _talks(tx, tools, mette, jonas, lise)
     return dict(mette=mette, jonas=jonas, lise=lise, r1=r1, r2=r2, lise_round=lise_round)
+
+
+def _talks(tx, tools, mette, jonas, lise) -> None:
+    tx(networks.save_network, user_id=mette.id, name="Mettes netværk", theme="Mette-tema", meetings=[date(2027, 2, 1)])
+    tool = tools.for_talk("co-driver")
+    tx(tool_answers.save_text, user_id=mette.id, tool_id=tool.id, question_id="kandidater", text="Mette-svar")
+    for leader, reader in ((mette, jonas), (lise, mette)):
+        view = tx(
+            agreements.start_agreement,
+            leader_id=leader.id,
+            kind="co-driver",
+            draft={"roller": f"{leader.username}-roller"},
+            fields=tool.agreement.fields,
+        )
+        code = tx(agreements.create_invitation, leader_id=leader.id, kind="co-driver")[1]
+        tx(agreements.redeem_invitation, user_id=reader.id, code=code)
+        tx(agreements.save_comment, user_id=reader.id, agreement_id=view.id, text=f"Fra {reader.username}")
+        tx(agreements.mark_agreed, user_id=reader.id, agreement_id=view.id, as_read=view.updated_at)

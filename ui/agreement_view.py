@@ -1,0 +1,86 @@
+"""What the leader and the invited person both see of an agreement: where it stands, what
+changed since it was agreed, the comments, and its PDF."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from core import texts
+from core.agreement_pdf import AgreementPrint, build_agreement
+from core.agreements import changes_since_agreed, empty_value, in_words
+from core.formatting import danish_date, danish_time, escape_markdown
+from db import agreements
+from db.models import utcnow
+from questions.tools import AgreementField, Tool
+from ui import identity
+
+
+def agreed_by(view: agreements.AgreementView) -> str:
+    """Who agreed to it; a person who has since deleted their account is no longer named."""
+    return view.agreed_by_name or texts.AGREEMENT_DELETED_PERSON
+
+
+def talk_status(view: agreements.AgreementView | None, tool: Tool) -> str:
+    """One line on where the agreement stands: none, a draft, agreed, or agreed and changed since."""
+    if view is None:
+        return texts.AGREEMENT_NONE
+    if view.agreed_at is None:
+        return texts.AGREEMENT_DRAFT.format(date=danish_date(view.updated_at))
+    agreed = dict(date=danish_date(view.agreed_at), name=agreed_by(view))
+    changed = changes_since_agreed(tool.agreement, view.agreed_values or {}, view.values)
+    return (texts.AGREEMENT_CHANGED if changed else texts.AGREEMENT_AGREED).format(**agreed)
+
+
+def render_changes(tool: Tool, view: agreements.AgreementView) -> None:
+    if view.agreed_values is None:
+        return
+    changes = changes_since_agreed(tool.agreement, view.agreed_values, view.values)
+    if not changes:
+        return
+    with st.container(border=True, key=f"agreement-changes-{view.kind}"):
+        st.markdown(f"**{texts.AGREEMENT_CHANGES_TITLE.format(date=danish_date(view.agreed_at))}**")
+        for change in changes:
+            st.markdown(f"*{escape_markdown(change.label)}*")
+            st.text(texts.AGREEMENT_CHANGE_THEN.format(text=change.then or texts.AGREEMENT_EMPTY_VALUE))
+            st.text(texts.AGREEMENT_CHANGE_NOW.format(text=change.now or texts.AGREEMENT_EMPTY_VALUE))
+
+
+def render_comments(view: agreements.AgreementView) -> None:
+    st.subheader(texts.AGREEMENT_COMMENTS, anchor=False)
+    said = [c for c in view.comments if c.text]
+    if not said:
+        st.caption(texts.AGREEMENT_NO_COMMENTS)
+    for comment in said:
+        when = f"{danish_date(comment.at)} {danish_time(comment.at)}" if comment.at else ""
+        st.caption(escape_markdown(texts.AGREEMENT_COMMENT_BY.format(name=comment.name, time=when)))
+        st.text(comment.text)
+
+
+def agreement_print(view: agreements.AgreementView, network_name: str = "") -> AgreementPrint:
+    return AgreementPrint(
+        leader_name=view.leader_name,
+        values=view.values,
+        agreed_at=view.agreed_at,
+        agreed_by=agreed_by(view),
+        agreed_values=view.agreed_values,
+        comments=[(c.name, c.text) for c in view.comments],
+        network_name=network_name,
+    )
+
+
+def pdf_download(tool: Tool, view: agreements.AgreementView, key: str, network_name: str = "") -> None:
+    """The agreement's PDF, built on click from what it says now."""
+    data = agreement_print(view, network_name)
+    st.download_button(
+        texts.AGREEMENT_PDF,
+        data=identity.live_data(lambda: build_agreement(tool, data, utcnow())),
+        file_name=f"samarbejdsaftale-{view.kind}.pdf",
+        mime="application/pdf",
+        key=key,
+        icon=":material/download:",
+        on_click="ignore",
+    )
+
+
+def value_words(field: AgreementField, view: agreements.AgreementView) -> str:
+    return in_words(field, view.values.get(field.id, empty_value(field)))

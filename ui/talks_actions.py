@@ -1,0 +1,333 @@
+"""What happens on the talks page: every key it uses, and the callbacks that store at once.
+
+The leader's tool answers and agreement fields are stored as they are typed or chosen (text
+fields through ui/text_field.py, which also catches a text changed in another tab); the invited
+person's comment likewise. Access is checked by the storage API on every call.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from core import texts
+from core.agreements import draft
+from core.formatting import danish_date, danish_time
+from db import agreements, tool_answers
+from db.errors import (
+    AccessRevokedError,
+    AgreementChangedError,
+    EditConflictError,
+    InvalidInputError,
+    InvitationError,
+    NotFoundError,
+    TextTooLongError,
+)
+from db.models import utcnow
+from questions.tools import AgreementField, Tool
+from ui import identity
+from ui.flash import set_flash
+from ui.resources import tx
+from ui.text_field import base_of, forget_saved, load, mark_conflict, mark_saved
+
+OPEN_KEY = "talks-open"  # ("tool", kind) or ("agreement", kind): what the leader has open
+STATUS_KEY = "talks-status"  # (kind, message) under the open tool or agreement
+NEW_CODE_KEY = "agreement-new-code"  # (kind, invitation id, code, expires at), shown once
+REDEEM_CODE_KEY = "agreement-redeem-code"
+REDEEM_SUBMIT_KEY = "agreement-redeem-submit"
+PICK_KEY = "agreement-pick"
+COMMENT_KEY = "agreement-comment"
+ACCEPT_KEY = "agreement-accept"
+INVITED_PDF_KEY = "agreement-invited-pdf"
+BACK_KEY = "talks-back"
+_COMMENT_FOR_KEY = "agreement-comment-for"  # the agreement whose comment the field holds
+_FIELDS_KEY = "talks-fields"  # every input key drawn for the open tool or agreement
+INVITED_SLOT, LEADER_SLOT = "talks-invited", "talks"
+
+
+def tool_key(tool_id: str) -> str:
+    return f"tool-{tool_id}"
+
+
+def agreement_key(kind: str) -> str:
+    return f"agreement-{kind}"
+
+
+def invite_key(kind: str) -> str:
+    return f"agreement-invite-{kind}"
+
+
+def pdf_key(kind: str) -> str:
+    return f"agreement-pdf-{kind}"
+
+
+def tool_rating_key(tool_id: str, question_id: str) -> str:
+    return f"tool-rating-{tool_id}-{question_id}"
+
+
+def tool_text_key(tool_id: str, question_id: str) -> str:
+    return f"tool-text-{tool_id}-{question_id}"
+
+
+def field_key(kind: str, field_id: str) -> str:
+    return f"agreement-field-{kind}-{field_id}"
+
+
+def hours_key(kind: str, field_id: str, phase_id: str) -> str:
+    return f"agreement-hours-{kind}-{field_id}-{phase_id}"
+
+
+def withdraw_key(invitation_id: int) -> str:
+    return f"agreement-withdraw-{invitation_id}"
+
+
+def reader_remove_key(reader_id: int) -> str:
+    return f"agreement-reader-remove-{reader_id}"
+
+
+def tool_keys(tool: Tool) -> list[str]:
+    keys = [tool_rating_key(tool.id, q.id) for q in tool.questions if q.rated]
+    return keys + [tool_text_key(tool.id, q.id) for q in tool.questions if q.written]
+
+
+def agreement_keys(kind: str, fields: tuple[AgreementField, ...]) -> list[str]:
+    keys = []
+    for field in fields:
+        if field.type == "hours":
+            keys += [hours_key(kind, field.id, p.id) for p in field.phases]
+        else:
+            keys.append(field_key(kind, field.id))
+    return keys
+
+
+def _forget_open() -> None:
+    """Drop the inputs of what was open, so opening it again loads what is stored."""
+    keys = st.session_state.pop(_FIELDS_KEY, [])
+    for key in keys:
+        st.session_state.pop(key, None)
+    forget_saved(keys)
+    st.session_state.pop(STATUS_KEY, None)
+
+
+def remember_drawn(keys: list[str]) -> None:
+    st.session_state[_FIELDS_KEY] = keys
+
+
+def set_status(kind: str, message: str) -> None:
+    st.session_state[STATUS_KEY] = (kind, message)
+
+
+def _saved() -> None:
+    set_status("success", texts.AGREEMENT_SAVED.format(time=danish_time(utcnow())))
+
+
+# --- The leader ------------------------------------------------------------------------------
+
+
+def open_tool(kind: str) -> None:
+    _forget_open()
+    st.session_state[OPEN_KEY] = ("tool", kind)
+
+
+@identity.live
+def open_agreement(user_id: int, tool: Tool) -> None:
+    """Open the leader's agreement, started from their answers in the tool the first time."""
+    _forget_open()
+    answers = tx(tool_answers.answers_of, user_id=user_id, tool_id=tool.id)
+    tx(
+        agreements.start_agreement,
+        leader_id=user_id,
+        kind=tool.talk,
+        draft=draft(tool, {qid: a.text for qid, a in answers.items()}),
+        fields=tool.agreement.fields,
+    )
+    st.session_state[OPEN_KEY] = ("agreement", tool.talk)
+
+
+def back() -> None:
+    _forget_open()
+    st.session_state.pop(OPEN_KEY, None)
+    st.session_state.pop(NEW_CODE_KEY, None)
+
+
+def load_tool(tool: Tool, answers: dict[str, tool_answers.ToolAnswerView]) -> None:
+    """Fill the tool's inputs from storage where this session holds nothing for them yet."""
+    for question in tool.questions:
+        answer = answers.get(question.id)
+        key = tool_rating_key(tool.id, question.id)
+        if question.rated and key not in st.session_state and answer is not None and answer.rating is not None:
+            st.session_state[key] = answer.rating
+        if question.written:
+            load(tool_text_key(tool.id, question.id), answer.text if answer else "")
+
+
+@identity.live_autosave
+def on_tool_rating(user_id: int, tool_id: str, question_id: str) -> None:
+    rating = st.session_state.get(tool_rating_key(tool_id, question_id))
+    tx(tool_answers.save_rating, user_id=user_id, tool_id=tool_id, question_id=question_id, rating=rating)
+    _saved()
+
+
+@identity.live_autosave
+def on_tool_text(user_id: int, tool_id: str, question_id: str) -> None:
+    key = tool_text_key(tool_id, question_id)
+    value = st.session_state.get(key) or ""
+    save = dict(user_id=user_id, tool_id=tool_id, question_id=question_id, text=value, based_on=base_of(key))
+    try:
+        tx(tool_answers.save_text, **save)
+    except EditConflictError as exc:
+        mark_conflict(key, exc.current)
+        return
+    except TextTooLongError:
+        return  # the field itself says so; what was stored stays
+    mark_saved(key, value)
+    _saved()
+
+
+def load_agreement(view: agreements.AgreementView, fields: tuple[AgreementField, ...]) -> None:
+    """Fill the agreement's inputs from storage where this session holds nothing for them yet."""
+    for field in fields:
+        value = view.values.get(field.id)
+        if field.type == "text":
+            load(field_key(view.kind, field.id), value if isinstance(value, str) else "")
+        elif field.type == "hours":
+            hours = value if isinstance(value, dict) else {}
+            for phase in field.phases:
+                st.session_state.setdefault(hours_key(view.kind, field.id, phase.id), hours.get(phase.id))
+        elif field.type == "choice":
+            st.session_state.setdefault(field_key(view.kind, field.id), value)
+        else:
+            st.session_state.setdefault(field_key(view.kind, field.id), list(value or []))
+
+
+def _value_of(kind: str, field: AgreementField) -> object:
+    if field.type == "hours":
+        return {p.id: st.session_state.get(hours_key(kind, field.id, p.id)) for p in field.phases}
+    return st.session_state.get(field_key(kind, field.id))
+
+
+def _store_field(user_id: int, kind: str, field: AgreementField, **extra) -> bool:
+    try:
+        tx(agreements.save_value, leader_id=user_id, kind=kind, field=field, value=_value_of(kind, field), **extra)
+    except TextTooLongError:
+        return False
+    except InvalidInputError:
+        set_status("error", texts.AGREEMENT_VALUE_INVALID)
+        return False
+    except NotFoundError:
+        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        back()
+        return False
+    _saved()
+    return True
+
+
+@identity.live_autosave
+def on_field(user_id: int, kind: str, field: AgreementField) -> None:
+    """Store a choice or the hours of one field of the leader's agreement."""
+    _store_field(user_id, kind, field)
+
+
+@identity.live_autosave
+def on_field_text(user_id: int, kind: str, field: AgreementField) -> None:
+    key = field_key(kind, field.id)
+    value = st.session_state.get(key) or ""
+    try:
+        stored = _store_field(user_id, kind, field, based_on=base_of(key))
+    except EditConflictError as exc:
+        mark_conflict(key, exc.current)
+        return
+    if stored:
+        mark_saved(key, value)
+
+
+@identity.live
+def invite(user_id: int, kind: str) -> None:
+    try:
+        invitation, code = tx(agreements.create_invitation, leader_id=user_id, kind=kind)
+    except NotFoundError:
+        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        return
+    st.session_state[NEW_CODE_KEY] = (kind, invitation.id, code, invitation.expires_at)
+
+
+@identity.live
+def withdraw(user_id: int, invitation_id: int) -> None:
+    try:
+        tx(agreements.withdraw_invitation, leader_id=user_id, invitation_id=invitation_id)
+    except NotFoundError:
+        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        return
+    st.session_state.pop(NEW_CODE_KEY, None)
+    set_flash(LEADER_SLOT, "success", texts.AGREEMENT_WITHDRAWN)
+
+
+@identity.live
+def remove_reader(user_id: int, reader_id: int, name: str) -> None:
+    try:
+        tx(agreements.remove_reader, leader_id=user_id, reader_id=reader_id)
+    except NotFoundError:
+        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        return
+    set_flash(LEADER_SLOT, "success", texts.AGREEMENT_READER_REMOVED.format(name=name))
+
+
+# --- The invited person --------------------------------------------------------------------
+
+
+@identity.live
+def redeem(user_id: int) -> None:
+    code = st.session_state.get(REDEEM_CODE_KEY) or ""
+    try:
+        invited = tx(agreements.redeem_invitation, user_id=user_id, code=code)
+    except InvitationError as refused:
+        set_flash(INVITED_SLOT, "error", texts.INVITED_REFUSED[refused.reason])
+        return
+    st.session_state[REDEEM_CODE_KEY] = ""
+    st.session_state[PICK_KEY] = invited.agreement_id
+    person = texts.TALK_PERSON[invited.kind]
+    set_flash(INVITED_SLOT, "success", texts.INVITED_OK.format(leader=invited.leader_name, person=person))
+
+
+def load_comment(view: agreements.AgreementView, reader_comment: str) -> None:
+    """Fill the comment field for the agreement shown (afresh when another agreement is picked)."""
+    if st.session_state.get(_COMMENT_FOR_KEY) != view.id:
+        st.session_state.pop(COMMENT_KEY, None)
+        forget_saved([COMMENT_KEY])
+        st.session_state[_COMMENT_FOR_KEY] = view.id
+    load(COMMENT_KEY, reader_comment)
+
+
+def forget_invited() -> None:
+    for key in (COMMENT_KEY, _COMMENT_FOR_KEY, PICK_KEY):
+        st.session_state.pop(key, None)
+    forget_saved([COMMENT_KEY])
+
+
+@identity.live_autosave
+def on_comment(user_id: int, agreement_id: int) -> None:
+    value = st.session_state.get(COMMENT_KEY) or ""
+    try:
+        tx(agreements.save_comment, user_id=user_id, agreement_id=agreement_id, text=value)
+    except TextTooLongError:
+        return
+    except AccessRevokedError:
+        forget_invited()
+        set_flash(INVITED_SLOT, "error", texts.INVITED_GONE)
+        return
+    mark_saved(COMMENT_KEY, value)
+
+
+@identity.live
+def accept(user_id: int, agreement_id: int, as_read: datetime) -> None:
+    try:
+        agreed = tx(agreements.mark_agreed, user_id=user_id, agreement_id=agreement_id, as_read=as_read)
+    except AgreementChangedError:
+        set_flash(INVITED_SLOT, "error", texts.INVITED_CHANGED_SINCE)
+        return
+    except AccessRevokedError:
+        forget_invited()
+        set_flash(INVITED_SLOT, "error", texts.INVITED_GONE)
+        return
+    set_flash(INVITED_SLOT, "success", texts.INVITED_ACCEPTED.format(date=danish_date(agreed.agreed_at)))
