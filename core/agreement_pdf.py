@@ -31,13 +31,13 @@ def build_agreement(tool: Tool, data: AgreementPrint, printed_at: datetime) -> b
     what changed since, and the comments."""
     template = tool.agreement
     pdf = _Document(texts.AGREEMENT_PDF_FOOTER.format(date=danish_date(printed_at)))
-    pdf.set_title(template.title)
+    pdf.set_title(texts.AGREEMENT_PDF_TITLE.format(person=texts.TALK_PERSON[tool.talk]))
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.set_font("DejaVu", "", 9)
     pdf.set_text_color(*_MUTED)
     pdf.cell(0, 5, texts.APP_TITLE.upper() + " · " + texts.AGREEMENT_PDF_KIND, new_x="LMARGIN", new_y="NEXT")
-    _heading(pdf, template.title, size=18)
+    _heading(pdf, texts.AGREEMENT_PDF_TITLE.format(person=texts.TALK_PERSON[tool.talk]), size=16)
     who = texts.AGREEMENT_PDF_LEADER.format(name=data.leader_name)
     if data.network_name:
         who += " · " + texts.AGREEMENT_PDF_NETWORK.format(name=data.network_name)

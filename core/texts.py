@@ -753,6 +753,7 @@ INVITED_SUBMIT = "Åbn aftalen"
 INVITED_OK = "Du kan nu læse {leader}s aftale med sin {person}."
 INVITED_PICK = "Vælg aftale"
 INVITED_ITEM = "{leader}: {title}"
+INVITED_AGREEMENT_TITLE = "{leader}s samarbejdsaftale med sin {person}"
 INVITED_FROM = "Skrevet af {leader}, sidst rettet {date}."
 INVITED_COMMENT = "Din kommentar til {leader}"
 INVITED_ACCEPT = "Markér som aftalt"
@@ -768,6 +769,7 @@ REDEEM_AGREEMENT_OK = (
 )
 
 AGREEMENT_PDF_KIND = "Samarbejdsaftale"
+AGREEMENT_PDF_TITLE = "Samarbejdsaftale mellem netværksleder og {person}"
 AGREEMENT_PDF_FOOTER = "Netværksspejlet · samarbejdsaftale udskrevet {date} · fortrolig"
 AGREEMENT_PDF_LEADER = "Netværksleder: {name}"
 AGREEMENT_PDF_NETWORK = "Netværk: {name}"

@@ -47,6 +47,7 @@ from questions.tools import AgreementField
 @dataclass(frozen=True)
 class Comment:
     reader_id: int
+    user_id: int
     name: str
     text: str
     at: datetime | None
@@ -120,7 +121,7 @@ def _view(session: Session, agreement: Agreement) -> AgreementView:
         agreed_by_name=agreement.agreed_by_name,
         agreed_values=json.loads(agreement.agreed_content) if agreement.agreed_content else None,
         comments=tuple(
-            Comment(r.id, name, r.comment, as_utc(r.comment_updated_at) if r.comment_updated_at else None)
+            Comment(r.id, r.user_id, name, r.comment, as_utc(r.comment_updated_at) if r.comment_updated_at else None)
             for r, name in readers
         ),
     )

@@ -86,7 +86,7 @@ def test_the_personaleleder_reads_comments_and_agrees_and_sees_nothing_else(mett
         assert SECRET not in everything_shown(birgit), page
 
     open_page(mette, "samtaler")
-    mette.button(key="talks-back").click().run()  # the page keeps what was open; back to the list
+    mette.button(key="talks-back").click().run()  # what was open stays in the address; back to the list
     status = " ".join(c.value for c in mette.caption)
     assert "Aftalt" in status and "Birgit Holm" in status
     mette.button(key="agreement-personaleleder").click().run()
@@ -94,8 +94,8 @@ def test_the_personaleleder_reads_comments_and_agrees_and_sees_nothing_else(mett
     mette.text_area(key="agreement-field-personaleleder-sekretariat").input("Kun marts").run()
     assert "Ændret siden aftalen blev indgået" in everything_shown(mette)
     pdf = PdfReader(io.BytesIO(downloads(mette, "agreement-pdf-personaleleder")))
-    text = "\n".join(page.extract_text() for page in pdf.pages)
-    assert "Samarbejdsaftale med din personaleleder" in text and "Kun marts" in text
+    text = " ".join(" ".join(page.extract_text() for page in pdf.pages).split())  # lines joined
+    assert "Samarbejdsaftale mellem netværksleder og personaleleder" in text and "Kun marts" in text
     assert "Aftalt" in text and "Birgit Holm" in text and "Hele marts og uge 20" in text  # what was agreed
 
 

@@ -20,6 +20,11 @@ def agreed_by(view: agreements.AgreementView) -> str:
     return view.agreed_by_name or texts.AGREEMENT_DELETED_PERSON
 
 
+def is_settled(tool: Tool, view: agreements.AgreementView) -> bool:
+    """Agreed, and unchanged since."""
+    return view.agreed_values is not None and not changes_since_agreed(tool.agreement, view.agreed_values, view.values)
+
+
 def talk_status(view: agreements.AgreementView | None, tool: Tool) -> str:
     """One line on where the agreement stands: none, a draft, agreed, or agreed and changed since."""
     if view is None:
@@ -45,9 +50,10 @@ def render_changes(tool: Tool, view: agreements.AgreementView) -> None:
             st.text(texts.AGREEMENT_CHANGE_NOW.format(text=change.now or texts.AGREEMENT_EMPTY_VALUE))
 
 
-def render_comments(view: agreements.AgreementView) -> None:
+def render_comments(view: agreements.AgreementView, but_from: int | None = None) -> None:
+    """The comments on the agreement (but the one `but_from` is writing in their own field)."""
     st.subheader(texts.AGREEMENT_COMMENTS, anchor=False)
-    said = [c for c in view.comments if c.text]
+    said = [c for c in view.comments if c.text and c.user_id != but_from]
     if not said:
         st.caption(texts.AGREEMENT_NO_COMMENTS)
     for comment in said:

@@ -12,7 +12,7 @@ from db import agreements
 from db.errors import AccessRevokedError
 from questions.tools import Tools
 from ui import talks_actions as actions
-from ui.agreement_view import pdf_download, render_changes, render_comments, talk_status, value_words
+from ui.agreement_view import is_settled, pdf_download, render_changes, render_comments, talk_status, value_words
 from ui.flash import show_flash
 from ui.resources import tx
 from ui.text_field import text_field
@@ -36,7 +36,8 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
         return
     tool = tools.for_talk(view.kind)
     with st.container(border=True, key="agreement-invited"):
-        st.subheader(tool.agreement.title, anchor=False)
+        person = texts.TALK_PERSON[view.kind]
+        st.subheader(texts.INVITED_AGREEMENT_TITLE.format(leader=view.leader_name, person=person), anchor=False)
         st.caption(
             escape_markdown(texts.INVITED_FROM.format(leader=view.leader_name, date=danish_date(view.updated_at)))
         )
@@ -45,7 +46,7 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
         for field in tool.agreement.fields:
             st.markdown(f"**{escape_markdown(field.label)}**")
             st.text(value_words(field, view) or texts.AGREEMENT_EMPTY_VALUE)
-        render_comments(view)
+        render_comments(view, but_from=user_id)
         own_comment = tx(agreements.own_comment, user_id=user_id, agreement_id=view.id)
         actions.load_comment(view, own_comment)
         text_field(
@@ -55,22 +56,22 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
             on_change=actions.on_comment,
             args=(user_id, view.id),
         )
-        st.button(
-            texts.INVITED_ACCEPT,
-            key=actions.ACCEPT_KEY,
-            type="primary",
-            icon=":material/handshake:",
-            on_click=actions.accept,
-            args=(user_id, view.id, view.updated_at),
-        )
+        if not is_settled(tool, view):  # agreed and unchanged since: nothing more to agree to
+            st.button(
+                texts.INVITED_ACCEPT,
+                key=actions.ACCEPT_KEY,
+                type="primary",
+                icon=":material/handshake:",
+                on_click=actions.accept,
+                args=(user_id, view.id, view.updated_at),
+            )
         pdf_download(tool, view, actions.INVITED_PDF_KEY)
 
 
-def render_invited(tools: Tools, user_id: int) -> None:
+def render_invited(tools: Tools, user_id: int, invited: list[agreements.InvitedTo]) -> None:
     """The agreements this person was invited to, and the field for a new code."""
     st.header(texts.INVITED_TITLE, anchor=False)
     show_flash(actions.INVITED_SLOT)
-    invited = tx(agreements.invited_to, user_id=user_id)
     if invited:
         by_id = {i.agreement_id: i for i in invited}
         if st.session_state.get(actions.PICK_KEY) not in by_id:

@@ -130,6 +130,7 @@ def _render_field(kind: str, field: AgreementField, user_id: int) -> None:
                 min_value=0.0,
                 max_value=float(HOURS_MAX),
                 step=0.5,
+                format="%g",
                 value=None,
                 key=actions.hours_key(kind, field.id, phase.id),
                 on_change=actions.on_field,
@@ -230,16 +231,24 @@ def _render_agreement(tool: Tool, user_id: int) -> None:
 def render_page(tools: Tools, user_id: int) -> None:
     """The whole page: the leader's own talks, then the agreements this person was invited to."""
     st.title(texts.TALKS_TITLE, anchor=False)
+    if actions.opened(tuple(t.talk for t in tools.tools)) is not None:
+        render_leader(tools, user_id)  # one of their own tools or agreements, and nothing else
+        return
+    others = tx(agreements.invited_to, user_id=user_id)
+    if others:  # a personaleleder, say, comes here for the agreement they were invited to
+        invited.render_invited(tools, user_id, others)
+        st.divider()
     st.write(texts.TALKS_INTRO)
     render_leader(tools, user_id)
-    st.divider()
-    invited.render_invited(tools, user_id)
+    if not others:
+        st.divider()
+        invited.render_invited(tools, user_id, others)
 
 
 def render_leader(tools: Tools, user_id: int) -> None:
     """The leader's part of the page: the list of talks, or the tool or agreement they opened."""
     show_flash(actions.LEADER_SLOT)
-    opened = st.session_state.get(actions.OPEN_KEY)
+    opened = actions.opened(tuple(t.talk for t in tools.tools))
     if opened is None:
         _render_list(tools, user_id)
     elif opened[0] == "tool":

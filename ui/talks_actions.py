@@ -31,7 +31,9 @@ from ui.flash import set_flash
 from ui.resources import tx
 from ui.text_field import base_of, forget_saved, load, mark_conflict, mark_saved
 
-OPEN_KEY = "talks-open"  # ("tool", kind) or ("agreement", kind): what the leader has open
+# What the leader has open lives in the address (?redskab=<kind> or ?aftale=<kind>), so a reload
+# or a bookmark comes back to it.
+TOOL_PARAM, AGREEMENT_PARAM = "redskab", "aftale"
 STATUS_KEY = "talks-status"  # (kind, message) under the open tool or agreement
 NEW_CODE_KEY = "agreement-new-code"  # (kind, invitation id, code, expires at), shown once
 REDEEM_CODE_KEY = "agreement-redeem-code"
@@ -125,9 +127,25 @@ def _saved() -> None:
 # --- The leader ------------------------------------------------------------------------------
 
 
+def opened(kinds: tuple[str, ...]) -> tuple[str, str] | None:
+    """("tool", kind) or ("agreement", kind) as the address says, or None for the list."""
+    for param, what in ((TOOL_PARAM, "tool"), (AGREEMENT_PARAM, "agreement")):
+        kind = st.query_params.get(param)
+        if kind in kinds:
+            return what, kind
+    return None
+
+
+def _show(param: str | None, kind: str = "") -> None:
+    for one in (TOOL_PARAM, AGREEMENT_PARAM):
+        st.query_params.pop(one, None)
+    if param:
+        st.query_params[param] = kind
+
+
 def open_tool(kind: str) -> None:
     _forget_open()
-    st.session_state[OPEN_KEY] = ("tool", kind)
+    _show(TOOL_PARAM, kind)
 
 
 @identity.live
@@ -142,12 +160,12 @@ def open_agreement(user_id: int, tool: Tool) -> None:
         draft=draft(tool, {qid: a.text for qid, a in answers.items()}),
         fields=tool.agreement.fields,
     )
-    st.session_state[OPEN_KEY] = ("agreement", tool.talk)
+    _show(AGREEMENT_PARAM, tool.talk)
 
 
 def back() -> None:
     _forget_open()
-    st.session_state.pop(OPEN_KEY, None)
+    _show(None)
     st.session_state.pop(NEW_CODE_KEY, None)
 
 

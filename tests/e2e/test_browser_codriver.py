@@ -33,7 +33,16 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     # The first request to a fresh server was a deep link; the menu is still the app's own.
     menu = leader.locator('[data-testid="stSidebarNav"] a')
     expect(menu).to_have_text(
-        ["Ny runde", "Mine resultater", "Del med co-driver", "Mine hold", "Mine data", "Min konto"]
+        [
+            "Ny runde",
+            "Mine resultater",
+            "Overblik",
+            "Samtaler og aftaler",
+            "Del med co-driver",
+            "Mine hold",
+            "Mine data",
+            "Min konto",
+        ]
     )
     leader.locator(key("invite-scope")).get_by_text("Mine scorer og mine skrevne refleksioner").click()
     wait_for_idle(leader)
