@@ -187,3 +187,12 @@ def other_instance(database_url, tmp_path, request) -> str:
         prepare_database(url).dispose()
         return url
     return _fresh_postgres_url(request.getfixturevalue("postgres_template"))
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """The browser tests run one after another on one worker of pytest-xdist (scripts/test.sh runs
+    `-n auto --dist loadgroup`), beside the other tests on the other workers: each of them starts a
+    server and a Chromium of its own, and some measure what two people doing things at once see."""
+    for item in items:
+        if "e2e" in item.path.parts or item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
