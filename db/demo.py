@@ -2,7 +2,8 @@
 
 A trainer with a course, 12 leaders with three completed rounds each (varied ratings and Danish
 reflections, 1–2 development goals per round, followed up in the next), a few who let the trainer
-see their results, and one leader sharing with a co-driver who has given feedback. Every
+see their results, and one leader sharing with a co-driver who has given feedback; she also has
+her network, an agreement her personaleleder has agreed to and one her co-driver may read. Every
 account's password is DEMO_PASSWORD.
 
 It refuses to run on a database that already has accounts, unless --force is given.
@@ -18,14 +19,17 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from db import accounts, courses, feedback, goals, rounds, sharing
+from core.agreements import draft
+from db import accounts, agreements, courses, feedback, goals, networks, rounds, sharing, tool_answers
 from db.engine import make_sessionmaker, prepare_database
 from db.models import Round, User
 from questions import QuestionBank, load_bank
+from questions.tools import Tools, load_tools
 
 DEMO_PASSWORD = "demo-adgangskode"
 TRAINER = "underviser"
 CODRIVER = "karsten"
+PERSONALELEDER = "susanne"  # Mette's personaleleder, who agreed to their agreement
 LEADERS = [
     "mette", "jonas", "aisha", "birgitte", "frederik", "hanne",
     "ole", "sofie", "tariq", "lene", "mikkel", "yasmin",
@@ -34,7 +38,7 @@ NAMES = {
     "underviser": "Inge Mortensen", "karsten": "Karsten Holm", "mette": "Mette Kjær", "jonas": "Jonas Berg",
     "aisha": "Aisha Rahimi", "birgitte": "Birgitte Lund", "frederik": "Frederik Møller", "hanne": "Hanne Vestergaard",
     "ole": "Ole Thomsen", "sofie": "Sofie Dahl", "tariq": "Tariq Aziz", "lene": "Lene Bach", "mikkel": "Mikkel Krogh",
-    "yasmin": "Yasmin Haddad",
+    "yasmin": "Yasmin Haddad", "susanne": "Susanne Berg",
 }  # fmt: skip
 CONTEXTS = ["foer-netvaerket", "efter-moede-2", "efter-moede-4"]
 CONSENTING = {"mette", "aisha", "ole"}
@@ -112,8 +116,54 @@ def _seed_rounds(session: Session, bank: QuestionBank, rng: random.Random, user_
         )
 
 
-def seed(session: Session, bank: QuestionBank, rng: random.Random) -> str:
+def _seed_talks(session: Session, tools: Tools, leader_id: int, codriver_id: int) -> None:
+    """The first leader's network, the talk with her personaleleder prepared and agreed, and a
+    draft agreement with her co-driver, who is invited to read it."""
+    networks.save_network(
+        session=session,
+        user_id=leader_id,
+        name="Unge i job",
+        theme="Flere unge uden uddannelse i job eller uddannelse, sammen med virksomhederne.",
+        meetings=[date(2027, 2, 1), date(2027, 3, 8), date(2027, 4, 12), date(2027, 5, 24), date(2027, 6, 21)],
+    )
+    tool = tools.for_talk("personaleleder")
+    answers = {
+        "tid-travle-perioder": "Februar og maj-juni bliver travle; april er roligere.",
+        "sekretariat-perioder": "Uge 5-6 og uge 20-25 i sekretariatet.",
+        "kompetence-udvikling": "Jeg vil blive bedre til at facilitere, når uenighederne er store.",
+    }
+    for question_id, text in answers.items():
+        tool_answers.save_text(session=session, user_id=leader_id, tool_id=tool.id, question_id=question_id, text=text)
+    view = agreements.start_agreement(
+        session=session,
+        leader_id=leader_id,
+        kind=tool.talk,
+        draft={**draft(tool, answers), "timer": {"opstart": 4, "moeder": 8, "test": 12, "forankring": 3}},
+        fields=tool.agreement.fields,
+    )
+    boss = accounts.create_user(
+        session=session, username=PERSONALELEDER, password=DEMO_PASSWORD, name=NAMES[PERSONALELEDER]
+    )
+    codriver_tool = tools.for_talk("co-driver")
+    agreements.start_agreement(
+        session=session,
+        leader_id=leader_id,
+        kind=codriver_tool.talk,
+        draft={"roller": "Karsten sparrer før hvert møde og tager referat; vi evaluerer sammen bagefter."},
+        fields=codriver_tool.agreement.fields,
+    )
+    for reader, kind in ((boss.id, tool.talk), (codriver_id, codriver_tool.talk)):
+        _, code = agreements.create_invitation(session=session, leader_id=leader_id, kind=kind)
+        agreements.redeem_invitation(session=session, user_id=reader, code=code)
+    agreements.save_comment(
+        session=session, user_id=boss.id, agreement_id=view.id, text="God plan. Vi kigger på timerne igen i april."
+    )
+    agreements.mark_agreed(session=session, user_id=boss.id, agreement_id=view.id, as_read=view.updated_at)
+
+
+def seed(session: Session, bank: QuestionBank, rng: random.Random, tools: Tools | None = None) -> str:
     """Create the demo; return what to tell the person who ran it."""
+    tools = tools or load_tools()
     trainer = accounts.create_user(session=session, username=TRAINER, password=DEMO_PASSWORD, name=NAMES[TRAINER])
     accounts.set_roles(session=session, username=TRAINER, is_trainer=True)
     course = courses.create_course(
@@ -143,10 +193,11 @@ def seed(session: Session, bank: QuestionBank, rng: random.Random) -> str:
                 ratings={c.id: _rate(rng, 3.2, 0, 0) for c in bank.competencies},
                 comments={bank.competencies[0].id: "Du fik borgerne med – husk også erhvervslivet næste gang."},
             )
+            _seed_talks(session, tools, leader.id, codriver.id)
     return (
         f"Demo er lagt ind: underviseren »{TRAINER}«, holdet »{course.name}« (kode {course.join_code}), "
         f"{len(LEADERS)} ledere med {len(CONTEXTS)} runder hver (fx »{LEADERS[0]}«) "
-        f"og co-driveren »{CODRIVER}«. Adgangskode til alle: {DEMO_PASSWORD}"
+        f"co-driveren »{CODRIVER}« og personalelederen »{PERSONALELEDER}«. Adgangskode til alle: {DEMO_PASSWORD}"
     )
 
 

@@ -10,6 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from core import texts
+from db import accounts, agreements
+from tests.conftest import PASSWORD
 from tests.support.appflow import (
     assert_no_exception,
     complete_round,
@@ -133,3 +135,34 @@ def test_an_agreement_code_typed_on_the_sharing_page_opens_the_agreement_and_no_
     assert "Hele marts og uge 20" in everything_shown(birgit)
     open_page(birgit, "co_driver")
     assert "Hele marts og uge 20" not in everything_shown(birgit) and SECRET not in everything_shown(birgit)
+
+
+def test_a_guessed_agreement_id_or_address_opens_nothing_of_someone_elses(mette, new_session, app_tx, tools):
+    _prepare_personaleleder(mette)
+    mette.button(key="agreement-personaleleder").click().run()
+    code = _invite(mette)
+    reference = tools.for_talk("referenceleder")
+    leader_id = app_tx(accounts.authenticate, username="Mette", password=PASSWORD).id
+    other = app_tx(
+        agreements.start_agreement,
+        leader_id=leader_id,
+        kind="referenceleder",
+        draft={"mandat": "Referencelederens-hemmelighed"},
+        fields=reference.agreement.fields,
+    )
+    birgit = sign_up(new_session(), "birgit")
+    open_page(birgit, "samtaler")
+    birgit.text_input(key="agreement-redeem-code").input(code)
+    birgit.button(key="agreement-redeem-submit").click().run()
+    birgit.session_state["agreement-pick"] = other.id  # tampered with: the leader's other agreement
+    birgit.run()
+    assert "Referencelederens-hemmelighed" not in everything_shown(birgit)
+    assert "Hele marts og uge 20" in everything_shown(birgit)  # still only the one she was invited to
+
+    stranger = sign_up(new_session(), "svend")
+    stranger.session_state["agreement-pick"] = other.id
+    stranger.query_params["aftale"] = "referenceleder"
+    open_page(stranger, "samtaler")
+    shown = everything_shown(stranger) + everything_kept(stranger)
+    assert "Referencelederens-hemmelighed" not in shown and "Hele marts" not in shown
+    assert_no_exception(stranger)

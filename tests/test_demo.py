@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from core import texts
-from db import accounts, cohort, courses, demo, feedback, goals, rounds, sharing
+from db import accounts, agreements, cohort, courses, demo, feedback, goals, networks, rounds, sharing
 from tests.conftest import ROOT
 
 
@@ -54,6 +54,15 @@ def test_the_demo_holds_a_course_of_twelve_with_three_rounds_each_and_a_co_drive
     assert (
         tx(feedback.feedback_for_leader, leader_id=mette.id)[history[-1].id][0].author_name == demo.NAMES[demo.CODRIVER]
     )
+    # Her talks: the network, an agreement her personaleleder agreed to, one her co-driver may read.
+    assert tx(networks.get_network, user_id=mette.id).name == "Unge i job"
+    mine = tx(agreements.list_agreements, leader_id=mette.id)
+    assert mine["personaleleder"].agreed_by_name == demo.NAMES[demo.PERSONALELEDER]
+    assert mine["personaleleder"].values["timer"]["moeder"] == 8
+    assert not mine["co-driver"].is_agreed
+    assert [i.kind for i in tx(agreements.invited_to, user_id=codriver.id)] == ["co-driver"]
+    boss = _login(tx, demo.PERSONALELEDER)
+    assert [i.leader_name for i in tx(agreements.invited_to, user_id=boss.id)] == [demo.NAMES["mette"]]
 
 
 def test_it_refuses_a_database_with_accounts_unless_forced(db_env, tx, make_user, capsys):
