@@ -95,10 +95,6 @@ def _hours(hours: float) -> str:
     return danish_number(int(hours)) if hours == int(hours) else f"{hours:.1f}".replace(".", ",")
 
 
-def is_blank(field: AgreementField, value: Value) -> bool:
-    return in_words(field, value) == ""
-
-
 @dataclass(frozen=True)
 class Change:
     """One field that says something else now than when the agreement was agreed."""

@@ -213,14 +213,6 @@ def save_value(
     return cleaned
 
 
-def delete_agreement(*, session: Session, leader_id: int, kind: str) -> None:
-    """Delete the leader's agreement of this kind, with its codes, readers and comments."""
-    agreement = _own(session, leader_id, kind)
-    if agreement is None:
-        raise NotFoundError(f"agreement {kind}")
-    session.delete(agreement)
-
-
 def create_invitation(
     *, session: Session, leader_id: int, kind: str, now: datetime | None = None
 ) -> tuple[AgreementInvitationView, str]:

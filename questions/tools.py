@@ -143,12 +143,6 @@ class Tools(_Frozen):
                 return tool
         raise KeyError(kind)
 
-    def by_id(self, tool_id: str) -> Tool:
-        for tool in self.tools:
-            if tool.id == tool_id:
-                return tool
-        raise KeyError(tool_id)
-
 
 def load_tools(folder: Path | str = DEFAULT_TOOLS_FOLDER) -> Tools:
     """Read and validate every tool file; one per talk. Raise ToolsError naming file and field."""

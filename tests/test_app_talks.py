@@ -166,3 +166,16 @@ def test_a_guessed_agreement_id_or_address_opens_nothing_of_someone_elses(mette,
     shown = everything_shown(stranger) + everything_kept(stranger)
     assert "Referencelederens-hemmelighed" not in shown and "Hele marts" not in shown
     assert_no_exception(stranger)
+
+
+def test_a_text_whose_save_was_skipped_is_stored_when_the_tool_is_left(mette, new_session):
+    """A click that reaches a busy server can make Streamlit skip a text's callback (README)."""
+    open_page(mette, "samtaler")
+    mette.button(key="tool-personaleleder").click().run()
+    mette.session_state["tool-text-personaleleder-afdelingen-med"] = "Oplæg på afdelingsmødet"  # no callback ran
+    mette.button(key="agreement-personaleleder").click().run()
+    assert "Oplæg på afdelingsmødet" in mette.text_area(key="agreement-field-personaleleder-udvikling").value
+    fresh = log_in(new_session(), "Mette")
+    open_page(fresh, "samtaler")
+    fresh.button(key="tool-personaleleder").click().run()
+    assert fresh.text_area(key="tool-text-personaleleder-afdelingen-med").value == "Oplæg på afdelingsmødet"

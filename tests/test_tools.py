@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -24,6 +25,13 @@ def test_each_tool_has_questions_a_role_and_an_agreement_drafted_from_its_answer
         prepared = {q for f in tool.agreement.fields for q in f.prepared_by}
         assert prepared, tool.id  # the draft starts from what the leader wrote
         assert all(tool.question(q).written for q in prepared), tool.id
+
+
+def test_the_roles_read_right_for_the_leader_and_for_the_person_invited(tools):
+    """Both read the role (the leader in the tool, the invited person beside the agreement)."""
+    for tool in tools.tools:
+        for item in tool.role.items:
+            assert not set(re.findall(r"\w+", item.lower())) & {"du", "dig", "din", "dit", "dine"}, item
 
 
 def test_the_talks_cover_what_the_handbook_asks_of_each_agreement(tools):

@@ -43,6 +43,9 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
         )
         st.caption(escape_markdown(talk_status(view, tool)))
         render_changes(tool, view)
+        with st.expander(texts.INVITED_ROLE.format(person=person)):
+            for item in tool.role.items:
+                st.markdown("- " + escape_markdown(item))
         for field in tool.agreement.fields:
             st.markdown(f"**{escape_markdown(field.label)}**")
             st.text(value_words(field, view) or texts.AGREEMENT_EMPTY_VALUE)

@@ -91,7 +91,7 @@ def _render_tool(tool: Tool, user_id: int) -> None:
     drawn = []
     for question in tool.questions:
         drawn += _render_question(tool, question, user_id)
-    actions.remember_drawn(drawn)
+    actions.remember_drawn(drawn, actions.tool_savers(user_id, tool))
     _render_status()
     st.button(
         texts.TOOL_TO_AGREEMENT,
@@ -218,7 +218,8 @@ def _render_agreement(tool: Tool, user_id: int) -> None:
         with st.container(border=True):
             _render_prepared(tool, field, answers)
             _render_field(kind, field, user_id)
-    actions.remember_drawn(actions.agreement_keys(kind, tool.agreement.fields))
+    fields = tool.agreement.fields
+    actions.remember_drawn(actions.agreement_keys(kind, fields), actions.agreement_savers(user_id, kind, fields))
     _render_status()
     network = tx(networks.get_network, user_id=user_id)
     pdf_download(tool, view, actions.pdf_key(kind), network.name if network else "")

@@ -7,6 +7,7 @@ person's comment likewise. Access is checked by the storage API on every call.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 import streamlit as st
@@ -14,6 +15,7 @@ import streamlit as st
 from core import texts
 from core.agreements import draft
 from core.formatting import danish_date, danish_time
+from core.limits import TEXT_MAX_CHARS
 from db import agreements, tool_answers
 from db.errors import (
     AccessRevokedError,
@@ -29,7 +31,7 @@ from questions.tools import AgreementField, Tool
 from ui import identity
 from ui.flash import set_flash
 from ui.resources import tx
-from ui.text_field import base_of, forget_saved, load, mark_conflict, mark_saved
+from ui.text_field import base_of, forget_saved, load, mark_conflict, mark_saved, unsaved
 
 # What the leader has open lives in the address (?redskab=<kind> or ?aftale=<kind>), so a reload
 # or a bookmark comes back to it.
@@ -45,6 +47,7 @@ INVITED_PDF_KEY = "agreement-invited-pdf"
 BACK_KEY = "talks-back"
 _COMMENT_FOR_KEY = "agreement-comment-for"  # the agreement whose comment the field holds
 _FIELDS_KEY = "talks-fields"  # every input key drawn for the open tool or agreement
+_SAVERS_KEY = "talks-savers"  # text field key -> (its on_change, its args), to store before leaving
 INVITED_SLOT, LEADER_SLOT = "talks-invited", "talks"
 
 
@@ -88,11 +91,6 @@ def reader_remove_key(reader_id: int) -> str:
     return f"agreement-reader-remove-{reader_id}"
 
 
-def tool_keys(tool: Tool) -> list[str]:
-    keys = [tool_rating_key(tool.id, q.id) for q in tool.questions if q.rated]
-    return keys + [tool_text_key(tool.id, q.id) for q in tool.questions if q.written]
-
-
 def agreement_keys(kind: str, fields: tuple[AgreementField, ...]) -> list[str]:
     keys = []
     for field in fields:
@@ -104,7 +102,11 @@ def agreement_keys(kind: str, fields: tuple[AgreementField, ...]) -> list[str]:
 
 
 def _forget_open() -> None:
-    """Drop the inputs of what was open, so opening it again loads what is stored."""
+    """Drop the inputs of what was open, so opening it again loads what is stored. A text the
+    field holds but storage lacks (its callback skipped while the server was busy) is stored first."""
+    for key, (save, args) in st.session_state.pop(_SAVERS_KEY, {}).items():
+        if unsaved(key, TEXT_MAX_CHARS):
+            save(*args)
     keys = st.session_state.pop(_FIELDS_KEY, [])
     for key in keys:
         st.session_state.pop(key, None)
@@ -112,8 +114,18 @@ def _forget_open() -> None:
     st.session_state.pop(STATUS_KEY, None)
 
 
-def remember_drawn(keys: list[str]) -> None:
+def remember_drawn(keys: list[str], savers: dict[str, tuple[Callable[..., None], tuple]]) -> None:
+    """Remember the inputs drawn for what is open, and how each text field is stored."""
     st.session_state[_FIELDS_KEY] = keys
+    st.session_state[_SAVERS_KEY] = savers
+
+
+def tool_savers(user_id: int, tool: Tool) -> dict[str, tuple[Callable[..., None], tuple]]:
+    return {tool_text_key(tool.id, q.id): (on_tool_text, (user_id, tool.id, q.id)) for q in tool.questions if q.written}
+
+
+def agreement_savers(user_id: int, kind: str, fields: tuple[AgreementField, ...]) -> dict:
+    return {field_key(kind, f.id): (on_field_text, (user_id, kind, f)) for f in fields if f.type == "text"}
 
 
 def set_status(kind: str, message: str) -> None:
