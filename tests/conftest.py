@@ -189,6 +189,7 @@ def other_instance(database_url, tmp_path, request) -> str:
     return _fresh_postgres_url(request.getfixturevalue("postgres_template"))
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items) -> None:
     """The browser tests run one after another on one worker of pytest-xdist (scripts/test.sh runs
     `-n auto --dist loadgroup`), beside the other tests on the other workers: each of them starts a
