@@ -189,11 +189,20 @@ def other_instance(database_url, tmp_path, request) -> str:
     return _fresh_postgres_url(request.getfixturevalue("postgres_template"))
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
-def pytest_collection_modifyitems(items) -> None:
-    """The browser tests run one after another on one worker of pytest-xdist (scripts/test.sh runs
-    `-n auto --dist loadgroup`), beside the other tests on the other workers: each of them starts a
-    server and a Chromium of its own, and some measure what two people doing things at once see."""
-    for item in items:
-        if "e2e" in item.path.parts or item.get_closest_marker("browser"):
-            item.add_marker(pytest.mark.xdist_group("browser"))
+# Tests that start a server and a Chromium of their own; some measure what two people doing things
+# at once see, so they run one after another (README: "Tests on every core").
+BROWSER_TESTS = ("tests/e2e/", "tests/test_bench.py")
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """With pytest-xdist (scripts/test.sh runs `-n auto`), every browser test goes to one worker,
+    one after another, and the other tests share the other workers. (xdist's own `loadgroup` marks
+    a test by renaming its node id, which pytest 9 no longer reads.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsTogether(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return "browser" if nodeid.startswith(BROWSER_TESTS) else nodeid
+
+    return BrowserTestsTogether(config, log)
