@@ -781,7 +781,7 @@ AGREEMENT_PDF_SIGN_OTHER = "Dato og underskrift"
 TOOLS_BROKEN = "Redskaberne til samtalerne kan ikke indlæses. Bed en administrator se på det. ({detail})"
 
 # The leader's own overview (page "Overblik")
-PAGE_OVERVIEW = "Overblik"
+PAGE_OVERVIEW = "Mit overblik"  # not "Overblik": the last step of a round is called that
 OVERVIEW_TITLE = "Dit overblik"
 OVERVIEW_INTRO = "Her kan du se, hvor du står: dit netværk, dine samtaler og aftaler, dine runder og dine mål."
 NETWORK_TITLE = "Dit netværk"

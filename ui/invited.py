@@ -11,7 +11,7 @@ from core.limits import TEXT_MAX_CHARS
 from db import agreements
 from db.errors import AccessRevokedError
 from questions.tools import Tools
-from ui import talks_actions as actions
+from ui import invited_actions as actions
 from ui.agreement_view import is_settled, pdf_download, render_changes, render_comments, talk_status, value_words
 from ui.flash import show_flash
 from ui.resources import tx

@@ -1,28 +1,24 @@
-"""What happens on the talks page: every key it uses, and the callbacks that store at once.
+"""What the leader does on the talks page: every key it uses, and the callbacks that store at once.
 
-The leader's tool answers and agreement fields are stored as they are typed or chosen (text
-fields through ui/text_field.py, which also catches a text changed in another tab); the invited
-person's comment likewise. Access is checked by the storage API on every call.
+The tool answers and agreement fields are stored as they are typed or chosen (text fields
+through ui/text_field.py, which also catches a text changed in another tab). The invited
+person's side is ui/invited_actions.py. Access is checked by the storage API on every call.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 
 import streamlit as st
 
 from core import texts
 from core.agreements import draft
-from core.formatting import danish_date, danish_time
+from core.formatting import danish_time
 from core.limits import TEXT_MAX_CHARS
 from db import agreements, tool_answers
 from db.errors import (
-    AccessRevokedError,
-    AgreementChangedError,
     EditConflictError,
     InvalidInputError,
-    InvitationError,
     NotFoundError,
     TextTooLongError,
 )
@@ -38,17 +34,10 @@ from ui.text_field import base_of, forget_saved, load, mark_conflict, mark_saved
 TOOL_PARAM, AGREEMENT_PARAM = "redskab", "aftale"
 STATUS_KEY = "talks-status"  # (kind, message) under the open tool or agreement
 NEW_CODE_KEY = "agreement-new-code"  # (kind, invitation id, code, expires at), shown once
-REDEEM_CODE_KEY = "agreement-redeem-code"
-REDEEM_SUBMIT_KEY = "agreement-redeem-submit"
-PICK_KEY = "agreement-pick"
-COMMENT_KEY = "agreement-comment"
-ACCEPT_KEY = "agreement-accept"
-INVITED_PDF_KEY = "agreement-invited-pdf"
 BACK_KEY = "talks-back"
-_COMMENT_FOR_KEY = "agreement-comment-for"  # the agreement whose comment the field holds
 _FIELDS_KEY = "talks-fields"  # every input key drawn for the open tool or agreement
 _SAVERS_KEY = "talks-savers"  # text field key -> (its on_change, its args), to store before leaving
-INVITED_SLOT, LEADER_SLOT = "talks-invited", "talks"
+LEADER_SLOT = "talks"
 
 
 def tool_key(tool_id: str) -> str:
@@ -301,63 +290,3 @@ def remove_reader(user_id: int, reader_id: int, name: str) -> None:
         set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
         return
     set_flash(LEADER_SLOT, "success", texts.AGREEMENT_READER_REMOVED.format(name=name))
-
-
-# --- The invited person --------------------------------------------------------------------
-
-
-@identity.live
-def redeem(user_id: int) -> None:
-    code = st.session_state.get(REDEEM_CODE_KEY) or ""
-    try:
-        invited = tx(agreements.redeem_invitation, user_id=user_id, code=code)
-    except InvitationError as refused:
-        set_flash(INVITED_SLOT, "error", texts.INVITED_REFUSED[refused.reason])
-        return
-    st.session_state[REDEEM_CODE_KEY] = ""
-    st.session_state[PICK_KEY] = invited.agreement_id
-    person = texts.TALK_PERSON[invited.kind]
-    set_flash(INVITED_SLOT, "success", texts.INVITED_OK.format(leader=invited.leader_name, person=person))
-
-
-def load_comment(view: agreements.AgreementView, reader_comment: str) -> None:
-    """Fill the comment field for the agreement shown (afresh when another agreement is picked)."""
-    if st.session_state.get(_COMMENT_FOR_KEY) != view.id:
-        st.session_state.pop(COMMENT_KEY, None)
-        forget_saved([COMMENT_KEY])
-        st.session_state[_COMMENT_FOR_KEY] = view.id
-    load(COMMENT_KEY, reader_comment)
-
-
-def forget_invited() -> None:
-    for key in (COMMENT_KEY, _COMMENT_FOR_KEY, PICK_KEY):
-        st.session_state.pop(key, None)
-    forget_saved([COMMENT_KEY])
-
-
-@identity.live_autosave
-def on_comment(user_id: int, agreement_id: int) -> None:
-    value = st.session_state.get(COMMENT_KEY) or ""
-    try:
-        tx(agreements.save_comment, user_id=user_id, agreement_id=agreement_id, text=value)
-    except TextTooLongError:
-        return
-    except AccessRevokedError:
-        forget_invited()
-        set_flash(INVITED_SLOT, "error", texts.INVITED_GONE)
-        return
-    mark_saved(COMMENT_KEY, value)
-
-
-@identity.live
-def accept(user_id: int, agreement_id: int, as_read: datetime) -> None:
-    try:
-        agreed = tx(agreements.mark_agreed, user_id=user_id, agreement_id=agreement_id, as_read=as_read)
-    except AgreementChangedError:
-        set_flash(INVITED_SLOT, "error", texts.INVITED_CHANGED_SINCE)
-        return
-    except AccessRevokedError:
-        forget_invited()
-        set_flash(INVITED_SLOT, "error", texts.INVITED_GONE)
-        return
-    set_flash(INVITED_SLOT, "success", texts.INVITED_ACCEPTED.format(date=danish_date(agreed.agreed_at)))

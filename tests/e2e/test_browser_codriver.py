@@ -36,7 +36,7 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
         [
             "Ny runde",
             "Mine resultater",
-            "Overblik",
+            "Mit overblik",
             "Samtaler og aftaler",
             "Del med co-driver",
             "Mine hold",

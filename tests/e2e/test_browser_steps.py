@@ -24,6 +24,8 @@ PHONE = ARTIFACTS / "phone"
 TITLES = {
     "refleksion": texts.START_TITLE,
     "resultater": texts.RESULTS_TITLE,
+    "overblik": texts.OVERVIEW_TITLE,
+    "samtaler": texts.TALKS_TITLE,
     "deling": texts.SHARING_TITLE,
     "co-driver": texts.CODRIVER_TITLE,
     "mine-hold": texts.MY_COURSES_TITLE,

@@ -64,14 +64,14 @@ def test_prepare_draft_invite_agree_and_print_the_personaleleder_agreement(app_s
     click(boss, "agreement-accept")
     expect(boss.get_by_text(re.compile("Du har markeret aftalen som aftalt"))).to_be_visible()
     a11y.check(boss, "talks-invited-agreed")
-    for page in ("Mine resultater", "Overblik"):  # her own pages: nothing of Mette's mirror
+    for page in ("Mine resultater", "Mit overblik"):  # her own pages: nothing of Mette's mirror
         go_to(boss, page)
         expect(boss.get_by_text(SECRET)).to_have_count(0)
     boss.goto(f"{app_server.url}/co-driver?leader=Mette")
     wait_for_idle(boss)
     expect(boss.get_by_text(SECRET)).to_have_count(0)
 
-    go_to(leader, "Overblik")
+    go_to(leader, "Mit overblik")
     expect(leader.locator(key("overview-talk-personaleleder"))).to_contain_text("Aftalt")
     expect(leader.locator(key("overview-talk-personaleleder"))).to_contain_text("Birgit Holm")
     a11y.check(leader, "overview")
