@@ -1,4 +1,5 @@
-"""Addresses the app hands out: the course's join link (shown as text and as a QR code)."""
+"""Addresses the app hands out: the course's join link (shown as text and as a QR code), and the
+link that opens a collaboration agreement for the person invited to it."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import segno
 
 JOIN_PATH = "mine-hold"
 JOIN_PARAMETER = "kode"
+AGREEMENT_PATH = "samtaler"
+AGREEMENT_PARAMETER = "aftalekode"
 
 
 def app_base(page_url: str | None, page_path: str) -> str:
@@ -25,6 +28,11 @@ def app_base(page_url: str | None, page_path: str) -> str:
 def join_link(base: str, code: str) -> str:
     """`<base>/mine-hold?kode=<code>`: opening it signs a person in (or up) and joins the course."""
     return f"{base}/{JOIN_PATH}?{urlencode({JOIN_PARAMETER: code})}"
+
+
+def agreement_link(base: str, code: str) -> str:
+    """`<base>/samtaler?aftalekode=<code>`: opening it signs a person in (or up) and uses the code."""
+    return f"{base}/{AGREEMENT_PATH}?{urlencode({AGREEMENT_PARAMETER: code})}"
 
 
 def qr_png(link: str, scale: int = 12) -> bytes:

@@ -736,6 +736,10 @@ AGREEMENT_CODE_INTRO = (
     "Giv koden til din {person}. Den virker én gang, til og med {date}. Vedkommende opretter sig i "
     "Netværksspejlet og skriver koden under »Samtaler og aftaler«."
 )
+AGREEMENT_LINK_INTRO = "Eller send din {person} dette link. Det åbner aftalen efter login eller oprettelse:"
+AGREEMENT_LINK_GATE = (
+    "Du er inviteret til at læse en samarbejdsaftale. Log ind, eller opret en konto, så åbner den med det samme."
+)
 AGREEMENT_PENDING = "Kode lavet {created}, virker til og med {expires}."
 AGREEMENT_WITHDRAW = "Træk tilbage"
 AGREEMENT_WITHDRAWN = "Koden er trukket tilbage."

@@ -179,3 +179,21 @@ def test_a_text_whose_save_was_skipped_is_stored_when_the_tool_is_left(mette, ne
     open_page(fresh, "samtaler")
     fresh.button(key="tool-personaleleder").click().run()
     assert fresh.text_area(key="tool-text-personaleleder-afdelingen-med").value == "Oplæg på afdelingsmødet"
+
+
+def test_the_link_the_leader_sends_opens_the_agreement_after_sign_up(mette, new_session):
+    _prepare_personaleleder(mette)
+    mette.button(key="agreement-personaleleder").click().run()
+    code = _invite(mette)
+    link = mette.code[1].value
+    assert link == f"http://localhost:8501/samtaler?aftalekode={code}"
+
+    birgit = new_session()
+    birgit.switch_page("pages/samtaler.py")
+    birgit.query_params["aftalekode"] = code
+    birgit.run()
+    assert [plain(i.value) for i in birgit.info][:1] == [texts.AGREEMENT_LINK_GATE]
+    sign_up(birgit, "birgit", name="Birgit Holm")
+    assert_no_exception(birgit)
+    assert "Hele marts og uge 20" in everything_shown(birgit)
+    assert "aftalekode" not in birgit.query_params  # a reload does not try the used code again

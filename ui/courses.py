@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date, timedelta
 
 import streamlit as st
@@ -10,7 +9,7 @@ import streamlit as st
 from core import texts
 from core.formatting import escape_markdown
 from core.history import context_label
-from core.links import app_base, join_link, qr_png
+from core.links import join_link, qr_png
 from db import cohort, courses
 from db.courses import NAME_MAX_CHARS
 from db.errors import InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
@@ -18,7 +17,7 @@ from questions import QuestionBank
 from ui import identity
 from ui.dashboard import render_dashboard
 from ui.flash import set_flash, show_flash
-from ui.resources import tx
+from ui.resources import base_url, tx
 
 
 @identity.live
@@ -74,13 +73,6 @@ def _set_session_context(trainer_id: int, course_id: int) -> None:
         )
     except (InvalidInputError, NotFoundError, NotAllowedError):
         return
-
-
-def base_url() -> str:
-    """The app's address for links people follow on their own devices (PUBLIC_URL, or the address
-    this browser uses)."""
-    configured = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
-    return configured or app_base(st.context.url, "hold") or "http://localhost:8501"
 
 
 def course_join_link(course) -> str:

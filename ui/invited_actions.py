@@ -9,6 +9,7 @@ import streamlit as st
 
 from core import texts
 from core.formatting import danish_date
+from core.links import AGREEMENT_PARAMETER
 from db import agreements
 from db.errors import AccessRevokedError, AgreementChangedError, InvitationError, TextTooLongError
 from ui import identity
@@ -26,8 +27,23 @@ _COMMENT_FOR_KEY = "agreement-comment-for"  # the agreement whose comment the fi
 INVITED_SLOT = "talks-invited"
 
 
+def redeem_from_link(user_id: int) -> None:
+    """Opened by the link the leader sent (`/samtaler?aftalekode=...`): use the code at once. It
+    leaves the address first, so a reload does not try it again."""
+    code = st.query_params.get(AGREEMENT_PARAMETER)
+    if not code:
+        return
+    del st.query_params[AGREEMENT_PARAMETER]
+    st.session_state[REDEEM_CODE_KEY] = code[:40]
+    _redeem(user_id)
+
+
 @identity.live
 def redeem(user_id: int) -> None:
+    _redeem(user_id)
+
+
+def _redeem(user_id: int) -> None:
     code = st.session_state.get(REDEEM_CODE_KEY) or ""
     try:
         invited = tx(agreements.redeem_invitation, user_id=user_id, code=code)

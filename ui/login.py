@@ -8,7 +8,7 @@ import streamlit as st
 from core import texts
 from core.auth import LOCK_DURATION, refusal_message
 from core.limits import PASSWORD_MIN_CHARS, PERSON_NAME_MAX_CHARS
-from core.links import JOIN_PARAMETER
+from core.links import AGREEMENT_PARAMETER, JOIN_PARAMETER
 from db import accounts
 from db.errors import (
     InvalidInputError,
@@ -158,6 +158,9 @@ def render_gate() -> None:
     by_link = bool(st.query_params.get(JOIN_PARAMETER))  # came by a course's link or QR code
     if by_link:
         st.info(texts.JOIN_LINK_GATE)
+    elif st.query_params.get(AGREEMENT_PARAMETER):  # came by the link to a collaboration agreement
+        by_link = True
+        st.info(texts.AGREEMENT_LINK_GATE)
     show_flash("login")
     if sso.configured():
         sso.login_button()

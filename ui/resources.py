@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from streamlit.errors import StreamlitAPIException
 
 from core import texts
+from core.links import app_base
 from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.errors import DatabaseConfigError
 from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
@@ -65,6 +66,13 @@ def _no_menu() -> None:
     """
     with contextlib.suppress(StreamlitAPIException):
         st.navigation([st.Page(_stopped, title=texts.APP_TITLE, url_path="kan-ikke-starte")], position="hidden")
+
+
+def base_url(page_path: str = "hold") -> str:
+    """The app's address for links people follow on their own devices (PUBLIC_URL, or the address
+    this browser uses on the page at `page_path`)."""
+    configured = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
+    return configured or app_base(st.context.url, page_path) or "http://localhost:8501"
 
 
 def get_bank() -> QuestionBank:

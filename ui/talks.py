@@ -8,14 +8,15 @@ import streamlit as st
 from core import texts
 from core.formatting import danish_date, escape_markdown
 from core.limits import TEXT_MAX_CHARS
+from core.links import AGREEMENT_PATH, agreement_link
 from db import agreements, networks, tool_answers
 from questions.tools import HOURS_MAX, AgreementField, Tool, ToolQuestion, Tools
-from ui import invited
+from ui import invited, invited_actions
 from ui import talks_actions as actions
 from ui.agreement_view import pdf_download, render_changes, render_comments, talk_status
 from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
-from ui.resources import tx
+from ui.resources import base_url, tx
 from ui.text_field import text_field
 
 
@@ -178,6 +179,9 @@ def _render_invite(kind: str, view: agreements.AgreementView, user_id: int) -> N
         with st.container(border=True, key=f"agreement-code-{kind}"):
             st.write(texts.AGREEMENT_CODE_INTRO.format(person=person, date=danish_date(new[3])))
             st.code(new[2], language=None)
+            st.caption(texts.AGREEMENT_LINK_INTRO.format(person=person))
+            with st.container(key=f"agreement-link-{kind}"):
+                st.code(agreement_link(base_url(AGREEMENT_PATH), new[2]), language=None, wrap_lines=True)
     for invitation in pending:
         text_col, button_col = st.columns([4, 1], vertical_alignment="center")
         created, expires = danish_date(invitation.created_at), danish_date(invitation.expires_at)
@@ -232,6 +236,7 @@ def _render_agreement(tool: Tool, user_id: int) -> None:
 def render_page(tools: Tools, user_id: int) -> None:
     """The whole page: the leader's own talks, then the agreements this person was invited to."""
     st.title(texts.TALKS_TITLE, anchor=False)
+    invited_actions.redeem_from_link(user_id)
     if actions.opened(tuple(t.talk for t in tools.tools)) is not None:
         render_leader(tools, user_id)  # one of their own tools or agreements, and nothing else
         return
