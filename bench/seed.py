@@ -15,16 +15,9 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Engine
 
 from core import texts
+from core.vocabulary import ROUND_COMPLETED
 from db.accounts import username_key
-from db.models import (
-    ROUND_COMPLETED,
-    Answer,
-    Course,
-    CourseMember,
-    Goal,
-    Round,
-    User,
-)
+from db.models import Answer, Course, CourseMember, Goal, Round, User
 from questions import QuestionBank
 
 PASSWORD = "bench-adgangskode"

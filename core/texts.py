@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core import vocabulary as v
+
 
 def counted(count: int, one: str, many: str) -> str:
     """A count with its noun in the right form: "1 runde", "3 runder" (Danish has one plural form,
@@ -134,15 +136,10 @@ ROUND_NOTE_HELP = "Fx netværkets tema eller hvad der fylder lige nu."
 ROUND_START = "Start runden"
 START_DURATION = "Regn med **{low}–{high} minutter**. Du kan holde pause når som helst og fortsætte senere."
 CONTEXTS = {
-    "foer-netvaerket": "Før netværket",
-    "efter-moede-1": "Efter netværksmøde 1",
-    "efter-moede-2": "Efter netværksmøde 2",
-    "efter-moede-3": "Efter netværksmøde 3",
-    "efter-moede-4": "Efter netværksmøde 4",
-    "efter-moede-5": "Efter netværksmøde 5",
-    "efter-moede-6": "Efter netværksmøde 6",
-    "efter-testfasen": "Efter testfasen",
-    "andet": "Andet",
+    v.CONTEXT_BEFORE: "Før netværket",
+    **{v.after_meeting(n): f"Efter netværksmøde {n}" for n in range(1, v.MEETINGS_MAX + 1)},
+    v.CONTEXT_AFTER_TEST: "Efter testfasen",
+    v.CONTEXT_OTHER: "Andet",
 }
 
 # Walk-through
@@ -251,8 +248,8 @@ SHARING_INTRO = (
 INVITE_TITLE = "Inviter en co-driver"
 INVITE_SCOPE = "Hvad må din co-driver se?"
 SCOPE_LABELS = {
-    "scores": "Kun mine scorer",
-    "texts": "Mine scorer og mine skrevne refleksioner",
+    v.SCOPE_SCORES: "Kun mine scorer",
+    v.SCOPE_TEXTS: "Mine scorer og mine skrevne refleksioner",
 }
 INVITE_CREATE = "Lav en invitationskode"
 INVITE_CODE_INTRO = (
@@ -296,8 +293,8 @@ CODRIVER_EMPTY = "Ingen netværksledere deler med dig endnu. Har du fået en kod
 CODRIVER_PICK_LEADER = "Netværksleder"
 CODRIVER_NO_ACCESS = "Du har ikke adgang til den netværksleders runder."
 CODRIVER_SCOPE = {
-    "scores": "{leader} deler sine scorer med dig, men ikke sine skrevne refleksioner.",
-    "texts": "{leader} deler sine scorer og sine skrevne refleksioner med dig.",
+    v.SCOPE_SCORES: "{leader} deler sine scorer med dig, men ikke sine skrevne refleksioner.",
+    v.SCOPE_TEXTS: "{leader} deler sine scorer og sine skrevne refleksioner med dig.",
 }
 CODRIVER_NO_ROUNDS = "{leader} har ikke afsluttet en runde endnu."
 CODRIVER_RADAR_TITLE = "{leader_gen} styrker over tid"
@@ -419,10 +416,10 @@ PARTICIPANTS_EMPTY = "Ingen deltagere endnu. Giv dem holdkoden."
 PARTICIPANT_COL_NAME = "Deltager"
 PARTICIPANT_COL_CONSENT = "Deler egne resultater"
 PARTICIPANT_COL_DONE = "Afsluttede runder"
-STATUS_LABELS = {"not-started": "Ikke startet", "in-progress": "I gang", "completed": "Afsluttet"}
+STATUS_LABELS = {v.NOT_STARTED: "Ikke startet", v.IN_PROGRESS: "I gang", v.COMPLETED: "Afsluttet"}
 YES, NO = "Ja", "Nej"
 DASHBOARD_ROUND = "Hvilke runder vil du se?"
-DASHBOARD_CHOICES = {"latest": "Hver deltagers seneste", "first": "Hver deltagers første"}
+DASHBOARD_CHOICES = {v.LATEST: "Hver deltagers seneste", v.FIRST: "Hver deltagers første"}
 DASHBOARD_RADAR_TITLE = "Gruppens billede"
 DASHBOARD_RADAR_CAPTION = "Linjen er gruppens gennemsnit. {people} deltagere."
 DASHBOARD_BAND_CAPTION = "Det skraverede bånd viser den midterste halvdel af vurderingerne: fra nedre til øvre kvartil."
@@ -526,7 +523,7 @@ FOLLOWUP_OUTCOME = "Hvordan gik det med »{name}«?"
 FOLLOWUP_TEXT = "Hvad skete der? (kort)"
 FOLLOWUP_MISSING = "Du har ikke fortalt, hvordan det gik med {count} af dine mål fra sidst."
 FOLLOWUP_GO_TO = "Gå til dine mål fra sidst"
-OUTCOME_LABELS = {"achieved": "Lykkedes", "partly": "Delvist", "not_yet": "Ikke endnu"}
+OUTCOME_LABELS = {v.OUTCOME_ACHIEVED: "Lykkedes", v.OUTCOME_PARTLY: "Delvist", v.OUTCOME_NOT_YET: "Ikke endnu"}
 
 # My data: export, import, delete
 PAGE_MY_DATA = "Mine data"
@@ -634,7 +631,7 @@ REPORT_PAGE = "Side {page} af {pages}"
 EXPORT_ROUND = "Runde nr."
 EXPORT_ROUND_COLUMN = "Runde {n}"
 EXPORT_STATUS = "Status"
-EXPORT_STATUS_LABELS = {"open": "I gang", "completed": "Afsluttet"}
+EXPORT_STATUS_LABELS = {v.ROUND_OPEN: "I gang", v.ROUND_COMPLETED: "Afsluttet"}
 EXPORT_STARTED = "Startet"
 EXPORT_COMPLETED = "Afsluttet"
 EXPORT_CONTEXT = "Hvor i forløbet"
@@ -696,11 +693,11 @@ TALKS_INTRO = (
     "den anden til at læse den, kommentere og markere den som aftalt."
 )
 TALK_NAMES = {
-    "personaleleder": "Din personaleleder",
-    "referenceleder": "Din referenceleder",
-    "co-driver": "Din co-driver",
+    v.PERSONALELEDER: "Din personaleleder",
+    v.REFERENCELEDER: "Din referenceleder",
+    v.CO_DRIVER: "Din co-driver",
 }
-TALK_PERSON = {"personaleleder": "personaleleder", "referenceleder": "referenceleder", "co-driver": "co-driver"}
+TALK_PERSON = {v.PERSONALELEDER: "personaleleder", v.REFERENCELEDER: "referenceleder", v.CO_DRIVER: "co-driver"}
 TOOL_OPEN = "Forbered samtalen"
 TOOL_PROGRESS = "Forberedt: {done} af {total} spørgsmål besvaret."
 TOOL_NOT_STARTED = "Ikke forberedt endnu."

@@ -25,6 +25,7 @@ from core.auth import (
     password_problem,
     token_hash,
 )
+from core.clock import as_utc, utcnow
 from core.limits import (
     PERSON_NAME_MAX_CHARS,
     USERNAME_MAX_CHARS,
@@ -45,7 +46,7 @@ from db.errors import (
     WeakPasswordError,
     WrongPasswordError,
 )
-from db.models import Agreement, AuthSession, User, as_utc, utcnow
+from db.models import Agreement, AuthSession, User
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
 _hasher = PasswordHasher()

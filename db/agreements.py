@@ -17,7 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from core.agreements import InvalidValueError, Value, clean_value
+from core.clock import as_utc, utcnow
 from core.limits import TEXT_MAX_CHARS, normalise_text
+from core.vocabulary import AGREEMENT_KINDS
 from db.checks import check_text
 from db.errors import (
     AccessRevokedError,
@@ -27,18 +29,7 @@ from db.errors import (
     InvitationError,
     NotFoundError,
 )
-from db.models import (
-    AGREEMENT_KINDS,
-    Agreement,
-    AgreementInvitation,
-    AgreementReader,
-    AgreementValue,
-    Network,
-    User,
-    as_utc,
-    called,
-    utcnow,
-)
+from db.models import Agreement, AgreementInvitation, AgreementReader, AgreementValue, Network, User, called
 from db.sharing import INVITATION_VALID_FOR, claim_code, code_hash, new_code
 from db.upsert import upsert
 from questions.tools import AgreementField

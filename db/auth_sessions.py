@@ -14,8 +14,9 @@ from sqlalchemy import bindparam, delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from core.auth import HANDOFF_TTL, needs_touch, new_token, session_alive, session_expires_at, token_hash
+from core.clock import as_utc, utcnow
 from db.accounts import AccountView, Roles, Standing
-from db.models import AuthSession, Share, User, as_utc, utcnow
+from db.models import AuthSession, Share, User
 
 METHOD_PASSWORD = "password"
 METHOD_SSO = "sso"

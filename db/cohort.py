@@ -23,28 +23,15 @@ from sqlalchemy import Float, Integer, String, any_, bindparam, case, cast, exis
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.orm import Session
 
+from core.clock import utcnow
 from core.privacy import TOO_FEW, Seen, Verdict, judge, known_rounds
 from core.scoring import RATINGS, rating_quartiles
+from core.vocabulary import COMPLETED, FIRST, IN_PROGRESS, LATEST, ROUND_COMPLETED, ROUND_OPEN
 from db.courses import CourseView, trainer_course
-from db.models import (
-    ROUND_COMPLETED,
-    ROUND_OPEN,
-    Answer,
-    CohortRevealed,
-    CohortView,
-    Course,
-    CourseMember,
-    Round,
-    RoundScore,
-    User,
-    called,
-    utcnow,
-)
+from db.models import Answer, CohortRevealed, CohortView, Course, CourseMember, Round, RoundScore, User, called
 from db.upsert import dialect_insert
 
-LATEST, FIRST = "latest", "first"
 CHANGE_FIRST, CHANGE_LATEST = "change-first", "change-latest"
-NOT_STARTED, IN_PROGRESS, COMPLETED = "not-started", "in-progress", "completed"
 
 
 @dataclass(frozen=True)

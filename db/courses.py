@@ -11,15 +11,16 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core.clock import as_utc, utcnow
+from core.vocabulary import MIN_GROUP_CEILING, MIN_GROUP_DEFAULT, MIN_GROUP_FLOOR
 from db import codes
 from db.accounts import roles_of
 from db.checks import check_text
 from db.errors import CourseJoinError, InvalidInputError, NotAllowedError, NotFoundError
-from db.models import MIN_GROUP_DEFAULT, MIN_GROUP_FLOOR, Course, CourseMember, User, as_utc, called, utcnow
+from db.models import Course, CourseMember, User, called
 
 NAME_MAX_CHARS = 120
 DESCRIPTION_MAX_CHARS = 1000
-MIN_GROUP_CEILING = 50
 _JOIN_CODE_GROUPS = 2  # 8 characters, 40 random bits: typed by a room full of people
 
 

@@ -13,7 +13,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from core.auth import DEVICE_TTL, new_token, token_hash
-from db.models import TrustedDevice, as_utc, utcnow
+from core.clock import as_utc, utcnow
+from db.models import TrustedDevice
 
 MOST_PER_PERSON = 20  # browsers remembered per account; the longest unused goes first
 

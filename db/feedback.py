@@ -13,11 +13,12 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.clock import as_utc, utcnow
 from core.limits import TEXT_MAX_CHARS
 from core.scoring import is_valid_rating
 from db.checks import check_id, check_text
 from db.errors import InvalidInputError
-from db.models import Feedback, FeedbackItem, Round, User, as_utc, called, utcnow
+from db.models import Feedback, FeedbackItem, Round, User, called
 from db.sharing import shared_round_leader
 
 _UNSET = object()

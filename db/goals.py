@@ -12,10 +12,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core.clock import as_utc, utcnow
 from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS
+from core.vocabulary import MAX_GOALS, OUTCOMES, ROUND_COMPLETED, ROUND_OPEN
 from db.checks import check_id, check_text
 from db.errors import DuplicateGoalError, InvalidInputError, NotFoundError, RoundClosedError
-from db.models import MAX_GOALS, OUTCOMES, ROUND_COMPLETED, ROUND_OPEN, Goal, GoalFollowup, Round, as_utc, utcnow
+from db.models import Goal, GoalFollowup, Round
 from db.upsert import upsert
 
 _UNSET = object()

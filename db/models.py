@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
@@ -21,29 +21,20 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column, relationship
 
-ROUND_OPEN = "open"
-ROUND_COMPLETED = "completed"
-# What a leader shares with a co-driver: the numbers only, or the numbers and the written texts.
-SCOPE_SCORES = "scores"
-SCOPE_TEXTS = "texts"
-SCOPES = (SCOPE_SCORES, SCOPE_TEXTS)
+from core.clock import utcnow
+from core.vocabulary import (
+    AGREEMENT_KINDS,
+    MAX_GOALS,
+    MIN_GROUP_DEFAULT,
+    MIN_GROUP_FLOOR,
+    OUTCOMES,
+    ROUND_COMPLETED,
+    ROUND_OPEN,
+    SCOPE_SCORES,
+    SCOPE_TEXTS,
+)
+
 _SCOPE_CHECK = f"scope IN ('{SCOPE_SCORES}', '{SCOPE_TEXTS}')"
-# How a development goal went, as the leader tells it in the next round.
-OUTCOME_ACHIEVED = "achieved"
-OUTCOME_PARTLY = "partly"
-OUTCOME_NOT_YET = "not_yet"
-OUTCOMES = (OUTCOME_ACHIEVED, OUTCOME_PARTLY, OUTCOME_NOT_YET)
-MAX_GOALS = 3  # a leader picks 1–3 competencies to develop per round
-
-
-def utcnow() -> datetime:
-    """Return the current time in UTC."""
-    return datetime.now(UTC)
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes; they were stored in UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 class Base(DeclarativeBase):
@@ -265,10 +256,6 @@ class GoalFollowup(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-MIN_GROUP_FLOOR = 3  # no cohort aggregate is ever shown for fewer people than this
-MIN_GROUP_DEFAULT = 5  # a new course's minimum (the usual default of 360-degree tools)
-
-
 class Course(Base):
     """A leadership course ("hold") run by a trainer; leaders join it with its code."""
 
@@ -412,8 +399,6 @@ def called(user: type[User] | object) -> object:
 
 
 # --- The talks that make the leader's mandate (questions/tools.py) ---------------------------
-
-AGREEMENT_KINDS = ("personaleleder", "referenceleder", "co-driver")  # as questions.tools.KINDS
 
 
 class Network(Base):

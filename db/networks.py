@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.clock import utcnow
 from core.limits import TEXT_MAX_CHARS
 from db.checks import check_text
 from db.errors import InvalidInputError
-from db.models import Network, utcnow
+from db.models import Network
 
 NAME_MAX_CHARS = 120
 MAX_MEETINGS = 8  # the handbook's 4–6, with room for an extra one

@@ -10,8 +10,10 @@ from sqlalchemy import Row, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from core.clock import utcnow
 from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS, normalise_text
 from core.scoring import is_valid_rating
+from core.vocabulary import CONTEXT_MAX_CHARS, ROUND_COMPLETED, ROUND_OPEN
 from db.checks import check_id, check_text
 from db.drafts import clear_note_draft
 from db.errors import (
@@ -23,10 +25,9 @@ from db.errors import (
     OpenRoundExistsError,
     RoundClosedError,
 )
-from db.models import ROUND_COMPLETED, ROUND_OPEN, Answer, Goal, Round, utcnow
+from db.models import Answer, Goal, Round
 from db.upsert import dialect_insert
 
-CONTEXT_MAX_CHARS = 40
 MAX_STEP = 10
 
 

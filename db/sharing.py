@@ -16,24 +16,14 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
+from core.clock import as_utc, utcnow
+from core.vocabulary import ROUND_COMPLETED, SCOPE_TEXTS, SCOPES
+from core.vocabulary import SCOPE_SCORES as SCOPE_SCORES  # re-exported for the UI
 from db import codes
 from db.accounts import user_named
 from db.codes import normalise_code
 from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
-from db.models import (
-    ROUND_COMPLETED,
-    SCOPE_TEXTS,
-    SCOPES,
-    AgreementInvitation,
-    Invitation,
-    Round,
-    Share,
-    User,
-    as_utc,
-    called,
-    utcnow,
-)
-from db.models import SCOPE_SCORES as SCOPE_SCORES  # re-exported for the UI
+from db.models import AgreementInvitation, Invitation, Round, Share, User, called
 from db.rounds import AnswerView, RoundView, list_history
 
 INVITATION_VALID_FOR = timedelta(days=7)

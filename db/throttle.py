@@ -8,8 +8,9 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from core.auth import LIMITS, FailureCount, after_failure, is_locked
+from core.clock import as_utc
 from db import locks
-from db.models import SignInFailures, as_utc
+from db.models import SignInFailures
 from db.upsert import upsert
 
 Key = tuple[str, str]  # (scope, key): ("account", "mette") or ("client", "10.0.0.7")

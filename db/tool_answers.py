@@ -8,10 +8,11 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from core.clock import as_utc, utcnow
 from core.limits import TEXT_MAX_CHARS, normalise_text
 from db.checks import check_id, check_text
 from db.errors import EditConflictError, InvalidInputError
-from db.models import ToolAnswer, as_utc, utcnow
+from db.models import ToolAnswer
 from db.upsert import upsert
 
 

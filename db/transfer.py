@@ -14,6 +14,7 @@ from datetime import date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from core.clock import as_utc, utcnow
 from core.transfer import (
     FORMAT,
     FORMAT_VERSION,
@@ -51,8 +52,6 @@ from db.models import (
     Share,
     ToolAnswer,
     User,
-    as_utc,
-    utcnow,
 )
 
 

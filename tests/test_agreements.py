@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 
 from core.agreements import InvalidValueError, changes_since_agreed, clean_value, draft, in_words
+from core.clock import utcnow
 from db import accounts, agreements, feedback, goals, rounds, sharing, tool_answers
 from db.errors import (
     AccessRevokedError,
@@ -18,7 +19,6 @@ from db.errors import (
     NotFoundError,
     TextTooLongError,
 )
-from db.models import utcnow
 from tests.conftest import PASSWORD
 
 SECRET = "HEMMELIG-RUNDE-7"

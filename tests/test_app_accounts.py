@@ -8,8 +8,9 @@ from datetime import timedelta
 from sqlalchemy import update
 
 from core.auth import ACCOUNT_LIMIT, SESSION_IDLE
+from core.clock import utcnow
 from db import accounts, auth_sessions, rounds
-from db.models import AuthSession, utcnow
+from db.models import AuthSession
 from tests.conftest import PASSWORD
 from tests.support.appflow import assert_no_exception, log_in, open_page, plain, sign_up, start_round
 

@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 
 from core import texts
+from core.clock import utcnow
 from db import sharing
-from db.models import utcnow
 from tests.support.appflow import (
     assert_no_exception,
     complete_round,

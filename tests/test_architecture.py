@@ -92,3 +92,13 @@ def test_no_widget_hides_its_label(path):
                     assert isinstance(keyword.value, ast.Constant) and keyword.value.value == "visible", (
                         f"{path.name}: {ast.unparse(node)}"
                     )
+
+
+@pytest.mark.parametrize("package", ["core", "ui", "web", "pages"])
+def test_only_db_touches_the_models(package):
+    """The domain's words live in core/vocabulary.py and the clock in core/clock.py, so nothing
+    outside db/ needs db/models.py (its docstring says so; this keeps it true)."""
+    for path in (ROOT / package).rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        modules = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert "db.models" not in modules, path

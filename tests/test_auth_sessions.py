@@ -7,9 +7,10 @@ from datetime import timedelta
 import pytest
 
 from core.auth import HANDOFF_TTL, SESSION_IDLE, SESSION_MAX_AGE, token_hash
+from core.clock import utcnow
 from db import accounts, auth_sessions
 from db.errors import WeakPasswordError, WrongPasswordError
-from db.models import AuthSession, utcnow
+from db.models import AuthSession
 from tests.conftest import PASSWORD
 
 

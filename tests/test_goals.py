@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import update
 
+from core.vocabulary import OUTCOME_ACHIEVED, OUTCOME_PARTLY
 from db import goals, rounds
 from db.errors import (
     DuplicateGoalError,
@@ -16,7 +17,7 @@ from db.errors import (
     RoundClosedError,
     TextTooLongError,
 )
-from db.models import OUTCOME_ACHIEVED, OUTCOME_PARTLY, Round
+from db.models import Round
 
 
 @pytest.fixture

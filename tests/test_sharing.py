@@ -8,9 +8,9 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
+from core.clock import utcnow
 from db import rounds, sharing
 from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
-from db.models import utcnow
 
 SECRET = "HEMMELIG-REFLEKSION-42"
 

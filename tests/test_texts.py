@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from core import texts
+import pytest
+
+from core import texts, vocabulary
 
 
 def _catalogue() -> list[str]:
@@ -41,3 +43,22 @@ def test_a_round_is_a_runde_and_a_refleksion_is_only_what_a_leader_writes():
 
 def test_a_leader_reads_what_a_file_is_for_not_its_format():
     assert not [t for t in _catalogue() if re.search(r"JSON|installation", t)]
+
+
+@pytest.mark.parametrize(
+    ("labels", "words"),
+    [
+        (texts.CONTEXTS, vocabulary.CONTEXTS),
+        (texts.SCOPE_LABELS, vocabulary.SCOPES),
+        (texts.CODRIVER_SCOPE, vocabulary.SCOPES),
+        (texts.OUTCOME_LABELS, vocabulary.OUTCOMES),
+        (texts.EXPORT_STATUS_LABELS, (vocabulary.ROUND_OPEN, vocabulary.ROUND_COMPLETED)),
+        (texts.STATUS_LABELS, (vocabulary.NOT_STARTED, vocabulary.IN_PROGRESS, vocabulary.COMPLETED)),
+        (texts.DASHBOARD_CHOICES, (vocabulary.LATEST, vocabulary.FIRST)),
+        (texts.TALK_NAMES, vocabulary.AGREEMENT_KINDS),
+        (texts.TALK_PERSON, vocabulary.AGREEMENT_KINDS),
+    ],
+    ids=["contexts", "scopes", "codriver-scopes", "outcomes", "round-status", "status", "choices", "talks", "person"],
+)
+def test_each_label_dictionary_says_every_word_of_its_vocabulary_and_nothing_else(labels, words):
+    assert list(labels) == list(words)

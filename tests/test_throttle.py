@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 
 from core.auth import ACCOUNT_LIMIT, CLIENT_LIMIT, DEVICE_TTL, LOCK_DURATION, RESET_CODE_TTL, SCOPE_ACCOUNT
+from core.clock import utcnow
 from db import accounts, auth_sessions, devices, throttle
 from db.errors import NotAllowedError, WeakPasswordError
-from db.models import utcnow
 from tests.conftest import PASSWORD
 
 WRONG = "forkert-kode-123"

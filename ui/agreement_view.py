@@ -8,9 +8,9 @@ import streamlit as st
 from core import texts
 from core.agreement_pdf import AgreementPrint, build_agreement
 from core.agreements import changes_since_agreed, empty_value, in_words
+from core.clock import utcnow
 from core.formatting import danish_date, danish_time, escape_markdown
 from db import agreements
-from db.models import utcnow
 from questions.tools import AgreementField, Tool
 from ui import identity
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
+from core.clock import utcnow
 from core.formatting import danish_time
 from db import feedback
 from db.errors import AccessRevokedError, InvalidInputError, TextTooLongError
-from db.models import utcnow
 from ui import identity
 from ui.flash import set_flash
 from ui.resources import tx

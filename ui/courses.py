@@ -10,6 +10,7 @@ from core import texts
 from core.formatting import escape_markdown
 from core.history import context_label
 from core.links import join_link, qr_png
+from core.vocabulary import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
 from db import cohort, courses
 from db.courses import NAME_MAX_CHARS
 from db.errors import InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
@@ -149,8 +150,8 @@ def render_courses(bank: QuestionBank, user_id: int) -> None:
     st.session_state["course-min-group"] = course.min_group
     st.number_input(
         texts.COURSE_MIN_GROUP,
-        min_value=3,
-        max_value=courses.MIN_GROUP_CEILING,
+        min_value=MIN_GROUP_FLOOR,
+        max_value=MIN_GROUP_CEILING,
         step=1,
         key="course-min-group",
         help=texts.COURSE_MIN_GROUP_HELP,

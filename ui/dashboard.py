@@ -16,6 +16,7 @@ from core.export import group_table, people_table, to_csv, to_xlsx
 from core.formatting import danish_date, danish_score, danish_time, distinct_names
 from core.history import context_label
 from core.privacy import COMBINATION, DIFFERENCE, EARLIER, FEW_WITHOUT_CONSENT, TOO_FEW, Verdict
+from core.vocabulary import NOT_STARTED
 from db.cohort import Dashboard, band_from
 from questions import QuestionBank
 from ui import identity
@@ -48,7 +49,7 @@ def _participants_table(board: Dashboard) -> pd.DataFrame:
             texts.PARTICIPANT_COL_DONE: str(person.completed),
         }
         for context in contexts:
-            row[context_label(context)] = texts.STATUS_LABELS[person.by_context.get(context, "not-started")]
+            row[context_label(context)] = texts.STATUS_LABELS[person.by_context.get(context, NOT_STARTED)]
         rows.append(row)
     return pd.DataFrame(rows).set_index(texts.PARTICIPANT_COL_NAME)
 

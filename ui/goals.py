@@ -10,10 +10,10 @@ import streamlit as st
 from core import texts
 from core.formatting import danish_date, escape_markdown
 from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS
+from core.vocabulary import MAX_GOALS, MIN_GOALS, OUTCOMES
 from db import goals
 from db.errors import DuplicateGoalError
 from db.goals import GoalView
-from db.models import MAX_GOALS, OUTCOMES
 from db.rounds import RoundView
 from questions import QuestionBank
 from ui import identity
@@ -155,6 +155,6 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
                 args=(bank, user_id, round_.id, n),
             )
     without_step = [g.competency_id for g in chosen if not g.step]
-    if len(chosen) < actions.MIN_GOALS or without_step:
-        return actions.goals_problem(bank, too_few=len(chosen) < actions.MIN_GOALS, without_step=without_step)
+    if len(chosen) < MIN_GOALS or without_step:
+        return actions.goals_problem(bank, too_few=len(chosen) < MIN_GOALS, without_step=without_step)
     return None

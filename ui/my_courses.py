@@ -8,9 +8,9 @@ from core import texts
 from core.formatting import danish_date, escape_markdown
 from core.history import context_label
 from core.links import JOIN_PARAMETER
+from core.vocabulary import MIN_GROUP_FLOOR
 from db import courses
 from db.errors import CourseJoinError, NotFoundError
-from db.models import MIN_GROUP_FLOOR
 from ui import identity
 from ui.flash import set_flash, show_flash
 from ui.resources import tx

@@ -12,13 +12,13 @@ import streamlit as st
 from sqlalchemy.orm import Session, sessionmaker
 
 from core import texts, transfer
+from core.clock import utcnow
 from core.export import answers_table, goals_table, rounds_csv, rounds_xlsx, scores_by_round
 from core.formatting import danish_date, danish_number, escape_markdown
 from core.history import context_label
 from db import accounts, goals, rounds
 from db import transfer as storage
 from db.errors import ConfirmationError, ImportConflictError, NotFoundError
-from db.models import utcnow
 from db.rounds import RoundView
 from questions import QuestionBank
 from ui import identity, round_actions

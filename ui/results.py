@@ -8,6 +8,7 @@ import streamlit as st
 from core import texts
 from core.chart_tables import radar_table
 from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
+from core.clock import utcnow
 from core.formatting import danish_score, escape_markdown, to_local
 from core.gaps import gaps_table
 from core.history import default_selection, round_labels, score_history
@@ -16,7 +17,6 @@ from core.scoring import ScoredRound
 from core.summary import Summary, goal_line, goals_count, move_line, standing_line, summarise
 from db.feedback import FeedbackView
 from db.goals import GoalView
-from db.models import utcnow
 from db.rounds import RoundView
 from questions import QuestionBank
 from ui import identity

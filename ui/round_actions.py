@@ -9,8 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
+from core.clock import utcnow
 from core.formatting import danish_time
 from core.limits import TEXT_MAX_CHARS
+from core.vocabulary import MIN_GOALS
 from db import drafts, rounds
 from db.errors import (
     EditConflictError,
@@ -22,7 +24,6 @@ from db.errors import (
     RoundClosedError,
     TextTooLongError,
 )
-from db.models import utcnow
 from questions import QuestionBank
 from ui import identity
 from ui.resources import tx
@@ -32,7 +33,6 @@ STATUS_KEY = "save-status"
 NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
 ROUND_SHOWN_KEY = "walkthrough-round"  # the round whose answers this tab's fields hold
 RATED_KEY = "walkthrough-rated"  # question id -> the rating storage holds, as this tab knows it
-MIN_GOALS = 1  # a round ends with at least one development goal
 FLASH_KEY = "walkthrough-flash"
 
 

@@ -13,6 +13,7 @@ import streamlit as st
 
 from core import texts
 from core.agreements import draft
+from core.clock import utcnow
 from core.formatting import danish_time
 from core.limits import TEXT_MAX_CHARS
 from db import agreements, tool_answers
@@ -22,7 +23,6 @@ from db.errors import (
     NotFoundError,
     TextTooLongError,
 )
-from db.models import utcnow
 from questions.tools import AgreementField, Tool
 from ui import identity
 from ui.flash import set_flash

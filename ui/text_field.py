@@ -17,8 +17,8 @@ from collections.abc import Callable
 import streamlit as st
 
 from core import texts
+from core.clock import utcnow
 from core.formatting import danish_number, danish_time, escape_markdown
-from db.models import utcnow
 
 _SAVED_AT_KEY = "text-field-saved-at"  # widget key -> when this tab last stored that field
 _BASE_KEY = "text-field-base"  # widget key -> the text this tab loaded or last stored

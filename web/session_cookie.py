@@ -34,9 +34,9 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from core.auth import DEVICE_TTL
+from core.clock import utcnow
 from db import auth_sessions, devices
 from db.engine import database_url, in_transaction, shared_sessionmaker
-from db.models import utcnow
 
 COOKIE_NAME = "netvaerksspejlet_session"
 # The browser someone signed in with (db/devices.py): kept after sign-out, so their own later

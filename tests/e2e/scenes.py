@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.vocabulary import SCOPE_TEXTS
 from db import accounts, courses, feedback, sharing
-from db.models import SCOPE_TEXTS
 from tests.conftest import PASSWORD
 from tests.support.storage import completed_round
 

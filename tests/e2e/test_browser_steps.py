@@ -9,8 +9,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from core import texts
+from core.vocabulary import SCOPE_SCORES
 from db import accounts, rounds, sharing
-from db.models import SCOPE_SCORES
 from tests.conftest import PASSWORD
 from tests.e2e.a11y import ARTIFACTS
 from tests.e2e.helpers import choose_rating, click, key, log_in, screenshot, select, start_a_round, wait_for_idle

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
+from core.vocabulary import OUTCOME_ACHIEVED
 from db import accounts, agreements, courses, feedback, goals, networks, rounds, sharing, tool_answers
-from db.models import OUTCOME_ACHIEVED
 
 
 @pytest.fixture
