@@ -10,9 +10,10 @@ import streamlit as st
 
 from core import texts
 from ui import identity, navigation
-from ui.resources import APP_ICON, get_bank, get_sessionmaker
+from ui.resources import APP_ICON, get_bank, get_sessionmaker, get_settings
 
 st.set_page_config(page_title=texts.APP_TITLE, page_icon=APP_ICON, layout="centered")
+get_settings()
 get_bank()
 get_sessionmaker()
 

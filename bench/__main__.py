@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from bench import measures, seed
+from core.settings import reload_settings
 from db.engine import create_db_engine, make_sessionmaker, prepare_database
 from questions import load_bank
 
@@ -167,6 +168,7 @@ def run(args: argparse.Namespace) -> dict:
             os.environ.pop("DATABASE_URL", None)
         else:
             os.environ["DATABASE_URL"] = configured
+        reload_settings()
     return {
         "started": started.isoformat(),
         "seconds": (datetime.now(UTC) - started).total_seconds(),
@@ -185,6 +187,7 @@ def _measure_all(args: argparse.Namespace, bank, results: list[measures.Result])
             try:
                 url = _database_url(kind, workdir, state)
                 os.environ["DATABASE_URL"] = url  # the app under AppTest and Chromium uses this database
+                reload_settings()  # the app reads its settings once per process
                 engine = prepare_database(url)
                 sm = make_sessionmaker(engine)
                 if kind == "postgresql" and args.cluster_people and not args.no_browser:

@@ -229,6 +229,7 @@ ROUND_LABEL = "{date} · {context}"
 ROUND_NOTE_LABEL = "Note: {note}"
 
 # Errors
+SETTINGS_BROKEN = "Netværksspejlet kan ikke starte, fordi en indstilling er forkert. {detail}"
 BANK_BROKEN = "Netværksspejlet kan ikke starte, fordi spørgsmålsbanken er ugyldig. {detail}"
 DATABASE_BROKEN = "Netværksspejlet kan ikke starte: {detail}"
 UNEXPECTED = "Noget gik galt. Prøv igen – dine gemte svar er ikke tabt."

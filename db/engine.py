@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Callable
 from functools import cache
@@ -14,6 +13,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from core.settings import SettingsError, settings
 from db.errors import DatabaseConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -23,8 +23,12 @@ T = TypeVar("T")
 
 
 def database_url() -> str:
-    """Return DATABASE_URL, or the embedded SQLite file under data/."""
-    return os.environ.get("DATABASE_URL", "").strip() or f"sqlite:///{DEFAULT_SQLITE_PATH}"
+    """Return DATABASE_URL (core/settings.py), or the embedded SQLite file under data/."""
+    try:
+        configured = settings().DATABASE_URL
+    except SettingsError as exc:  # another variable is wrong: the app stops with its message
+        raise DatabaseConfigError(str(exc)) from None
+    return configured or f"sqlite:///{DEFAULT_SQLITE_PATH}"
 
 
 def _parse(raw: str) -> URL:

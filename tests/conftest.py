@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 from streamlit.testing.v1 import AppTest
 
+from core.settings import reload_settings
 from db import accounts, rounds
 from db.engine import create_db_engine, make_sessionmaker, prepare_database
 from questions import QuestionBank, load_bank
@@ -23,6 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "en-god-adgangskode"
 _template_counter = itertools.count()
 pytest_plugins = ["tests.support.course_fixtures", "tests.support.world"]
+
+
+@pytest.fixture(autouse=True)
+def _settings_read_afresh() -> Iterator[None]:
+    """A test may set DATABASE_URL and the like; the app reads its settings once per process."""
+    reload_settings()
+    yield
+    reload_settings()
 
 
 @pytest.fixture(scope="session")

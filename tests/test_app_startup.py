@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 
+import pytest
 import yaml
 
+from core import texts
 from questions import DEFAULT_BANK_PATH
 from tests.support.appflow import assert_no_exception
 
@@ -72,3 +74,23 @@ def test_an_error_in_a_callback_shows_the_calm_message_too(new_session, monkeypa
     assert_no_exception(at)
     assert "Noget gik galt. Prøv igen – dine gemte svar er ikke tabt." in [e.value for e in at.error]
     assert "disk on fire" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "said"),
+    [
+        ("CLIENT_IP_HOPS", "to", "Indstillingen CLIENT_IP_HOPS kan ikke bruges: den skal være et helt tal."),
+        ("CLIENT_IP_HOPS", "0", "Indstillingen CLIENT_IP_HOPS kan ikke bruges: den skal være mindst 1."),
+        ("PUBLIC_URL", "spejl.kommune.dk", "Indstillingen PUBLIC_URL kan ikke bruges: den skal begynde med http://"),
+    ],
+)
+def test_a_setting_that_cannot_be_right_stops_the_app_with_one_message_naming_it(
+    new_session, monkeypatch, name, value, said
+):
+    """It used to be replaced by its default without a word (a proxy count of "to" counted as 1)."""
+    monkeypatch.setenv(name, value)
+    at = new_session()
+    assert_no_exception(at)
+    [error] = [e.value for e in at.error]
+    assert error.startswith(texts.SETTINGS_BROKEN.format(detail="")) and said in error
+    assert not at.text_input  # no sign-in form on a misconfigured server

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 from collections.abc import Callable
 from typing import ParamSpec
 
@@ -20,6 +19,7 @@ from streamlit.errors import StreamlitAPIException
 
 from core import texts
 from core.auth import forwarded_client
+from core.settings import settings
 from db import auth_sessions
 from db.accounts import AccountView
 from db.auth_sessions import SignedIn
@@ -58,12 +58,11 @@ def client_address() -> str:
     address (e.g. X-Forwarded-For), and CLIENT_IP_HOPS says how many proxies we run append to it
     (default 1): the address the outermost of them saw is taken, never one the client wrote.
     """
-    header = os.environ.get("CLIENT_IP_HEADER", "").strip()
+    header = settings().CLIENT_IP_HEADER
     if header:
         forwarded = st.context.headers.get(header)
-        hops = os.environ.get("CLIENT_IP_HOPS", "").strip()
-        count = int(hops) if hops.isdigit() and int(hops) >= 1 else 1
-        address = forwarded_client(forwarded, count) if isinstance(forwarded, str) else None
+        hops = settings().CLIENT_IP_HOPS
+        address = forwarded_client(forwarded, hops) if isinstance(forwarded, str) else None
         if address:
             return address
     address = st.context.ip_address

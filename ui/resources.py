@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import logging
-import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -17,6 +16,7 @@ from streamlit.errors import StreamlitAPIException
 
 from core import texts
 from core.links import app_base
+from core.settings import Settings, SettingsError, settings
 from db.engine import database_url, in_transaction, shared_sessionmaker
 from db.errors import DatabaseConfigError
 from questions import DEFAULT_BANK_PATH, BankError, QuestionBank, load_bank
@@ -34,7 +34,7 @@ T = TypeVar("T")
 
 def bank_path() -> str:
     """Return the question bank file in use (QUESTION_BANK_PATH overrides the default)."""
-    return os.environ.get("QUESTION_BANK_PATH", "").strip() or str(DEFAULT_BANK_PATH)
+    return settings().QUESTION_BANK_PATH or str(DEFAULT_BANK_PATH)
 
 
 @functools.cache  # not st.cache_resource: its lookup costs a third of a millisecond, twice per run
@@ -71,8 +71,12 @@ def _no_menu() -> None:
 def base_url(page_path: str = "hold") -> str:
     """The app's address for links people follow on their own devices (PUBLIC_URL, or the address
     this browser uses on the page at `page_path`)."""
-    configured = os.environ.get("PUBLIC_URL", "").strip().rstrip("/")
-    return configured or app_base(st.context.url, page_path) or "http://localhost:8501"
+    return settings().PUBLIC_URL or app_base(st.context.url, page_path) or "http://localhost:8501"
+
+
+def get_settings() -> Settings:
+    """Return the checked settings, or show one clear message naming the variable and stop."""
+    return _or_stop(settings, (SettingsError,), texts.SETTINGS_BROKEN)
 
 
 def get_bank() -> QuestionBank:
