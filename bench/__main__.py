@@ -107,7 +107,7 @@ def _fmt(value: float | None, digits: int = 1) -> str:
 
 
 def table(results: list[measures.Result]) -> str:
-    """The figures as a Markdown table (what the README shows)."""
+    """The figures as a Markdown table (what docs/benchmark.md shows)."""
     lines = [
         "| database | measure | size | median ms | p95 ms | baseline median / p95 ms | ratio | goal | met |",
         "|---|---|---|---:|---:|---:|---:|---|---|",

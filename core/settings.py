@@ -1,6 +1,6 @@
 """The environment, read and checked once per process: one settings object (pydantic-settings).
 
-Every variable the app reads is a field here, documented in the README's "Settings". A value
+Every variable the app reads is a field here, documented in docs/operations.md ("Settings"). A value
 that cannot be right (a port count that is not a number, an address without http(s)://) stops
 the app with one message naming the variable, instead of being quietly replaced by a default.
 """
@@ -21,7 +21,7 @@ class SettingsError(Exception):
 
 
 class Settings(BaseSettings):
-    """What the environment says (empty means: the default described in the README)."""
+    """What the environment says (empty means: the default in docs/operations.md)."""
 
     model_config = SettingsConfigDict(frozen=True, extra="ignore", case_sensitive=True)
 

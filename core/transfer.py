@@ -3,7 +3,7 @@
 Version 2 adds the network, the reflection tools' answers and the collaboration agreements;
 a version 1 file (rounds only) is still read, and simply has none of them.
 
-The format is documented in README.md ("Eksportformat"). Reading a file either returns a
+The format is documented in docs/reference.md ("Export format"). Reading a file either returns a
 `DataFile` that fits this installation's question bank, or raises `ImportRefused` with a
 Danish message saying what is wrong; nothing is stored by this module.
 """

@@ -27,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = Path(__file__).resolve().parent / "nginx"
-# How the app finds the client's address behind this nginx (README, "Settings").
+# How the app finds the client's address behind this nginx (docs/operations.md, "Settings").
 PROXY_SETTINGS = {"CLIENT_IP_HEADER": "X-Forwarded-For", "CLIENT_IP_HOPS": "1"}
 
 

@@ -199,7 +199,7 @@ def other_instance(database_url, tmp_path, request) -> str:
 
 
 # Tests that start a server and a Chromium of their own; some measure what two people doing things
-# at once see, so they run one after another (README: "Tests on every core").
+# at once see, so they run one after another (docs/development.md).
 BROWSER_TESTS = ("tests/e2e/", "tests/test_bench.py")
 
 

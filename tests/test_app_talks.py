@@ -169,7 +169,7 @@ def test_a_guessed_agreement_id_or_address_opens_nothing_of_someone_elses(mette,
 
 
 def test_a_text_whose_save_was_skipped_is_stored_when_the_tool_is_left(mette, new_session):
-    """A click that reaches a busy server can make Streamlit skip a text's callback (README)."""
+    """A click that reaches a busy server can make Streamlit skip a text's callback (docs/architecture.md)."""
     open_page(mette, "samtaler")
     mette.button(key="tool-personaleleder").click().run()
     mette.session_state["tool-text-personaleleder-afdelingen-med"] = "Oplæg på afdelingsmødet"  # no callback ran

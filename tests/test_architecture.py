@@ -1,4 +1,4 @@
-"""The project checks itself: layers stay apart, pages stay thin, the README stays true."""
+"""The project checks itself: layers stay apart, pages stay thin, the README and docs/ stay true."""
 
 from __future__ import annotations
 
@@ -59,6 +59,13 @@ def test_round_contexts_cover_the_network_timeline():
     assert "Efter testfasen" in texts.CONTEXTS.values() and "Andet" in texts.CONTEXTS.values()
 
 
+def test_the_readme_links_every_page_of_the_docs_and_each_links_back():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for page in (ROOT / "docs").glob("*.md"):
+        assert f"](docs/{page.name})" in readme, page.name
+        assert "](../README.md)" in page.read_text(encoding="utf-8"), page.name
+
+
 def test_ci_runs_the_test_command_the_readme_gives():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
@@ -67,8 +74,8 @@ def test_ci_runs_the_test_command_the_readme_gives():
     assert "bash scripts/test.sh" in ci
 
 
-def test_readme_documents_every_setting_the_app_reads():
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+def test_the_docs_document_every_setting_the_app_reads():
+    readme = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
     names = set(Settings.model_fields)
     assert "DATABASE_URL" in names
     for name in names:

@@ -1,7 +1,7 @@
 """Single sign-on with the municipality's OpenID Connect provider, through Streamlit's `st.login`.
 
 Switched on by an `[auth]` section in `.streamlit/secrets.toml`, exactly as Streamlit documents it
-(README, "Single sign-on"). Streamlit runs the provider round trip and keeps the provider's claims
+(docs/operations.md, "Single sign-on"). Streamlit runs the provider round trip and keeps the provider's claims
 in its own cookie; this module turns a *fresh* set of claims into one of our sessions, once per ID
 token (db.sso). From then on our own session cookie carries the person, as for a password.
 

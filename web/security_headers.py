@@ -18,7 +18,7 @@ Content-Security-Policy as strict as Streamlit's frontend allows:
 
 The headers come from the `secure` library's ASGI middleware (one policy object, applied to every
 HTTP response; the websocket has no headers to add). HSTS is sent too: browsers act on it only
-over HTTPS, which a real deployment has (README, "Drift").
+over HTTPS, which a real deployment has (docs/operations.md, "Drift").
 """
 
 from __future__ import annotations

@@ -68,7 +68,7 @@ def _secure(request: Request) -> bool:
     """Mark the cookie Secure over HTTPS, and on loopback, which browsers treat as secure too.
 
     Plain HTTP to another host would make the browser drop a Secure cookie, so there it is left
-    off; a real deployment runs behind HTTPS (README, "Sign-in and sessions").
+    off; a real deployment runs behind HTTPS (docs/operations.md, "Sign-in and sessions").
     """
     forwarded = request.headers.get("x-forwarded-proto", "").split(",")[0].strip().lower()
     return request.url.scheme == "https" or forwarded == "https" or (request.url.hostname or "") in _LOOPBACK

@@ -1,7 +1,7 @@
 """Two app processes behind nginx on one PostgreSQL (deploy/): a process dies mid-round, or both
 are restarted one after the other, and the person in the browser loses nothing.
 
-The set-up is the one deploy/cluster.py runs and the README's "Drift: flere servere" describes:
+The set-up is the one deploy/cluster.py runs and docs/operations.md ("Drift: flere servere") describes:
 nginx keeps each browser on one process by a cookie of its own, and sends it to another when
 that process is gone; the browser's session cookie and the database carry everything else.
 """

@@ -37,10 +37,10 @@ TITLES = {
 
 
 def _readme_paths() -> list[str]:
-    """The page URL paths the README lists under "Stable keys and paths"."""
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    """The page URL paths docs/reference.md lists under "Stable keys and paths"."""
+    readme = (ROOT / "docs" / "reference.md").read_text(encoding="utf-8")
     listed = re.search(r"^- Page URL paths: (.*?)\n(?=- |\n)", readme, flags=re.MULTILINE | re.DOTALL)
-    assert listed, "README lists no page URL paths"
+    assert listed, "docs/reference.md lists no page URL paths"
     return re.findall(r"`([a-z-]+)`", listed.group(1))
 
 
@@ -89,7 +89,7 @@ def test_every_step_opens_at_its_top_with_the_focus_on_its_heading(app_server, b
         context.close()
 
 
-def test_every_address_the_readme_lists_opens_its_page_signed_out_and_signed_in(app_server, new_person, storage, bank):
+def test_every_address_the_docs_list_opens_its_page_signed_out_and_signed_in(app_server, new_person, storage, bank):
     paths = _readme_paths()
     assert set(paths) == set(TITLES), paths
     tove = storage(accounts.create_user, username="Tove", password=PASSWORD)
