@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from core import texts
-from core.agreements import Value, changes_since_agreed, empty_value, in_words
+from core.agreements import Value, changes_since_agreed, field_words
 from core.formatting import danish_date
 from core.report import _MUTED, _RULE, _Document, _heading, _paragraph, printable
 from questions.tools import Tool
@@ -46,8 +46,7 @@ def build_agreement(tool: Tool, data: AgreementPrint, printed_at: datetime) -> b
     _paragraph(pdf, template.intro, size=9.5, color=_MUTED)
     for one in template.fields:
         _heading(pdf, one.label, size=11.5)
-        words = in_words(one, data.values.get(one.id, empty_value(one)))
-        _paragraph(pdf, words or texts.AGREEMENT_EMPTY_VALUE)
+        _paragraph(pdf, field_words(one, data.values) or texts.AGREEMENT_EMPTY_VALUE)
     if data.agreed_values is not None:
         changes = changes_since_agreed(template, data.agreed_values, data.values)
         if changes:

@@ -91,6 +91,11 @@ def in_words(field: AgreementField, value: Value) -> str:
     return "\n".join(labels[c] for c in chosen if c in labels)
 
 
+def field_words(field: AgreementField, values: Mapping[str, Value]) -> str:
+    """What the field says in these values, in words ("" if nothing is written)."""
+    return in_words(field, values.get(field.id))
+
+
 def _hours(hours: float) -> str:
     return danish_number(int(hours)) if hours == int(hours) else f"{hours:.1f}".replace(".", ",")
 
@@ -111,8 +116,7 @@ def changes_since_agreed(
     """The fields whose words differ between the agreed version and now, in the template's order."""
     changes = []
     for field in template.fields:
-        then = in_words(field, agreed.get(field.id, empty_value(field)))
-        now = in_words(field, current.get(field.id, empty_value(field)))
+        then, now = field_words(field, agreed), field_words(field, current)
         if then != now:
             changes.append(Change(field.id, field.label, then, now))
     return changes

@@ -7,11 +7,11 @@ import streamlit as st
 
 from core import texts
 from core.agreement_pdf import AgreementPrint, build_agreement
-from core.agreements import changes_since_agreed, empty_value, in_words
+from core.agreements import Change, changes_since_agreed
 from core.clock import utcnow
 from core.formatting import danish_date, danish_time, escape_markdown
 from db import agreements
-from questions.tools import AgreementField, Tool
+from questions.tools import Tool
 from ui import identity
 
 
@@ -20,9 +20,16 @@ def agreed_by(view: agreements.AgreementView) -> str:
     return view.agreed_by_name or texts.AGREEMENT_DELETED_PERSON
 
 
+def changes(tool: Tool, view: agreements.AgreementView) -> list[Change]:
+    """What the agreement says differently now than when it was agreed (nothing if it never was)."""
+    if view.agreed_values is None:
+        return []
+    return changes_since_agreed(tool.agreement, view.agreed_values, view.values)
+
+
 def is_settled(tool: Tool, view: agreements.AgreementView) -> bool:
     """Agreed, and unchanged since."""
-    return view.agreed_values is not None and not changes_since_agreed(tool.agreement, view.agreed_values, view.values)
+    return view.is_agreed and not changes(tool, view)
 
 
 def talk_status(view: agreements.AgreementView | None, tool: Tool) -> str:
@@ -32,19 +39,16 @@ def talk_status(view: agreements.AgreementView | None, tool: Tool) -> str:
     if view.agreed_at is None:
         return texts.AGREEMENT_DRAFT.format(date=danish_date(view.updated_at))
     agreed = dict(date=danish_date(view.agreed_at), name=agreed_by(view))
-    changed = changes_since_agreed(tool.agreement, view.agreed_values or {}, view.values)
-    return (texts.AGREEMENT_CHANGED if changed else texts.AGREEMENT_AGREED).format(**agreed)
+    return (texts.AGREEMENT_CHANGED if changes(tool, view) else texts.AGREEMENT_AGREED).format(**agreed)
 
 
 def render_changes(tool: Tool, view: agreements.AgreementView) -> None:
-    if view.agreed_values is None:
-        return
-    changes = changes_since_agreed(tool.agreement, view.agreed_values, view.values)
-    if not changes:
+    changed = changes(tool, view)
+    if not changed:
         return
     with st.container(border=True, key=f"agreement-changes-{view.kind}"):
         st.markdown(f"**{texts.AGREEMENT_CHANGES_TITLE.format(date=danish_date(view.agreed_at))}**")
-        for change in changes:
+        for change in changed:
             st.markdown(f"*{escape_markdown(change.label)}*")
             st.text(texts.AGREEMENT_CHANGE_THEN.format(text=change.then or texts.AGREEMENT_EMPTY_VALUE))
             st.text(texts.AGREEMENT_CHANGE_NOW.format(text=change.now or texts.AGREEMENT_EMPTY_VALUE))
@@ -60,6 +64,12 @@ def render_comments(view: agreements.AgreementView, but_from: int | None = None)
         when = f"{danish_date(comment.at)} {danish_time(comment.at)}" if comment.at else ""
         st.caption(escape_markdown(texts.AGREEMENT_COMMENT_BY.format(name=comment.name, time=when)))
         st.text(comment.text)
+
+
+def render_role(tool: Tool) -> None:
+    """The other person's role in the network work, as the handbook lists it."""
+    for item in tool.role.items:
+        st.markdown("- " + escape_markdown(item))
 
 
 def agreement_print(view: agreements.AgreementView, network_name: str = "") -> AgreementPrint:
@@ -86,7 +96,3 @@ def pdf_download(tool: Tool, view: agreements.AgreementView, key: str, network_n
         icon=":material/download:",
         on_click="ignore",
     )
-
-
-def value_words(field: AgreementField, view: agreements.AgreementView) -> str:
-    return in_words(field, view.values.get(field.id, empty_value(field)))

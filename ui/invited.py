@@ -6,13 +6,14 @@ from __future__ import annotations
 import streamlit as st
 
 from core import texts
+from core.agreements import field_words
 from core.formatting import danish_date, escape_markdown
 from core.limits import TEXT_MAX_CHARS
 from db import agreements
 from db.errors import AccessRevokedError
 from questions.tools import Tools
 from ui import invited_actions as actions
-from ui.agreement_view import is_settled, pdf_download, render_changes, render_comments, talk_status, value_words
+from ui.agreement_view import is_settled, pdf_download, render_changes, render_comments, render_role, talk_status
 from ui.flash import show_flash
 from ui.resources import tx
 from ui.text_field import text_field
@@ -44,11 +45,10 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
         st.caption(escape_markdown(talk_status(view, tool)))
         render_changes(tool, view)
         with st.expander(texts.INVITED_ROLE.format(person=person)):
-            for item in tool.role.items:
-                st.markdown("- " + escape_markdown(item))
+            render_role(tool)
         for field in tool.agreement.fields:
             st.markdown(f"**{escape_markdown(field.label)}**")
-            st.text(value_words(field, view) or texts.AGREEMENT_EMPTY_VALUE)
+            st.text(field_words(field, view.values) or texts.AGREEMENT_EMPTY_VALUE)
         render_comments(view, but_from=user_id)
         own_comment = tx(agreements.own_comment, user_id=user_id, agreement_id=view.id)
         actions.load_comment(view, own_comment)

@@ -15,7 +15,6 @@ from core.limits import TEXT_MAX_CHARS
 from core.vocabulary import MIN_GOALS
 from db import drafts, rounds
 from db.errors import (
-    EditConflictError,
     GoalsIncompleteError,
     IncompleteRoundError,
     InvalidInputError,
@@ -27,7 +26,7 @@ from db.errors import (
 from questions import QuestionBank
 from ui import identity
 from ui.resources import tx
-from ui.text_field import base_of, forget_saved, mark_conflict, mark_saved, over_limit, unsaved
+from ui.text_field import forget_saved, mark_saved, over_limit, store_typed, unsaved
 
 STATUS_KEY = "save-status"
 NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
@@ -146,20 +145,12 @@ def on_text(user_id: int, round_id: int, question_id: str) -> None:
 
 
 def _store_text(user_id: int, round_id: int, question_id: str) -> None:
-    key = text_key(question_id)
-    value = st.session_state.get(key) or ""
-    save = dict(user_id=user_id, round_id=round_id, question_id=question_id, text=value, based_on=base_of(key))
-    try:
-        stored = store(rounds.save_text, **save)
-    except EditConflictError as exc:
-        mark_conflict(key, exc.current)
-        return
-    if stored is FAILED:
-        return
-    # The field keeps what was typed even where storage cleaned it (whitespace only is stored
-    # as empty): writing it back could replace letters typed while this save was under way.
-    mark_saved(key, value)
-    saved()
+    def save(text: str, based_on: str | None) -> bool:
+        where = dict(user_id=user_id, round_id=round_id, question_id=question_id)
+        return store(rounds.save_text, **where, text=text, based_on=based_on) is not FAILED
+
+    if store_typed(text_key(question_id), save):
+        saved()
 
 
 @identity.live_autosave

@@ -13,7 +13,7 @@ from db import agreements, networks, tool_answers
 from questions.tools import HOURS_MAX, AgreementField, Tool, ToolQuestion, Tools
 from ui import invited, invited_actions
 from ui import talks_actions as actions
-from ui.agreement_view import pdf_download, render_changes, render_comments, talk_status
+from ui.agreement_view import pdf_download, render_changes, render_comments, render_role, talk_status
 from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import base_url, tx
@@ -51,8 +51,7 @@ def _render_status() -> None:
     (st.error if kind == "error" else st.caption)(message)
 
 
-def _render_question(tool: Tool, question: ToolQuestion, user_id: int) -> list[str]:
-    drawn = []
+def _render_question(tool: Tool, question: ToolQuestion, user_id: int) -> None:
     with st.container(border=True):
         if question.rated:
             key = actions.tool_rating_key(tool.id, question.id)
@@ -66,7 +65,6 @@ def _render_question(tool: Tool, question: ToolQuestion, user_id: int) -> list[s
                 on_change=actions.on_tool_rating,
                 args=(user_id, tool.id, question.id),
             )
-            drawn.append(key)
         if question.written:
             key = actions.tool_text_key(tool.id, question.id)
             text_field(
@@ -76,8 +74,6 @@ def _render_question(tool: Tool, question: ToolQuestion, user_id: int) -> list[s
                 on_change=actions.on_tool_text,
                 args=(user_id, tool.id, question.id),
             )
-            drawn.append(key)
-    return drawn
 
 
 def _render_tool(tool: Tool, user_id: int) -> None:
@@ -86,13 +82,11 @@ def _render_tool(tool: Tool, user_id: int) -> None:
     st.write(tool.intro)
     with st.expander(texts.TOOL_ROLE):
         st.markdown(f"**{escape_markdown(tool.role.title)}**")
-        for item in tool.role.items:
-            st.markdown("- " + escape_markdown(item))
+        render_role(tool)
     actions.load_tool(tool, tx(tool_answers.answers_of, user_id=user_id, tool_id=tool.id))
-    drawn = []
     for question in tool.questions:
-        drawn += _render_question(tool, question, user_id)
-    actions.remember_drawn(drawn, actions.tool_savers(user_id, tool))
+        _render_question(tool, question, user_id)
+    actions.remember_tool(user_id, tool)
     _render_status()
     st.button(
         texts.TOOL_TO_AGREEMENT,
@@ -222,8 +216,7 @@ def _render_agreement(tool: Tool, user_id: int) -> None:
         with st.container(border=True):
             _render_prepared(tool, field, answers)
             _render_field(kind, field, user_id)
-    fields = tool.agreement.fields
-    actions.remember_drawn(actions.agreement_keys(kind, fields), actions.agreement_savers(user_id, kind, fields))
+    actions.remember_agreement(user_id, kind, tool.agreement.fields)
     _render_status()
     network = tx(networks.get_network, user_id=user_id)
     pdf_download(tool, view, actions.pdf_key(kind), network.name if network else "")
@@ -237,24 +230,24 @@ def render_page(tools: Tools, user_id: int) -> None:
     """The whole page: the leader's own talks, then the agreements this person was invited to."""
     st.title(texts.TALKS_TITLE, anchor=False)
     invited_actions.redeem_from_link(user_id)
-    if actions.opened(tuple(t.talk for t in tools.tools)) is not None:
-        render_leader(tools, user_id)  # one of their own tools or agreements, and nothing else
+    opened = actions.opened()
+    if opened is not None:
+        render_leader(tools, user_id, opened)  # one of their own tools or agreements, and nothing else
         return
     others = tx(agreements.invited_to, user_id=user_id)
     if others:  # a personaleleder, say, comes here for the agreement they were invited to
         invited.render_invited(tools, user_id, others)
         st.divider()
     st.write(texts.TALKS_INTRO)
-    render_leader(tools, user_id)
+    render_leader(tools, user_id, None)
     if not others:
         st.divider()
         invited.render_invited(tools, user_id, others)
 
 
-def render_leader(tools: Tools, user_id: int) -> None:
+def render_leader(tools: Tools, user_id: int, opened: tuple[str, str] | None) -> None:
     """The leader's part of the page: the list of talks, or the tool or agreement they opened."""
     show_flash(actions.LEADER_SLOT)
-    opened = actions.opened(tuple(t.talk for t in tools.tools))
     if opened is None:
         _render_list(tools, user_id)
     elif opened[0] == "tool":

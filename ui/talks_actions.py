@@ -16,9 +16,9 @@ from core.agreements import draft
 from core.clock import utcnow
 from core.formatting import danish_time
 from core.limits import TEXT_MAX_CHARS
+from core.vocabulary import AGREEMENT_KINDS
 from db import agreements, tool_answers
 from db.errors import (
-    EditConflictError,
     InvalidInputError,
     NotFoundError,
     TextTooLongError,
@@ -27,7 +27,7 @@ from questions.tools import AgreementField, Tool
 from ui import identity
 from ui.flash import set_flash
 from ui.resources import tx
-from ui.text_field import base_of, forget_saved, load, mark_conflict, mark_saved, unsaved
+from ui.text_field import forget_saved, load, store_typed, unsaved
 
 # What the leader has open lives in the address (?redskab=<kind> or ?aftale=<kind>), so a reload
 # or a bookmark comes back to it.
@@ -80,7 +80,12 @@ def reader_remove_key(reader_id: int) -> str:
     return f"agreement-reader-remove-{reader_id}"
 
 
-def agreement_keys(kind: str, fields: tuple[AgreementField, ...]) -> list[str]:
+def _tool_keys(tool: Tool) -> list[str]:
+    keys = [tool_rating_key(tool.id, q.id) for q in tool.questions if q.rated]
+    return keys + [tool_text_key(tool.id, q.id) for q in tool.questions if q.written]
+
+
+def _agreement_keys(kind: str, fields: tuple[AgreementField, ...]) -> list[str]:
     keys = []
     for field in fields:
         if field.type == "hours":
@@ -103,18 +108,23 @@ def _forget_open() -> None:
     st.session_state.pop(STATUS_KEY, None)
 
 
-def remember_drawn(keys: list[str], savers: dict[str, tuple[Callable[..., None], tuple]]) -> None:
-    """Remember the inputs drawn for what is open, and how each text field is stored."""
+def _remember(keys: list[str], savers: dict[str, tuple[Callable[..., None], tuple]]) -> None:
     st.session_state[_FIELDS_KEY] = keys
     st.session_state[_SAVERS_KEY] = savers
 
 
-def tool_savers(user_id: int, tool: Tool) -> dict[str, tuple[Callable[..., None], tuple]]:
-    return {tool_text_key(tool.id, q.id): (on_tool_text, (user_id, tool.id, q.id)) for q in tool.questions if q.written}
+def remember_tool(user_id: int, tool: Tool) -> None:
+    """Remember the open tool's inputs, and how each of its text fields is stored."""
+    savers = {
+        tool_text_key(tool.id, q.id): (on_tool_text, (user_id, tool.id, q.id)) for q in tool.questions if q.written
+    }
+    _remember(_tool_keys(tool), savers)
 
 
-def agreement_savers(user_id: int, kind: str, fields: tuple[AgreementField, ...]) -> dict:
-    return {field_key(kind, f.id): (on_field_text, (user_id, kind, f)) for f in fields if f.type == "text"}
+def remember_agreement(user_id: int, kind: str, fields: tuple[AgreementField, ...]) -> None:
+    """Remember the open agreement's inputs, and how each of its text fields is stored."""
+    savers = {field_key(kind, f.id): (on_field_text, (user_id, kind, f)) for f in fields if f.type == "text"}
+    _remember(_agreement_keys(kind, fields), savers)
 
 
 def set_status(kind: str, message: str) -> None:
@@ -128,11 +138,11 @@ def _saved() -> None:
 # --- The leader ------------------------------------------------------------------------------
 
 
-def opened(kinds: tuple[str, ...]) -> tuple[str, str] | None:
+def opened() -> tuple[str, str] | None:
     """("tool", kind) or ("agreement", kind) as the address says, or None for the list."""
     for param, what in ((TOOL_PARAM, "tool"), (AGREEMENT_PARAM, "agreement")):
         kind = st.query_params.get(param)
-        if kind in kinds:
+        if kind in AGREEMENT_KINDS:  # every kind has its tool (questions.tools.load_tools checks)
             return what, kind
     return None
 
@@ -190,18 +200,16 @@ def on_tool_rating(user_id: int, tool_id: str, question_id: str) -> None:
 
 @identity.live_autosave
 def on_tool_text(user_id: int, tool_id: str, question_id: str) -> None:
-    key = tool_text_key(tool_id, question_id)
-    value = st.session_state.get(key) or ""
-    save = dict(user_id=user_id, tool_id=tool_id, question_id=question_id, text=value, based_on=base_of(key))
-    try:
-        tx(tool_answers.save_text, **save)
-    except EditConflictError as exc:
-        mark_conflict(key, exc.current)
-        return
-    except TextTooLongError:
-        return  # the field itself says so; what was stored stays
-    mark_saved(key, value)
-    _saved()
+    def save(text: str, based_on: str | None) -> bool:
+        where = dict(user_id=user_id, tool_id=tool_id, question_id=question_id)
+        try:
+            tx(tool_answers.save_text, **where, text=text, based_on=based_on)
+        except TextTooLongError:
+            return False  # the field itself says so; what was stored stays
+        return True
+
+    if store_typed(tool_text_key(tool_id, question_id), save):
+        _saved()
 
 
 def load_agreement(view: agreements.AgreementView, fields: tuple[AgreementField, ...]) -> None:
@@ -226,9 +234,9 @@ def _value_of(kind: str, field: AgreementField) -> object:
     return st.session_state.get(field_key(kind, field.id))
 
 
-def _store_field(user_id: int, kind: str, field: AgreementField, **extra) -> bool:
+def _store_field(user_id: int, kind: str, field: AgreementField, value: object, **extra) -> bool:
     try:
-        tx(agreements.save_value, leader_id=user_id, kind=kind, field=field, value=_value_of(kind, field), **extra)
+        tx(agreements.save_value, leader_id=user_id, kind=kind, field=field, value=value, **extra)
     except TextTooLongError:
         return False
     except InvalidInputError:
@@ -245,20 +253,15 @@ def _store_field(user_id: int, kind: str, field: AgreementField, **extra) -> boo
 @identity.live_autosave
 def on_field(user_id: int, kind: str, field: AgreementField) -> None:
     """Store a choice or the hours of one field of the leader's agreement."""
-    _store_field(user_id, kind, field)
+    _store_field(user_id, kind, field, _value_of(kind, field))
 
 
 @identity.live_autosave
 def on_field_text(user_id: int, kind: str, field: AgreementField) -> None:
-    key = field_key(kind, field.id)
-    value = st.session_state.get(key) or ""
-    try:
-        stored = _store_field(user_id, kind, field, based_on=base_of(key))
-    except EditConflictError as exc:
-        mark_conflict(key, exc.current)
-        return
-    if stored:
-        mark_saved(key, value)
+    def save(text: str, based_on: str | None) -> bool:
+        return _store_field(user_id, kind, field, text, based_on=based_on)
+
+    store_typed(field_key(kind, field.id), save)
 
 
 @identity.live

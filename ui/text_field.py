@@ -19,6 +19,7 @@ import streamlit as st
 from core import texts
 from core.clock import utcnow
 from core.formatting import danish_number, danish_time, escape_markdown
+from db.errors import EditConflictError
 
 _SAVED_AT_KEY = "text-field-saved-at"  # widget key -> when this tab last stored that field
 _BASE_KEY = "text-field-base"  # widget key -> the text this tab loaded or last stored
@@ -107,6 +108,26 @@ def mark_saved(key: str, text: str | None = None) -> None:
     if text is not None:
         _set(_BASE_KEY, key, text)
     _drop(_CONFLICT_KEY, [key])
+
+
+def store_typed(key: str, save: Callable[[str, str | None], bool]) -> bool:
+    """Store what the field holds with `save(text, based_on)` (based_on: the text this tab loaded or
+    last stored; `save` returns whether it stored). A text changed in another tab meanwhile
+    (EditConflictError) is shown at the field instead; a stored one is marked "Gemt". Return
+    whether it was stored.
+
+    The field keeps what was typed even where storage cleaned it (whitespace only is stored as
+    empty): writing it back could replace letters typed while this save was under way.
+    """
+    value = st.session_state.get(key) or ""
+    try:
+        stored = save(value, base_of(key))
+    except EditConflictError as exc:
+        mark_conflict(key, exc.current)
+        return False
+    if stored:
+        mark_saved(key, value)
+    return stored
 
 
 def unsaved(key: str, max_chars: int) -> bool:
