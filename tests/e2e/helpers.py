@@ -71,14 +71,19 @@ def choose_rating(page: Page, question_id: str, rating: int) -> None:
     wait_for_idle(page)
 
 
-def sign_up(page: Page, base_url: str, username: str, password: str, name: str | None = None) -> None:
-    page.goto(base_url)
-    wait_for_idle(page)
+def sign_up_here(page: Page, username: str, password: str, name: str | None = None) -> None:
+    """Create an account on the sign-in form the page shows now (whatever page was asked for)."""
     page.get_by_role("tab", name="Opret konto").click()
     page.locator(f"{key('signup-name')} input").fill(name or username)
     page.locator(f"{key('signup-username')} input").fill(username)
     page.locator(f"{key('signup-password')} input").fill(password)
     click(page, "signup-submit")
+
+
+def sign_up(page: Page, base_url: str, username: str, password: str, name: str | None = None) -> None:
+    page.goto(base_url)
+    wait_for_idle(page)
+    sign_up_here(page, username, password, name)
     expect(page.locator(key("round-start"))).to_be_visible()
 
 

@@ -11,7 +11,16 @@ from playwright.sync_api import Page, expect
 from db import accounts
 from tests.conftest import PASSWORD
 from tests.e2e import a11y
-from tests.e2e.helpers import click, go_to, key, log_in, wait_for_cookie, wait_for_idle, wait_for_no_cookie
+from tests.e2e.helpers import (
+    click,
+    go_to,
+    key,
+    log_in,
+    sign_up_here,
+    wait_for_cookie,
+    wait_for_idle,
+    wait_for_no_cookie,
+)
 from tests.support.server import running_app
 from web.session_cookie import COOKIE_NAME, DEVICE_COOKIE_NAME
 
@@ -92,11 +101,7 @@ def test_a_server_restart_keeps_the_browser_signed_in(tmp_path, page):
     with running_app(tmp_path, database) as first:
         page.goto(first.url)
         wait_for_idle(page)
-        page.get_by_role("tab", name="Opret konto").click()
-        page.locator(f"{key('signup-name')} input").fill("Mette")
-        page.locator(f"{key('signup-username')} input").fill("Mette")
-        page.locator(f"{key('signup-password')} input").fill(PASSWORD)
-        click(page, "signup-submit")
+        sign_up_here(page, "Mette", PASSWORD)
         _signed_in(page)
         wait_for_cookie(page, COOKIE_NAME)
         port = first.port

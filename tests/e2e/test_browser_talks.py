@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from db import accounts
 from tests.conftest import PASSWORD
 from tests.e2e import a11y
-from tests.e2e.helpers import click, fill, go_to, key, log_in, wait_for_idle
+from tests.e2e.helpers import click, fill, go_to, key, log_in, sign_up_here, wait_for_idle
 from tests.support.storage import completed_round
 
 pytestmark = pytest.mark.browser
@@ -57,11 +57,7 @@ def test_prepare_draft_invite_agree_and_print_the_personaleleder_agreement(app_s
     boss = new_person()  # new here: follows the link, signs up, and the agreement opens
     boss.goto(link)
     wait_for_idle(boss)
-    boss.get_by_role("tab", name="Opret konto").click()
-    boss.locator(f"{key('signup-name')} input").fill("Birgit Holm")
-    boss.locator(f"{key('signup-username')} input").fill("birgit")
-    boss.locator(f"{key('signup-password')} input").fill(PASSWORD)
-    click(boss, "signup-submit")
+    sign_up_here(boss, "birgit", PASSWORD, name="Birgit Holm")
     invited = boss.locator(key("agreement-invited"))
     expect(invited).to_contain_text("Uge 10-14 i sekretariatet")
     expect(invited).to_contain_text("8 timer om ugen")
