@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
 
 from sqlalchemy import Row, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from core.clock import utcnow
 from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS, normalise_text
+from core.round_fields import MAX_STEP, ROUND_FIELDS, RoundFields
 from core.scoring import is_valid_rating
 from core.vocabulary import CONTEXT_MAX_CHARS, ROUND_COMPLETED, ROUND_OPEN
 from db.checks import check_id, check_text
@@ -26,9 +28,7 @@ from db.errors import (
     RoundClosedError,
 )
 from db.models import Answer, Goal, Round
-from db.upsert import dialect_insert
-
-MAX_STEP = 10
+from db.upsert import dialect_insert, rowcount
 
 
 @dataclass(frozen=True)
@@ -38,17 +38,11 @@ class AnswerView:
     text: str
 
 
-@dataclass(frozen=True)
-class RoundView:
+class RoundView(RoundFields):
+    """A round as the pages read it: its own fields (core.round_fields), its id and its answers."""
+
     id: int
-    context: str
-    note: str
-    bank_version: str
-    status: str
-    current_step: int
-    started_at: datetime
-    completed_at: datetime | None
-    answers: Mapping[str, AnswerView] = field(default_factory=dict)
+    answers: Mapping[str, AnswerView] = {}
 
     @property
     def is_completed(self) -> bool:
@@ -59,18 +53,12 @@ class RoundView:
         return {qid: a.rating for qid, a in self.answers.items()}
 
 
-def _view(round_: Round | Row, answers: list[AnswerView] | None = None) -> RoundView:
-    by_question = {a.question_id: a for a in answers or []}
-    return RoundView(
+def _view(round_: Round | Row[Any], answers: list[AnswerView] | None = None) -> RoundView:
+    """The view of a stored round (a model or a row of _ROUND_COLUMNS), built without checking it again."""
+    return RoundView.model_construct(
         id=round_.id,
-        context=round_.context,
-        note=round_.note,
-        bank_version=round_.bank_version,
-        status=round_.status,
-        current_step=round_.current_step,
-        started_at=round_.started_at,
-        completed_at=round_.completed_at,
-        answers=by_question,
+        answers={a.question_id: a for a in answers or []},
+        **{name: getattr(round_, name) for name in ROUND_FIELDS},
     )
 
 
@@ -125,16 +113,8 @@ def get_open_round(*, session: Session, user_id: int) -> RoundView | None:
     return _view(round_, _answers_for(session, [round_.id])[round_.id])
 
 
-_ROUND_COLUMNS = (
-    Round.id,
-    Round.context,
-    Round.note,
-    Round.bank_version,
-    Round.status,
-    Round.current_step,
-    Round.started_at,
-    Round.completed_at,
-)  # what a RoundView shows, read as a plain row where a page asks on every rerun
+_ROUND_COLUMNS = (Round.id, *(getattr(Round, name) for name in ROUND_FIELDS))
+# what a RoundView shows, read as a plain row where a page asks on every rerun
 _LATEST_TWO = (
     select(*_ROUND_COLUMNS)
     .where(Round.user_id == bindparam("b_user"))
@@ -218,7 +198,7 @@ def _touch_open_round(session: Session, user_id: int, round_id: int) -> dict:
     """Mark the user's open round as changed now (which also locks its row until the transaction
     ends, so saves in one round never interleave); return the statement parameters."""
     params = {"b_round": round_id, "b_user": user_id, "b_now": utcnow()}
-    if session.connection().execute(_TOUCH_OPEN_ROUND, params).rowcount != 1:
+    if rowcount(session.connection().execute(_TOUCH_OPEN_ROUND, params)) != 1:
         _owned_round(session, user_id, round_id, for_writing=True)  # raises the right error
     return params
 
@@ -349,5 +329,5 @@ def delete_round(*, session: Session, user_id: int, round_id: int) -> None:
     """Delete one of the user's rounds, open or completed, with its answers, goals, follow-ups
     given in it and the feedback on it (the database's ON DELETE CASCADE). NotFoundError otherwise."""
     deleted = session.execute(delete(Round).where(Round.id == round_id, Round.user_id == user_id))
-    if deleted.rowcount != 1:
+    if rowcount(deleted) != 1:
         raise NotFoundError(f"round {round_id}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TypeVar
 
@@ -25,6 +25,7 @@ from db.codes import normalise_code
 from db.errors import AccessRevokedError, InvalidInputError, InvitationError, NotFoundError
 from db.models import AgreementInvitation, Invitation, Round, Share, User, called
 from db.rounds import AnswerView, RoundView, list_history
+from db.upsert import rowcount
 
 INVITATION_VALID_FOR = timedelta(days=7)
 _Code = TypeVar("_Code", Invitation, AgreementInvitation)
@@ -95,7 +96,7 @@ def claim_code(
         .where(model.id == invitation.id, model.used_at.is_(None), model.withdrawn_at.is_(None))
         .values(used_at=now, used_by=user_id)
     )
-    if claimed.rowcount != 1:
+    if rowcount(claimed) != 1:
         raise InvitationError(InvitationError.USED)
     return invitation
 
@@ -153,7 +154,7 @@ def withdraw_invitation(*, session: Session, leader_id: int, invitation_id: int)
         )
         .values(withdrawn_at=utcnow())
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         raise NotFoundError(f"invitation {invitation_id}")
 
 
@@ -243,7 +244,7 @@ def share_for(*, session: Session, codriver_id: int, leader_id: int) -> ShareVie
 
 def _without_texts(round_: RoundView) -> RoundView:
     answers = {qid: AnswerView(a.question_id, a.rating, "") for qid, a in round_.answers.items()}
-    return replace(round_, note="", answers=answers)
+    return round_.model_copy(update={"note": "", "answers": answers})
 
 
 def shared_history(*, session: Session, codriver_id: int, leader_id: int) -> SharedHistory:

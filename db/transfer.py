@@ -8,13 +8,16 @@ has none of them yet, all in the caller's one transaction.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import Row, select
+from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from core.clock import as_utc, utcnow
+from core.round_fields import ROUND_FIELDS
 from core.transfer import (
     FORMAT,
     FORMAT_VERSION,
@@ -63,14 +66,20 @@ class ImportSummary:
     agreements: int = 0
 
 
-def _grouped(rows, key) -> dict:
-    grouped: dict = {}
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+def _grouped(rows: Iterable[V], key: Callable[[V], K]) -> dict[K, list[V]]:
+    grouped: dict[K, list[V]] = {}
     for row in rows:
         grouped.setdefault(key(row), []).append(row)
     return grouped
 
 
-def _shares(session: Session, *, mine, theirs, user_id: int) -> list:
+def _shares(
+    session: Session, *, mine: InstrumentedAttribute[int], theirs: InstrumentedAttribute[int], user_id: int
+) -> Sequence[Row[str, str, datetime]]:
     """(the other person's name, scope, since) for the user's shares on one side (leader or co-driver)."""
     other = aliased(User)
     return session.execute(
@@ -81,87 +90,94 @@ def _shares(session: Session, *, mine, theirs, user_id: int) -> list:
     ).all()
 
 
-def export_data(*, session: Session, user_id: int, now: datetime | None = None) -> DataFile:
-    """Everything the user owns, in the documented format (version 2)."""
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFoundError(f"user {user_id}")
-    rounds = session.scalars(select(Round).where(Round.user_id == user_id).order_by(Round.started_at, Round.id)).all()
-    ids = [r.id for r in rounds]
-    refs = {rid: n for n, rid in enumerate(ids, start=1)}
-    answers = _grouped(
-        session.scalars(select(Answer).where(Answer.round_id.in_(ids)).order_by(Answer.question_id)),
-        lambda a: a.round_id,
-    )
-    goals = _grouped(
-        session.scalars(select(Goal).where(Goal.round_id.in_(ids)).order_by(Goal.position)), lambda g: g.round_id
-    )
-    followups = {f.goal_id: f for f in session.scalars(select(GoalFollowup).join(Goal).where(Goal.round_id.in_(ids)))}
-    author = aliased(User)
-    feedback_rows = session.execute(
-        select(Feedback, author.username)
-        .outerjoin(author, author.id == Feedback.author_id)
-        .where(Feedback.round_id.in_(ids))
-        .order_by(Feedback.created_at, Feedback.id)
-    ).all()
-    items = _grouped(
-        session.scalars(
-            select(FeedbackItem)
-            .where(FeedbackItem.feedback_id.in_([f.id for f, _ in feedback_rows]))
-            .order_by(FeedbackItem.competency_id)
-        ),
-        lambda i: i.feedback_id,
-    )
-    feedback = _grouped(feedback_rows, lambda row: row[0].round_id)
+def _moment(value: object) -> object:
+    """A stored value as the file writes it: times in UTC (SQLite gives them back without a zone)."""
+    return as_utc(value) if isinstance(value, datetime) else value
 
-    def followup_of(goal: Goal) -> FollowupData | None:
-        f = followups.get(goal.id)
-        if f is None:
-            return None
-        return FollowupData(round_ref=refs[f.round_id], outcome=f.outcome, text=f.text, updated_at=as_utc(f.updated_at))
 
-    round_data = [
-        RoundData(
-            ref=refs[r.id],
-            context=r.context,
-            note=r.note,
-            bank_version=r.bank_version,
-            status=r.status,
-            current_step=r.current_step,
-            started_at=as_utc(r.started_at),
-            completed_at=as_utc(r.completed_at) if r.completed_at else None,
+def _round_fields(round_: Round) -> dict[str, Any]:
+    """The round's own fields (core.round_fields), as the file writes them."""
+    return {name: _moment(getattr(round_, name)) for name in ROUND_FIELDS}
+
+
+class _RoundsOut:
+    """Everything hanging off the user's rounds, read in one query per table, to write them out."""
+
+    def __init__(self, session: Session, rounds: Sequence[Round]) -> None:
+        ids = [r.id for r in rounds]
+        self.refs = {round_id: n for n, round_id in enumerate(ids, start=1)}
+        self.answers = _grouped(
+            session.scalars(select(Answer).where(Answer.round_id.in_(ids)).order_by(Answer.question_id)),
+            lambda a: a.round_id,
+        )
+        self.goals = _grouped(
+            session.scalars(select(Goal).where(Goal.round_id.in_(ids)).order_by(Goal.position)),
+            lambda g: g.round_id,
+        )
+        self.followups = {
+            f.goal_id: f for f in session.scalars(select(GoalFollowup).join(Goal).where(Goal.round_id.in_(ids)))
+        }
+        author = aliased(User)
+        feedback = session.execute(
+            select(Feedback, author.username)
+            .outerjoin(author, author.id == Feedback.author_id)
+            .where(Feedback.round_id.in_(ids))
+            .order_by(Feedback.created_at, Feedback.id)
+        ).all()
+        self.feedback = _grouped(feedback, lambda row: row[0].round_id)
+        self.items = _grouped(
+            session.scalars(
+                select(FeedbackItem)
+                .where(FeedbackItem.feedback_id.in_([fb.id for fb, _ in feedback]))
+                .order_by(FeedbackItem.competency_id)
+            ),
+            lambda item: item.feedback_id,
+        )
+
+    def round(self, round_: Round) -> RoundData:
+        return RoundData(
+            ref=self.refs[round_.id],
+            **_round_fields(round_),
             answers=[
-                AnswerData(question_id=a.question_id, rating=a.rating, text=a.text) for a in answers.get(r.id, [])
+                AnswerData(question_id=a.question_id, rating=a.rating, text=a.text)
+                for a in self.answers.get(round_.id, [])
             ],
-            goals=[
-                GoalData(
-                    position=g.position,
-                    competency_id=g.competency_id,
-                    step=g.step,
-                    created_at=as_utc(g.created_at),
-                    followup=followup_of(g),
-                )
-                for g in goals.get(r.id, [])
-            ],
-            feedback_received=[
-                FeedbackData(
-                    author=name or f.imported_author or "?",
-                    overall=f.overall,
-                    created_at=as_utc(f.created_at),
-                    updated_at=as_utc(f.updated_at),
-                    items=[
-                        FeedbackItemData(competency_id=i.competency_id, rating=i.rating, comment=i.comment)
-                        for i in items.get(f.id, [])
-                    ],
-                )
-                for f, name in feedback.get(r.id, [])
+            goals=[self.goal(g) for g in self.goals.get(round_.id, [])],
+            feedback_received=[self.feedback_given(fb, name) for fb, name in self.feedback.get(round_.id, [])],
+        )
+
+    def goal(self, goal: Goal) -> GoalData:
+        followup = self.followups.get(goal.id)
+        return GoalData(
+            position=goal.position,
+            competency_id=goal.competency_id,
+            step=goal.step,
+            created_at=as_utc(goal.created_at),
+            followup=None
+            if followup is None
+            else FollowupData(
+                round_ref=self.refs[followup.round_id],
+                outcome=followup.outcome,
+                text=followup.text,
+                updated_at=as_utc(followup.updated_at),
+            ),
+        )
+
+    def feedback_given(self, feedback: Feedback, author: str | None) -> FeedbackData:
+        return FeedbackData(
+            author=author or feedback.imported_author or "?",
+            overall=feedback.overall,
+            created_at=as_utc(feedback.created_at),
+            updated_at=as_utc(feedback.updated_at),
+            items=[
+                FeedbackItemData(competency_id=item.competency_id, rating=item.rating, comment=item.comment)
+                for item in self.items.get(feedback.id, [])
             ],
         )
-        for r in rounds
-    ]
+
+
+def _courses_out(session: Session, user_id: int) -> list[CourseData]:
     trainer = aliased(User)
-    given = _shares(session, mine=Share.leader_id, theirs=Share.codriver_id, user_id=user_id)
-    received = _shares(session, mine=Share.codriver_id, theirs=Share.leader_id, user_id=user_id)
     memberships = session.execute(
         select(Course.name, trainer.username, CourseMember.joined_at, CourseMember.consent)
         .join(Course, Course.id == CourseMember.course_id)
@@ -169,15 +185,32 @@ def export_data(*, session: Session, user_id: int, now: datetime | None = None) 
         .where(CourseMember.user_id == user_id)
         .order_by(CourseMember.joined_at, CourseMember.id)
     ).all()
+    return [
+        CourseData(name=course, trainer=trainer_name, joined_at=as_utc(joined_at), consent=bool(consent))
+        for course, trainer_name, joined_at, consent in memberships
+    ]
+
+
+def export_data(*, session: Session, user_id: int, now: datetime | None = None) -> DataFile:
+    """Everything the user owns, in the documented format (version 2)."""
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFoundError(f"user {user_id}")
+    rounds = session.scalars(select(Round).where(Round.user_id == user_id).order_by(Round.started_at, Round.id)).all()
+    out = _RoundsOut(session, rounds)
+    given = _shares(session, mine=Share.leader_id, theirs=Share.codriver_id, user_id=user_id)
+    received = _shares(session, mine=Share.codriver_id, theirs=Share.leader_id, user_id=user_id)
     return DataFile(
         format=FORMAT,
         format_version=FORMAT_VERSION,
         exported_at=now or utcnow(),
         account=AccountData(username=user.username, created_at=as_utc(user.created_at)),
-        rounds=round_data,
-        shares_given=[ShareGivenData(codriver=n, scope=s, since=as_utc(t)) for n, s, t in given],
-        shares_received=[ShareReceivedData(leader=n, scope=s, since=as_utc(t)) for n, s, t in received],
-        courses=[CourseData(name=c, trainer=t, joined_at=as_utc(j), consent=bool(k)) for c, t, j, k in memberships],
+        rounds=[out.round(r) for r in rounds],
+        shares_given=[ShareGivenData(codriver=name, scope=scope, since=as_utc(since)) for name, scope, since in given],
+        shares_received=[
+            ShareReceivedData(leader=name, scope=scope, since=as_utc(since)) for name, scope, since in received
+        ],
+        courses=_courses_out(session, user_id),
         **_talks_out(session, user_id),
     )
 
@@ -299,15 +332,7 @@ def import_data(*, session: Session, user_id: int, data: DataFile) -> ImportSumm
     goals = feedback = 0
     for r in data.rounds:
         round_ = Round(
-            user_id=user_id,
-            context=r.context,
-            note=r.note,
-            bank_version=r.bank_version,
-            status=r.status,
-            current_step=r.current_step,
-            started_at=r.started_at,
-            updated_at=r.completed_at or r.started_at,
-            completed_at=r.completed_at,
+            user_id=user_id, updated_at=r.completed_at or r.started_at, **r.model_dump(include=set(ROUND_FIELDS))
         )
         session.add(round_)
         session.flush()
