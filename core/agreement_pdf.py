@@ -47,7 +47,7 @@ def build_agreement(tool: Tool, data: AgreementPrint, printed_at: datetime) -> b
     for one in template.fields:
         _heading(pdf, one.label, size=11.5)
         _paragraph(pdf, field_words(one, data.values) or texts.AGREEMENT_EMPTY_VALUE)
-    if data.agreed_values is not None:
+    if data.agreed_values is not None and data.agreed_at is not None:
         changes = changes_since_agreed(template, data.agreed_values, data.values)
         if changes:
             _heading(pdf, texts.AGREEMENT_CHANGES_TITLE.format(date=danish_date(data.agreed_at)), size=12)

@@ -13,7 +13,7 @@ import pandas as pd
 from core import texts
 from core.formatting import danish_score, signed_danish_score
 from core.scoring import RATINGS, ScoredRound, scores_table
-from questions import QuestionBank
+from questions import Competency, QuestionBank
 
 
 def competency_frame(bank: QuestionBank, columns: dict[str, list[str]]) -> pd.DataFrame:
@@ -46,7 +46,7 @@ def change_table(
     """The paired bars: first and latest mean, and the change between them."""
     comps = bank.competencies
 
-    def change(c) -> str:
+    def change(c: Competency) -> str:
         before, after = first.get(c.id), latest.get(c.id)
         return "–" if before is None or after is None else signed_danish_score(after - before)
 

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from core.scoring import RATING_MAX, RATING_MIN, ScoredRound
 from questions import QuestionBank
+
+T = TypeVar("T")
 
 # A colour-blind-safe palette (Okabe–Ito's first four, then darker ochre and wine from Paul Tol's
 # schemes in place of Okabe–Ito's light orange and sky blue): every line reaches 3:1 on white
@@ -25,7 +28,7 @@ def axis_label(name: str, width: int = 14) -> str:
     return "<br>".join(textwrap.wrap(name, width=width, break_long_words=False))
 
 
-def _closed(values: list) -> list:
+def _closed(values: list[T]) -> list[T]:
     """Repeat the first point so the radar's outline closes."""
     return values + values[:1]
 
@@ -35,7 +38,9 @@ def _competency_axes(bank: QuestionBank) -> tuple[list[str], list[str]]:
     return names, [axis_label(name) for name in names]
 
 
-def _polar_trace(bank: QuestionBank, values_by_id: Mapping[str, float | None], name: str, **style) -> go.Scatterpolar:
+def _polar_trace(
+    bank: QuestionBank, values_by_id: Mapping[str, float | None], name: str, **style: Any
+) -> go.Scatterpolar:
     """One closed outline over the competencies; hovering shows the full name and the score."""
     names, axes = _competency_axes(bank)
     values = [values_by_id.get(c.id) for c in bank.competencies]
@@ -142,7 +147,7 @@ def cohort_radar_figure(
     return _radar_layout(fig)
 
 
-def _bar_layout(fig: go.Figure, barmode: str, height: int, **extra) -> go.Figure:
+def _bar_layout(fig: go.Figure, barmode: str, height: int, **extra: Any) -> go.Figure:
     """Horizontal bars, one row per competency in the handbook's order, legend on top."""
     fig.update_layout(
         barmode=barmode,

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 
 import pandas as pd
 
 from core import texts
 from core.formatting import to_local
 from core.history import context_label
+from core.records import Goal, Round
 from core.scoring import competency_scores
 from questions import QuestionBank
 
@@ -109,11 +111,11 @@ def to_xlsx(group: pd.DataFrame | None, people: pd.DataFrame) -> bytes:
 # The leader's own rounds -------------------------------------------------------------------------
 
 
-def _local_date(moment) -> object:
+def _local_date(moment: datetime | None) -> date | None:
     return to_local(moment).date() if moment is not None else None
 
 
-def answers_table(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
+def answers_table(bank: QuestionBank, rounds: Sequence[Round]) -> pd.DataFrame:
     """One row per round and question: when, where in the network, the rating and the text."""
     rows = []
     for number, round_ in enumerate(rounds, start=1):
@@ -150,7 +152,7 @@ _ANSWER_COLUMNS = [
 ]
 
 
-def scores_by_round(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
+def scores_by_round(bank: QuestionBank, rounds: Sequence[Round]) -> pd.DataFrame:
     """One row per competency, one column per round: the score (mean of its two ratings)."""
     columns = {
         texts.EXPORT_ROUND_COLUMN.format(n=n): competency_scores(bank.of_version(r.bank_version), r.ratings())
@@ -161,7 +163,7 @@ def scores_by_round(bank: QuestionBank, rounds: Sequence) -> pd.DataFrame:
     return frame
 
 
-def goals_table(bank: QuestionBank, rounds: Sequence, goals: Sequence) -> pd.DataFrame:
+def goals_table(bank: QuestionBank, rounds: Sequence[Round], goals: Sequence[Goal]) -> pd.DataFrame:
     """One row per goal: the round it was set in, the competency, the step and how it went."""
     number = {r.id: n for n, r in enumerate(rounds, start=1)}
     rows = [
@@ -169,7 +171,7 @@ def goals_table(bank: QuestionBank, rounds: Sequence, goals: Sequence) -> pd.Dat
             texts.EXPORT_ROUND: number.get(g.round_id),
             texts.EXPORT_COMPETENCY: bank.competency(g.competency_id).name,
             texts.EXPORT_GOAL_STEP: g.step,
-            texts.EXPORT_GOAL_OUTCOME: texts.OUTCOME_LABELS.get(g.followup.outcome, "") if g.followup else "",
+            texts.EXPORT_GOAL_OUTCOME: texts.OUTCOME_LABELS.get(g.followup.outcome or "", "") if g.followup else "",
             texts.EXPORT_GOAL_FOLLOWUP: g.followup.text if g.followup else "",
         }
         for g in goals
@@ -185,7 +187,8 @@ def goals_table(bank: QuestionBank, rounds: Sequence, goals: Sequence) -> pd.Dat
 
 
 def _csv(frame: pd.DataFrame) -> bytes:
-    return _neutralised(frame).to_csv(sep=";", decimal=",", index=False).encode("utf-8-sig")
+    csv: str = _neutralised(frame).to_csv(sep=";", decimal=",", index=False)
+    return csv.encode("utf-8-sig")
 
 
 def rounds_csv(answers: pd.DataFrame) -> bytes:

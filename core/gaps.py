@@ -34,9 +34,9 @@ def rating_gaps(
     Equal gaps keep the handbook's order. A competency missing on either side is left out.
     """
     gaps = [
-        Gap(c.id, c.name, own[c.id], other[c.id], other[c.id] - own[c.id])
+        Gap(c.id, c.name, mine, theirs, theirs - mine)
         for c in bank.competencies
-        if own.get(c.id) is not None and other.get(c.id) is not None
+        if (mine := own.get(c.id)) is not None and (theirs := other.get(c.id)) is not None
     ]
     wide = [g for g in gaps if abs(g.difference) >= threshold]
     return sorted(wide, key=lambda g: -abs(g.difference))

@@ -13,11 +13,16 @@ from questions import QuestionBank
 
 
 class CompletedRound(Protocol):
-    id: int
-    completed_at: datetime | None
-    started_at: datetime
-    context: str
-    bank_version: str
+    @property
+    def id(self) -> int: ...
+    @property
+    def completed_at(self) -> datetime | None: ...
+    @property
+    def started_at(self) -> datetime: ...
+    @property
+    def context(self) -> str: ...
+    @property
+    def bank_version(self) -> str: ...
 
     def ratings(self) -> Mapping[str, int | None]: ...
 
@@ -62,7 +67,7 @@ def comparable_scores(bank: QuestionBank, rounds: Sequence[CompletedRound]) -> l
         common = set.intersection(*asked)
         for i, ids in enumerate(asked):
             used = common or (ids if versions[i].version == versions[-1].version else set())
-            given = [ratings[i][q] for q in sorted(used) if ratings[i].get(q) is not None]
+            given = [rating for q in sorted(used) if (rating := ratings[i].get(q)) is not None]
             scores[i][comp.id] = sum(given) / len(given) if given else None
     return scores
 

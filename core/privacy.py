@@ -36,7 +36,7 @@ shows; the dashboard asks this module.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -196,10 +196,10 @@ def reveals(before: Sequence[Collection[int]], new: Collection[int], owner: Mapp
 
 def exposes(rows: Sequence[Collection[int]], owner: Mapping[int, int], min_group: int) -> bool:
     """Whether these sums together let anyone compute something about fewer than `min_group` people."""
-    rows = [frozenset(row) for row in rows if row]
-    if not rows:
+    sums = [frozenset(row) for row in rows if row]
+    if not sums:
         return False
-    matrix, people = _cells(rows, owner)
+    matrix, people = _cells(sums, owner)
     return _further(matrix, np.zeros((0, matrix.shape[1])), people, min_group)
 
 
@@ -228,11 +228,11 @@ def _active(matrix: np.ndarray, small: Sequence[int]) -> list[int]:
     return [small[k] for k in range(len(small)) if np.abs(inside[:, k]).max(initial=0.0) > 1e-9]
 
 
-def _largest_groups(cells: Sequence[int], people: Sequence[frozenset[int]], min_group: int):
+def _largest_groups(cells: Sequence[int], people: Sequence[frozenset[int]], min_group: int) -> Iterator[list[int]]:
     """Every set of these cells with fewer than `min_group` people in all, to which no further cell
     can be added (what a larger set cannot reveal, a smaller one cannot either)."""
 
-    def grow(start: int, chosen: list[int], who: frozenset[int]):
+    def grow(start: int, chosen: list[int], who: frozenset[int]) -> Iterator[list[int]]:
         extended = False
         for index in range(start, len(cells)):
             together = who | people[cells[index]]

@@ -11,23 +11,25 @@ from __future__ import annotations
 import io
 import math
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from pathlib import Path
-from typing import Protocol
+from typing import cast
 
 import matplotlib
 from fontTools.ttLib import TTFont
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 from matplotlib.figure import Figure
+from matplotlib.projections.polar import PolarAxes
 
 from core import texts
 from core.charts import PALETTE
 from core.formatting import danish_date, danish_score
 from core.history import comparable_scores, context_label
+from core.records import Feedback, Goal, Round
 from core.scoring import RATING_MAX, RATING_MIN
 from core.summary import Summary, goal_line, move_line, standing_line
 from questions import QuestionBank
@@ -41,25 +43,6 @@ _MUTED = (84, 90, 97)  # captions, 7:1 on white
 _RULE = (200, 205, 210)
 _LINE_STYLES = ("-", "--", ":", "-.")
 _MARKERS = ("o", "s", "^", "D")
-
-
-class _Answer(Protocol):
-    rating: int | None
-    text: str
-
-
-class _Round(Protocol):
-    id: int
-    bank_version: str
-    context: str
-    note: str
-    started_at: datetime
-    completed_at: datetime | None
-
-    @property
-    def answers(self) -> dict[str, _Answer]: ...
-
-    def ratings(self) -> dict[str, int | None]: ...
 
 
 @dataclass(frozen=True)
@@ -85,8 +68,8 @@ class GoalLine:
 @dataclass(frozen=True)
 class ReportData:
     name: str  # the leader, as they are called
-    round: _Round
-    previous: _Round | None = None
+    round: Round
+    previous: Round | None = None
     outside: Sequence[OutsideView] = ()
     goals: Sequence[GoalLine] = ()
     followups: Sequence[GoalLine] = ()
@@ -137,7 +120,9 @@ def _heading(pdf: _Document, text: str, size: float = 14) -> None:
     pdf.set_text_color(*_INK)
 
 
-def _paragraph(pdf: _Document, text: str, *, style: str = "", size: float = 10.5, color=_INK) -> None:
+def _paragraph(
+    pdf: _Document, text: str, *, style: str = "", size: float = 10.5, color: tuple[int, int, int] = _INK
+) -> None:
     pdf.set_font("DejaVu", style, size)
     pdf.set_text_color(*color)
     # Left-aligned: fpdf2 justifies by default, which stretches short Danish lines into wide gaps.
@@ -154,7 +139,7 @@ def radar_png(bank: QuestionBank, series: Sequence[tuple[str, dict[str, float | 
     names = [c.name for c in bank.competencies]
     angles = [2 * math.pi * i / len(names) for i in range(len(names))]
     figure = Figure(figsize=(7.0, 7.2), dpi=200)
-    axes = figure.add_subplot(projection="polar")
+    axes = cast(PolarAxes, figure.add_subplot(projection="polar"))
     # The first competency at the top, then clockwise, as on the results page.
     axes.set_theta_offset(math.pi / 2)
     axes.set_theta_direction(-1)
@@ -164,16 +149,15 @@ def radar_png(bank: QuestionBank, series: Sequence[tuple[str, dict[str, float | 
     axes.set_xticks(angles)
     axes.set_xticklabels([_wrapped(n) for n in names], fontsize=8.5, family="DejaVu Sans")
     axes.tick_params(axis="x", pad=10)
-    for label, angle in zip(axes.get_xticklabels(), angles, strict=True):
+    for tick, angle in zip(axes.get_xticklabels(), angles, strict=True):
         # Labels on the right start at the circle, labels on the left end at it: none overlaps it.
         if 0.01 < angle < math.pi - 0.01:
-            label.set_horizontalalignment("left")
+            tick.set_horizontalalignment("left")
         elif math.pi + 0.01 < angle < 2 * math.pi - 0.01:
-            label.set_horizontalalignment("right")
+            tick.set_horizontalalignment("right")
     axes.grid(color="#c8cdd2", linewidth=0.6)
     for n, (label, scores) in enumerate(series):
-        points = [(a, scores.get(c.id)) for a, c in zip(angles, bank.competencies, strict=True)]
-        points = [(a, v) for a, v in points if v is not None]
+        points = [(a, v) for a, c in zip(angles, bank.competencies, strict=True) if (v := scores.get(c.id)) is not None]
         if not points:
             continue
         xs, ys = [a for a, _ in points], [v for _, v in points]
@@ -231,7 +215,7 @@ def _series(bank: QuestionBank, data: ReportData) -> list[tuple[str, dict[str, f
     return series
 
 
-def _score_table(pdf: _Document, bank: QuestionBank, series) -> None:
+def _score_table(pdf: _Document, bank: QuestionBank, series: list[tuple[str, dict[str, float | None]]]) -> None:
     columns = [texts.REPORT_COL_COMPETENCY] + [label for label, _ in series]
     other = (pdf.epw - 70) / max(1, len(series))
     headings = FontFace(emphasis="BOLD", color=_HEADING, fill_color=(236, 241, 247))
@@ -410,14 +394,16 @@ def build_report(bank: QuestionBank, data: ReportData, printed_at: datetime) -> 
     return bytes(pdf.output())
 
 
-def assemble(name: str, history: Sequence, index: int, feedback: dict, goals: Sequence) -> ReportData:
+def assemble(
+    name: str, history: Sequence[Round], index: int, feedback: Mapping[int, Sequence[Feedback]], goals: Sequence[Goal]
+) -> ReportData:
     """The report of history[index] (completed rounds, oldest first), from what the results page loads:
     co-drivers' feedback by round id, and every goal with its follow-up."""
     round_ = history[index]
     outside = [
         OutsideView(
             name=view.author_name,
-            ratings=view.ratings(),
+            ratings=dict(view.ratings()),
             overall=view.overall,
             comments={cid: item.comment for cid, item in view.items.items() if item.comment},
         )

@@ -27,7 +27,7 @@ def competency_scores(bank: QuestionBank, ratings: Mapping[str, int | None]) -> 
     """Score each competency as the mean of its rated questions (None if none rated)."""
     scores: dict[str, float | None] = {}
     for comp in bank.competencies:
-        given = [ratings[q.id] for q in comp.questions if ratings.get(q.id) is not None]
+        given = [rating for q in comp.questions if (rating := ratings.get(q.id)) is not None]
         scores[comp.id] = sum(given) / len(given) if given else None
     return scores
 

@@ -11,6 +11,7 @@ import functools
 from typing import Annotated
 
 from pydantic import Field, ValidationError, field_validator
+from pydantic_core import ErrorDetails
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Trimmed = Annotated[str, Field(default="")]
@@ -56,7 +57,7 @@ _PROBLEMS = {
 }
 
 
-def _why(error: dict) -> str:
+def _why(error: ErrorDetails) -> str:
     message = str(error.get("msg", ""))
     return message.removeprefix("Value error, ") if error.get("type") == "value_error" else "har en ugyldig værdi"
 

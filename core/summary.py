@@ -16,6 +16,7 @@ from core import texts
 from core.formatting import danish_score, signed_danish_score
 from core.gaps import Gap, rating_gaps
 from core.history import CompletedRound, comparable_scores
+from core.records import Feedback, Goal
 from questions import QuestionBank
 
 MOST = 3  # how many competencies each list names
@@ -69,8 +70,8 @@ class Summary:
 def summarise(
     bank: QuestionBank,
     history: Sequence[CompletedRound],
-    goals: Sequence,
-    feedback: Mapping[int, Sequence],
+    goals: Sequence[Goal],
+    feedback: Mapping[int, Sequence[Feedback]],
 ) -> Summary:
     """The summary of the latest of `history` (completed rounds, oldest first; empty gives an empty
     summary). `goals`: every goal with its follow-up; `feedback`: co-drivers' views by round id."""
@@ -90,14 +91,14 @@ def summarise(
     if len(history) > 1:
         before, now = comparable_scores(bank, [history[-2], latest])
         moves = [
-            Movement(c.id, c.name, before[c.id], now[c.id])  # type: ignore[arg-type]
+            Movement(c.id, c.name, score_before, score_now)
             for c in bank.competencies
-            if before.get(c.id) is not None and now.get(c.id) is not None
+            if (score_before := before.get(c.id)) is not None and (score_now := now.get(c.id)) is not None
         ]
         rose = sorted((m for m in moves if m.change > 0), key=lambda m: -m.change)[:MOST]
         fell = sorted((m for m in moves if m.change < 0), key=lambda m: m.change)[:MOST]
 
-    def result(goal) -> GoalResult:
+    def result(goal: Goal) -> GoalResult:
         outcome = goal.followup.outcome if goal.followup is not None else None
         return GoalResult(goal.competency_id, name.get(goal.competency_id, goal.competency_id), goal.step, outcome)
 

@@ -19,7 +19,8 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstrai
 from core import texts
 from core.agreements import InvalidValueError, clean_value
 from core.formatting import danish_number
-from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS, NOTE_MAX_CHARS, TEXT_MAX_CHARS
+from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS, TEXT_MAX_CHARS
+from core.round_fields import RoundFields
 from questions import QuestionBank
 from questions.tools import Tools, load_tools
 
@@ -33,8 +34,9 @@ Name = Annotated[str, StringConstraints(min_length=1, max_length=40)]
 Rating = Annotated[int, Field(ge=1, le=5, strict=True)]
 
 
-def _text(limit: int):
-    return Annotated[str, StringConstraints(max_length=limit)]
+Text = Annotated[str, StringConstraints(max_length=TEXT_MAX_CHARS)]
+FollowupText = Annotated[str, StringConstraints(max_length=FOLLOWUP_MAX_CHARS)]
+GoalStep = Annotated[str, StringConstraints(max_length=GOAL_STEP_MAX_CHARS)]
 
 
 class _Part(BaseModel):
@@ -44,20 +46,20 @@ class _Part(BaseModel):
 class AnswerData(_Part):
     question_id: Slug
     rating: Rating | None
-    text: _text(TEXT_MAX_CHARS) = ""
+    text: Text = ""
 
 
 class FollowupData(_Part):
     round_ref: int
     outcome: Literal["achieved", "partly", "not_yet"] | None
-    text: _text(FOLLOWUP_MAX_CHARS) = ""
+    text: FollowupText = ""
     updated_at: AwareDatetime
 
 
 class GoalData(_Part):
     position: Annotated[int, Field(ge=1, le=3, strict=True)]
     competency_id: Slug
-    step: _text(GOAL_STEP_MAX_CHARS)
+    step: GoalStep
     created_at: AwareDatetime
     followup: FollowupData | None = None
 
@@ -65,26 +67,21 @@ class GoalData(_Part):
 class FeedbackItemData(_Part):
     competency_id: Slug
     rating: Rating | None
-    comment: _text(TEXT_MAX_CHARS) = ""
+    comment: Text = ""
 
 
 class FeedbackData(_Part):
     author: Name
-    overall: _text(TEXT_MAX_CHARS) = ""
+    overall: Text = ""
     created_at: AwareDatetime
     updated_at: AwareDatetime
     items: list[FeedbackItemData] = []
 
 
-class RoundData(_Part):
+class RoundData(RoundFields):
+    """A round in the file: its own fields (core.round_fields), its number here, and what hangs off it."""
+
     ref: int
-    context: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    note: _text(NOTE_MAX_CHARS) = ""
-    bank_version: Annotated[str, StringConstraints(min_length=1, max_length=40)]
-    status: Literal["open", "completed"]
-    current_step: Annotated[int, Field(ge=0, le=10, strict=True)]
-    started_at: AwareDatetime
-    completed_at: AwareDatetime | None
     answers: list[AnswerData] = []
     goals: list[GoalData] = []
     feedback_received: list[FeedbackData] = []
@@ -116,7 +113,7 @@ class AccountData(_Part):
 
 class NetworkData(_Part):
     name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
-    theme: _text(TEXT_MAX_CHARS) = ""
+    theme: Text = ""
     meetings: Annotated[list[date], Field(max_length=8)] = []
 
 
@@ -124,12 +121,12 @@ class ToolAnswerData(_Part):
     tool_id: Slug
     question_id: Slug
     rating: Rating | None
-    text: _text(TEXT_MAX_CHARS) = ""
+    text: Text = ""
 
 
 class CommentData(_Part):
     name: Annotated[str, StringConstraints(max_length=80)]
-    text: _text(TEXT_MAX_CHARS)
+    text: Text
     at: AwareDatetime | None
 
 
@@ -178,7 +175,7 @@ def to_json(data: DataFile) -> bytes:
     return data.model_dump_json(indent=2).encode("utf-8")
 
 
-def _field(loc: tuple) -> str:
+def _field(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc) or "(hele filen)"
 
 

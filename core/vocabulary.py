@@ -7,7 +7,10 @@ dictionaries keyed by these constants (tests/test_texts.py checks that each cove
 
 from __future__ import annotations
 
-from questions.tools import CO_DRIVER, KINDS, PERSONALELEDER, REFERENCELEDER
+from questions.tools import CO_DRIVER as CO_DRIVER
+from questions.tools import KINDS as KINDS
+from questions.tools import PERSONALELEDER as PERSONALELEDER
+from questions.tools import REFERENCELEDER as REFERENCELEDER
 
 # Where in the network a round is done (a round's context), in the order of a network.
 CONTEXT_BEFORE = "foer-netvaerket"

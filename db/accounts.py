@@ -47,6 +47,7 @@ from db.errors import (
     WrongPasswordError,
 )
 from db.models import Agreement, AuthSession, User
+from db.upsert import rowcount
 
 _USERNAME_RE = re.compile(rf"^[\w.\-]{{{USERNAME_MIN_CHARS},{USERNAME_MAX_CHARS}}}$")
 _hasher = PasswordHasher()
@@ -260,7 +261,7 @@ def end_sessions(*, session: Session, user_id: int, keep: int | None = None) -> 
     stmt = delete(AuthSession).where(AuthSession.user_id == user_id)
     if keep is not None:
         stmt = stmt.where(AuthSession.id != keep)
-    return session.execute(stmt).rowcount
+    return rowcount(session.execute(stmt))
 
 
 def new_reset_code() -> str:

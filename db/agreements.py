@@ -31,7 +31,7 @@ from db.errors import (
 )
 from db.models import Agreement, AgreementInvitation, AgreementReader, AgreementValue, Network, User, called
 from db.sharing import INVITATION_VALID_FOR, claim_code, code_hash, new_code
-from db.upsert import upsert
+from db.upsert import rowcount, upsert
 from questions.tools import AgreementField
 
 
@@ -254,7 +254,7 @@ def withdraw_invitation(*, session: Session, leader_id: int, invitation_id: int)
         )
         .values(withdrawn_at=utcnow())
     )
-    if result.rowcount != 1:
+    if rowcount(result) != 1:
         raise NotFoundError(f"agreement invitation {invitation_id}")
 
 

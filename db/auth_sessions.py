@@ -17,6 +17,7 @@ from core.auth import HANDOFF_TTL, needs_touch, new_token, session_alive, sessio
 from core.clock import as_utc, utcnow
 from db.accounts import AccountView, Roles, Standing
 from db.models import AuthSession, Share, User
+from db.upsert import rowcount
 
 METHOD_PASSWORD = "password"
 METHOD_SSO = "sso"
@@ -78,7 +79,7 @@ def redeem_handoff(*, session: Session, code: str, now: datetime | None = None) 
         .where(AuthSession.id == row.id, AuthSession.handoff_hash == row.handoff_hash)
         .values(token_hash=token_hash(token), handoff_hash=None, handoff_expires_at=None)
     )
-    if claimed.rowcount != 1:
+    if rowcount(claimed) != 1:
         return None
     return Cookie(token=token, expires_at=session_expires_at(as_utc(row.created_at)), user_id=row.user_id)
 

@@ -19,7 +19,9 @@ from sqlalchemy import (
     func,
     text,
 )
-from sqlalchemy.orm import DeclarativeBase, InstrumentedAttribute, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm.util import AliasedClass
+from sqlalchemy.sql.elements import ColumnElement
 
 from core.clock import utcnow
 from core.vocabulary import (
@@ -391,11 +393,10 @@ class SsoIdentity(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-def called(user: type[User] | object) -> object:
+def called(user: type[User] | AliasedClass[User]) -> ColumnElement[str]:
     """The SQL for what a person is called wherever they are named: their name, or their username
     where no name is stored (a row made outside the sign-up, which always stores one)."""
-    name: InstrumentedAttribute[str] = user.name  # type: ignore[attr-defined]
-    return func.coalesce(func.nullif(name, ""), user.username)  # type: ignore[attr-defined]
+    return func.coalesce(func.nullif(user.name, ""), user.username)
 
 
 # --- The talks that make the leader's mandate (questions/tools.py) ---------------------------

@@ -20,6 +20,7 @@ from core.auth import username_candidates
 from db.accounts import AccountView, account_view, clean_name, name_problem, new_user, validate_username
 from db.errors import InvalidInputError, InvalidUsernameError, SsoLinkError
 from db.models import SsoIdentity, User
+from db.upsert import rowcount
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def sign_in_with_sso(*, session: Session, claims: dict[str, Any], link_to: int |
             .where(SsoIdentity.id == identity.id, SsoIdentity.last_issued_at < issued_at)
             .values(last_issued_at=issued_at, email=email or identity.email)
         )
-        if claimed.rowcount != 1:
+        if rowcount(claimed) != 1:
             return None
         user = session.get(User, identity.user_id)
         return SsoSignIn(account_view(user))
