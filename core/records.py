@@ -5,8 +5,9 @@ db/rounds.py return frozen dataclasses that have these shapes."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Protocol
+
+from core.history import CompletedRound
 
 
 class Followup(Protocol):
@@ -51,21 +52,13 @@ class Answer(Protocol):
     def text(self) -> str: ...
 
 
-class Round(Protocol):
-    @property
-    def id(self) -> int: ...
-    @property
-    def bank_version(self) -> str: ...
-    @property
-    def context(self) -> str: ...
+class Round(CompletedRound, Protocol):
+    """A round with what the report and the export read besides its scores."""
+
     @property
     def note(self) -> str: ...
     @property
     def status(self) -> str: ...
-    @property
-    def started_at(self) -> datetime: ...
-    @property
-    def completed_at(self) -> datetime | None: ...
     @property
     def answers(self) -> Mapping[str, Answer]: ...
     def ratings(self) -> dict[str, int | None]: ...
