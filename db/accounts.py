@@ -203,7 +203,7 @@ def _throttle_keys(
 ) -> list[throttle.Key]:
     """What this attempt counts against: the device alone if it is this account's, else name and client."""
     known = user_named(session, username) if device else None
-    if known is not None and devices.owner(session, device, now) == known.id:
+    if known is not None and device and devices.owner(session, device, now) == known.id:
         return [(SCOPE_DEVICE, token_hash(device)[:80])]
     keys = [(SCOPE_ACCOUNT, username_key(username)[:80])]
     if client:
@@ -306,7 +306,7 @@ def redeem_reset_code(
     expected = user.reset_code_hash if user is not None else None
     fresh = user is not None and user.reset_code_expires_at is not None and now < as_utc(user.reset_code_expires_at)
     given = token_hash(codes.normalise_code(code))
-    if not (expected and fresh and hmac.compare_digest(expected, given)):
+    if user is None or not (expected and fresh and hmac.compare_digest(expected, given)):
         return SignInResult(None, locked=throttle.record_failure(session, keys, now))
     validate_password(new_password, user.username)
     user.password_hash = _hasher.hash(new_password)

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Callable
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from core import texts
 from core.auth import refusal_message
@@ -39,7 +40,7 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
-def _create_admin(session, name: str, password_stdin: bool) -> str:
+def _create_admin(session: Session, name: str, password_stdin: bool) -> str:
     exists = accounts.user_named(session, name)
     if exists is None:
         accounts.create_user(session=session, username=name, password=_read_password(password_stdin))
@@ -47,12 +48,12 @@ def _create_admin(session, name: str, password_stdin: bool) -> str:
     return f"{name} er nu administrator." if exists else f"Administratoren {name} er oprettet."
 
 
-def _set_trainer(session, name: str, trainer: bool) -> str:
+def _set_trainer(session: Session, name: str, trainer: bool) -> str:
     accounts.set_roles(session=session, username=name, is_trainer=trainer)
     return f"{name} er nu træner." if trainer else f"{name} er ikke længere træner."
 
 
-def _list(session) -> str:
+def _list(session: Session) -> str:
     rows = session.execute(select(User.username, User.is_admin, User.is_trainer).order_by(User.username_key))
     lines = [
         f"{name}\t{'admin' if admin else ''}\t{'træner' if trainer else ''}".rstrip()
@@ -62,7 +63,7 @@ def _list(session) -> str:
     return "\n".join(lines) or "Ingen administratorer eller trænere endnu."
 
 
-def _look_alikes(session) -> str:
+def _look_alikes(session: Session) -> str:
     groups = accounts.look_alikes(session)
     if not groups:
         return "Ingen brugernavne ligner hinanden."
@@ -89,15 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser("look-alikes", help="vis brugernavne, der ligner hinanden på skærmen")
     args = parser.parse_args(argv)
 
-    actions: dict[str, Callable] = {
+    actions: dict[str, Callable[[Session], str]] = {
         "create-admin": lambda s: _create_admin(s, args.name, args.password_stdin),
-        "grant-trainer": lambda s: (
-            accounts.set_roles(session=s, username=args.name, is_trainer=True) and f"{args.name} er nu træner."
-        ),
-        "revoke-trainer": lambda s: (
-            accounts.set_roles(session=s, username=args.name, is_trainer=False)
-            and f"{args.name} er ikke længere træner."
-        ),
+        "grant-trainer": lambda s: _set_trainer(s, args.name, True),
+        "revoke-trainer": lambda s: _set_trainer(s, args.name, False),
         "list": _list,
         "look-alikes": _look_alikes,
     }

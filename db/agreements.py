@@ -89,6 +89,14 @@ def _own(session: Session, leader_id: int, kind: str, *, for_writing: bool = Fal
     return session.scalar(query.with_for_update() if for_writing else query)
 
 
+def _own_existing(session: Session, leader_id: int, kind: str) -> Agreement:
+    """The leader's agreement of this kind, known to exist (another tab just made it)."""
+    found = _own(session, leader_id, kind)
+    if found is None:
+        raise NotFoundError(f"agreement {kind}")
+    return found
+
+
 def _view(session: Session, agreement: Agreement) -> AgreementView:
     values = {
         v.field_id: json.loads(v.value)
@@ -151,7 +159,7 @@ def start_agreement(
         with session.begin_nested():
             session.add(agreement)
     except IntegrityError:  # started in another tab meanwhile
-        return _view(session, _own(session, leader_id, kind))
+        return _view(session, _own_existing(session, leader_id, kind))
     for field_id, value in cleaned.items():
         session.add(
             AgreementValue(agreement_id=agreement.id, field_id=field_id, value=json.dumps(value), updated_at=now)
@@ -318,7 +326,7 @@ def _reader(session: Session, user_id: int, agreement_id: int, *, for_writing: b
 def read_invited(*, session: Session, user_id: int, agreement_id: int) -> AgreementView:
     """The agreement as the invited person reads it; AccessRevokedError without a reader row."""
     _reader(session, user_id, agreement_id)
-    return _view(session, session.get(Agreement, agreement_id))
+    return _view(session, session.get_one(Agreement, agreement_id))
 
 
 def own_comment(*, session: Session, user_id: int, agreement_id: int) -> str:
@@ -340,7 +348,7 @@ def mark_agreed(
     """The invited person agrees to the agreement as they read it (`as_read`: its updated_at then);
     what it said is kept with the date. Changed by the leader since: AgreementChangedError."""
     _reader(session, user_id, agreement_id)
-    agreement = session.scalar(select(Agreement).where(Agreement.id == agreement_id).with_for_update())
+    agreement = session.scalars(select(Agreement).where(Agreement.id == agreement_id).with_for_update()).one()
     if as_utc(agreement.updated_at) != as_utc(as_read):
         raise AgreementChangedError(agreement_id)
     current = _view(session, agreement)

@@ -118,7 +118,7 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     row = session.connection().execute(_CHECK, {"b_session": session_id}).first()
     if row is None:
         return None
-    created_at, last_seen_at, method, pending, user_id, username, name, is_admin, is_trainer, is_codriver = row
+    created_at, last_seen_at, method, pending, user_id, username, name, is_admin, is_trainer, is_codriver = tuple(row)
     last_seen_at = as_utc(last_seen_at)
     if not session_alive(as_utc(created_at), last_seen_at, now):
         end_session(session=session, session_id=session_id)
@@ -149,4 +149,4 @@ def end_session_by_token(*, session: Session, token: str) -> None:
 
 def live_sessions(*, session: Session, user_id: int) -> int:
     """How many sessions a user has open (expired ones are counted until next checked)."""
-    return session.scalar(select(func.count()).select_from(AuthSession).where(AuthSession.user_id == user_id))
+    return session.scalar(select(func.count()).select_from(AuthSession).where(AuthSession.user_id == user_id)) or 0

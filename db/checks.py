@@ -13,7 +13,7 @@ _ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 def check_id(value: str | None, field: str) -> str:
     """Return a well-formed id, or raise InvalidInputError naming the field."""
-    if not _ID_RE.fullmatch(value or ""):
+    if value is None or not _ID_RE.fullmatch(value):
         raise InvalidInputError(field)
     return value
 

@@ -15,13 +15,30 @@ import hashlib
 import json
 import threading
 from collections import ChainMap, OrderedDict
-from collections.abc import Collection, Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import Float, Integer, String, any_, bindparam, case, cast, exists, func, literal, select, update
+from sqlalchemy import (
+    Case,
+    ColumnElement,
+    Engine,
+    Float,
+    Integer,
+    String,
+    any_,
+    bindparam,
+    case,
+    cast,
+    exists,
+    func,
+    literal,
+    select,
+    update,
+)
 from sqlalchemy.dialects.postgresql import ARRAY
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from core.clock import utcnow
 from core.privacy import TOO_FEW, Seen, Verdict, judge, known_rounds
@@ -95,7 +112,7 @@ class Dashboard:
     withheld: int = 0
 
 
-def _competency_of(question_to_competency: Mapping[str, str]):
+def _competency_of(question_to_competency: Mapping[str, str]) -> Case[str | None]:
     """A SQL expression mapping an answer's question id to its competency id."""
     return case(dict(question_to_competency), value=Answer.question_id, else_=None)
 
@@ -112,7 +129,9 @@ _RATINGS = RoundScore.n1 + RoundScore.n2 + RoundScore.n3 + RoundScore.n4 + Round
 _SCORE = cast(_TOTAL, Float) / _RATINGS  # one person's score in one competency: the mean of its ratings
 
 
-def _among(session: Session, column, ids: Collection[int]):
+def _among(
+    session: Session, column: ColumnElement[int] | InstrumentedAttribute[int], ids: Collection[int]
+) -> ColumnElement[bool]:
     """`column IN ids`: on PostgreSQL as one array parameter (`= ANY`), which it plans in a fraction
     of the time two thousand separate parameters take."""
     if session.get_bind().dialect.name == "postgresql":
@@ -120,7 +139,7 @@ def _among(session: Session, column, ids: Collection[int]):
     return column.in_(ids)
 
 
-def _counts_of(session: Session, round_ids: Collection[int], scheme: str) -> tuple:
+def _counts_of(session: Session, round_ids: Collection[int], scheme: str) -> tuple[ColumnElement[bool], ...]:
     """WHERE conditions for the counts of these rounds under this scheme (rounds with a rating)."""
     return _among(session, RoundScore.round_id, round_ids), RoundScore.scheme == scheme, _RATINGS > 0
 
@@ -163,7 +182,8 @@ class _Stamps(Mapping[int, str]):
     (a course of 2,000 has 10,000 rounds; a refresh asks about the few thousand it shows)."""
 
     def __init__(self, times: dict[int, datetime]):
-        self._times, self._text = times, {}
+        self._times: dict[int, datetime] = times
+        self._text: dict[int, str] = {}
 
     def __getitem__(self, round_id: int) -> str:
         text = self._text.get(round_id)
@@ -171,7 +191,7 @@ class _Stamps(Mapping[int, str]):
             text = self._text[round_id] = self._times[round_id].isoformat()
         return text
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[int]:
         return iter(self._times)
 
     def __len__(self) -> int:
@@ -193,9 +213,9 @@ class _Rounds:
 def _rounds(session: Session, course_id: int) -> _Rounds:
     """Each member's first and latest completed round, latest per context, and progress: one pass
     over one plain query of the members' rounds (no sorting in the database)."""
-    first: dict[int, tuple] = {}
-    latest: dict[int, tuple] = {}
-    by_context: dict[tuple[int, str], tuple] = {}
+    first: dict[int, tuple[datetime, int]] = {}
+    latest: dict[int, tuple[datetime, int]] = {}
+    by_context: dict[tuple[int, str], tuple[datetime, int]] = {}
     statuses: dict[int, dict[str, str]] = {}
     completed: dict[int, int] = {}
     done: dict[int, int] = {}
@@ -207,7 +227,7 @@ def _rounds(session: Session, course_id: int) -> _Rounds:
         .where(CourseMember.course_id == course_id)
     ):
         states = statuses.setdefault(user_id, {})
-        if status == ROUND_COMPLETED:
+        if status == ROUND_COMPLETED and completed_at is not None:  # completing a round stamps it
             states[context] = COMPLETED
             done[round_id] = user_id
             stamp[round_id] = completed_at
@@ -283,16 +303,17 @@ class _Memo:
     newest row. So the projector, asking every few seconds, recounts nothing that has not changed."""
 
     def __init__(self, size: int):
-        self._size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+        self._size, self._lock = size, threading.Lock()
+        self._items: OrderedDict[Hashable, Any] = OrderedDict()
 
-    def get(self, key: Hashable):
+    def get(self, key: Hashable) -> Any:
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
         return None
 
-    def put(self, key: Hashable, value) -> None:
+    def put(self, key: Hashable, value: Any) -> None:
         with self._lock:
             self._items[key] = value
             self._items.move_to_end(key)
@@ -305,7 +326,9 @@ _RECORDS = _Memo(64)
 
 
 def _where(session: Session) -> str:
-    return session.get_bind().url.render_as_string(hide_password=True)
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    return engine.url.render_as_string(hide_password=True)
 
 
 def _fingerprint(selection: Mapping[int, int], stamp: Mapping[int, str]) -> str:
@@ -337,7 +360,7 @@ def _seen(session: Session, course_id: int, found: _Rounds) -> tuple[Seen, list[
 
     earlier = []
     ghost_stamps: dict[int, str] = {}
-    stamps = ChainMap(ghost_stamps, found.stamp)
+    stamps: Mapping[int, str] = ChainMap(ghost_stamps, dict(found.stamp))
     for kind, members, shown_at in _records(session, course_id):
         selection = {}
         for user_id, round_id, when in members:
@@ -357,7 +380,7 @@ def _seen(session: Session, course_id: int, found: _Rounds) -> tuple[Seen, list[
     return Seen([e.selection for e in earlier], revealed), earlier, recorded
 
 
-def _records(session: Session, course_id: int) -> list[tuple[str, list, datetime]]:
+def _records(session: Session, course_id: int) -> list[tuple[str, list[tuple[int, int, str]], datetime]]:
     """The course's recorded views, parsed; read again only when a view has been added."""
     newest, count, last_shown = session.execute(
         select(func.max(CohortView.id), func.count(), func.max(CohortView.shown_at)).where(
@@ -367,7 +390,7 @@ def _records(session: Session, course_id: int) -> list[tuple[str, list, datetime
     if not count:
         return []
     key = (_where(session), course_id, newest, count, str(last_shown))
-    records = _RECORDS.get(key)
+    records: list[tuple[str, list[tuple[int, int, str]], datetime]] | None = _RECORDS.get(key)
     if records is None:
         records = [
             (kind, json.loads(members), shown_at)
@@ -487,7 +510,7 @@ def _publish(
     decision = _decide(ordered, chosen, found, consented, course.min_group, seen, earlier, with_change)
     views = decision.shown(chosen, ordered)
     new = any((kind, _fingerprint(sel, found.stamp)) not in recorded for kind, sel in views.items())
-    if not new and decision.known <= seen.revealed:
+    if not new and decision.known.issubset(seen.revealed):
         return decision
     session.execute(update(Course).where(Course.id == course.id).values(min_group=Course.min_group))
     seen, earlier, recorded = _seen(session, course.id, found)

@@ -7,7 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import ColumnElement, Integer, delete, func, select, type_coerce
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -77,10 +77,10 @@ def _check_course_fields(name: str, description: str, starts_on: date, ends_on: 
     return name, description
 
 
-def _views(session: Session, *conditions) -> list[CourseView]:
+def _views(session: Session, *conditions: ColumnElement[bool]) -> list[CourseView]:
     members = select(CourseMember.course_id, func.count().label("n")).group_by(CourseMember.course_id).subquery()
     rows = session.execute(
-        select(Course, func.coalesce(members.c.n, 0))
+        select(Course, type_coerce(func.coalesce(members.c.n, 0), Integer))
         .outerjoin(members, members.c.course_id == Course.id)
         .where(*conditions)
         .order_by(Course.starts_on.desc(), Course.id.desc())
@@ -146,7 +146,7 @@ def set_min_group(*, session: Session, trainer_id: int, course_id: int, min_grou
     trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
     if not isinstance(min_group, int) or not MIN_GROUP_FLOOR <= min_group <= MIN_GROUP_CEILING:
         raise InvalidInputError("min_group")
-    session.get(Course, course_id).min_group = min_group
+    session.get_one(Course, course_id).min_group = min_group
 
 
 def set_session_context(
@@ -156,7 +156,7 @@ def set_session_context(
     trainer_course(session=session, trainer_id=trainer_id, course_id=course_id)
     if context is not None and context not in contexts:
         raise InvalidInputError("context")
-    session.get(Course, course_id).session_context = context
+    session.get_one(Course, course_id).session_context = context
 
 
 def join_course(*, session: Session, user_id: int, code: str) -> MembershipView:

@@ -20,6 +20,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from core.agreements import draft
+from core.vocabulary import SCOPE_TEXTS
 from db import accounts, agreements, courses, feedback, goals, networks, rounds, sharing, tool_answers
 from db.engine import make_sessionmaker, prepare_database
 from db.models import Round, User
@@ -182,9 +183,10 @@ def seed(session: Session, bank: QuestionBank, rng: random.Random, tools: Tools 
         if name in CONSENTING:
             courses.set_consent(session=session, user_id=leader.id, course_id=course.id, consent=True)
         if name == LEADERS[0]:
-            _, code = sharing.create_invitation(session=session, leader_id=leader.id, scope=sharing.SCOPE_TEXTS)
+            _, code = sharing.create_invitation(session=session, leader_id=leader.id, scope=SCOPE_TEXTS)
             sharing.redeem_invitation(session=session, user_id=codriver.id, code=code)
             latest = rounds.latest_completed(session=session, user_id=leader.id)
+            assert latest is not None, "the demo seeds completed rounds first"
             feedback.save_feedback(
                 session=session,
                 author_id=codriver.id,

@@ -40,7 +40,7 @@ def remember(session: Session, user_id: int, token: str | None, now: datetime | 
     """
     now = now or utcnow()
     row = _live(session, token, now)
-    if row is not None and row.user_id == user_id:
+    if row is not None and token and row.user_id == user_id:
         row.last_used_at = now
         return token
     fresh = new_token()

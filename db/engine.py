@@ -6,9 +6,9 @@ import threading
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -46,7 +46,7 @@ def _parse(raw: str) -> URL:
     return url
 
 
-def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
+def _enable_sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
     """Turn on WAL, foreign keys and a busy timeout on every new SQLite connection."""
     # Let SQLAlchemy, not pysqlite, decide when transactions begin (see _begin_immediate).
     dbapi_connection.isolation_level = None
@@ -58,7 +58,7 @@ def _enable_sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.close()
 
 
-def _begin_immediate(conn) -> None:
+def _begin_immediate(conn: Connection) -> None:
     """Take the write lock at BEGIN, so a read-then-write never fails half-way as 'locked'."""
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
@@ -122,7 +122,7 @@ def _sessionmaker_for(url: str) -> sessionmaker[Session]:
     return make_sessionmaker(prepare_database(url))
 
 
-def in_transaction(sessions: sessionmaker[Session], action: Callable[..., T], **kwargs) -> T:
+def in_transaction(sessions: sessionmaker[Session], action: Callable[..., T], **kwargs: Any) -> T:
     """Run one storage call, action(session=..., **kwargs), in its own transaction: committed on
     success, rolled back on error. The pages, the cookie routes and the tests all call storage so."""
     with sessions.begin() as session:

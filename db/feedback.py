@@ -89,8 +89,8 @@ def save_feedback(
     """
     shared_round_leader(session=session, codriver_id=author_id, round_id=round_id)
     ratings = dict(ratings or {})
-    comments = {cid: check_text(text, TEXT_MAX_CHARS) for cid, text in (comments or {}).items()}
-    for cid in {*ratings, *comments}:
+    comment_texts = {cid: check_text(text, TEXT_MAX_CHARS) for cid, text in (comments or {}).items()}
+    for cid in {*ratings, *comment_texts}:
         check_id(cid, "competency_id")
     if any(r is not None and not is_valid_rating(r) for r in ratings.values()):
         raise InvalidInputError("rating")
@@ -108,15 +108,15 @@ def save_feedback(
     existing = {
         i.competency_id: i for i in session.scalars(select(FeedbackItem).where(FeedbackItem.feedback_id == feedback.id))
     }
-    for cid in {*ratings, *comments}:
+    for cid in {*ratings, *comment_texts}:
         item = existing.get(cid)
         if item is None:
             item = FeedbackItem(feedback_id=feedback.id, competency_id=cid, rating=None, comment="")
             session.add(item)
         if cid in ratings:
             item.rating = ratings[cid]
-        if cid in comments:
-            item.comment = comments[cid]
+        if cid in comment_texts:
+            item.comment = comment_texts[cid]
         item.updated_at = now
     session.flush()
     return _views(session, [feedback])[0]

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Row, bindparam, delete, func, select, update
+from sqlalchemy import Executable, Row, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -130,7 +130,7 @@ _OPEN_AND_LATEST = select(_LATEST_TWO, Answer.question_id, Answer.rating, Answer
 def open_round_with_previous(*, session: Session, user_id: int) -> tuple[RoundView | None, RoundView | None]:
     """The user's unfinished round and their latest completed one, with answers, in one query (what
     every step of the walk-through shows: this round, and "last time")."""
-    found: dict[int, Row] = {}
+    found: dict[int, Row[Any]] = {}
     answers: dict[int, list[AnswerView]] = {}
     for row in session.connection().execute(_OPEN_AND_LATEST, {"b_user": user_id}):
         found.setdefault(row.id, row)
@@ -159,10 +159,10 @@ _TOUCH_OPEN_ROUND = (
     .where(Round.id == bindparam("b_round"), Round.user_id == bindparam("b_user"), Round.status == ROUND_OPEN)
     .values(updated_at=bindparam("b_now"))
 )
-_ANSWER_UPSERTS: dict[tuple[str, str], object] = {}
+_ANSWER_UPSERTS: dict[tuple[str, str], Executable] = {}
 
 
-def _answer_upsert(dialect: str, column: str):
+def _answer_upsert(dialect: str, column: str) -> Executable:
     """INSERT … ON CONFLICT (round, question) DO UPDATE of one column, per dialect, built once."""
     key = (dialect, column)
     if key not in _ANSWER_UPSERTS:
@@ -180,7 +180,7 @@ def _answer_upsert(dialect: str, column: str):
     return _ANSWER_UPSERTS[key]
 
 
-def _upsert_answer(session: Session, user_id: int, round_id: int, question_id: str, column: str, value) -> None:
+def _upsert_answer(session: Session, user_id: int, round_id: int, question_id: str, column: str, value: object) -> None:
     """Store one answer in the user's open round: two statements, no objects loaded (this runs on
     every click). The round is touched first, which checks that it is the user's and still open."""
     # Core statements on the session's connection: the ORM's per-statement work buys nothing here.
@@ -188,13 +188,13 @@ def _upsert_answer(session: Session, user_id: int, round_id: int, question_id: s
     _write_answer(session, params, question_id, column, value)
 
 
-def _write_answer(session: Session, params: dict, question_id: str, column: str, value) -> None:
+def _write_answer(session: Session, params: dict[str, object], question_id: str, column: str, value: object) -> None:
     connection = session.connection()
     upsert = _answer_upsert(connection.dialect.name, column)
     connection.execute(upsert, {**params, "b_question": question_id, "b_value": value})
 
 
-def _touch_open_round(session: Session, user_id: int, round_id: int) -> dict:
+def _touch_open_round(session: Session, user_id: int, round_id: int) -> dict[str, object]:
     """Mark the user's open round as changed now (which also locks its row until the transaction
     ends, so saves in one round never interleave); return the statement parameters."""
     params = {"b_round": round_id, "b_user": user_id, "b_now": utcnow()}

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TypeVar
 
-from sqlalchemy import select, update
+from sqlalchemy import ColumnElement, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -177,7 +177,7 @@ def redeem_invitation(*, session: Session, user_id: int, code: str, now: datetim
 _Leader, _Codriver = aliased(User), aliased(User)
 
 
-def _shares(session: Session, *conditions) -> list[ShareView]:
+def _shares(session: Session, *conditions: ColumnElement[bool]) -> list[ShareView]:
     """Load shares with both people's names in one query."""
     rows = session.execute(
         select(Share, called(_Leader), called(_Codriver), _Leader.username)

@@ -77,11 +77,11 @@ def _owner_for_new_identity(
 ) -> tuple[User, bool, bool]:
     """The user a new identity belongs to, and whether they were created or linked."""
     if link_to is not None:
-        return session.get(User, link_to), False, True
+        return session.get_one(User, link_to), False, True
     if email:
         known = session.scalar(select(SsoIdentity.user_id).where(func.lower(SsoIdentity.email) == email).limit(1))
         if known is not None:
-            return session.get(User, known), False, True
+            return session.get_one(User, known), False, True
     return _new_user(session, claims), True, False
 
 
@@ -106,8 +106,7 @@ def sign_in_with_sso(*, session: Session, claims: dict[str, Any], link_to: int |
         )
         if rowcount(claimed) != 1:
             return None
-        user = session.get(User, identity.user_id)
-        return SsoSignIn(account_view(user))
+        return SsoSignIn(account_view(session.get_one(User, identity.user_id)))
 
     try:
         with session.begin_nested():  # a race on the same token rolls back only this part

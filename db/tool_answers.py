@@ -39,7 +39,7 @@ def answered_tools(*, session: Session, user_id: int) -> dict[str, int]:
     return counts
 
 
-def _write(session: Session, user_id: int, tool_id: str, question_id: str, **values) -> None:
+def _write(session: Session, user_id: int, tool_id: str, question_id: str, **values: object) -> None:
     check_id(tool_id, "tool_id")
     check_id(question_id, "question_id")
     keys = {ToolAnswer.user_id: user_id, ToolAnswer.tool_id: tool_id, ToolAnswer.question_id: question_id}

@@ -215,7 +215,7 @@ def export_data(*, session: Session, user_id: int, now: datetime | None = None) 
     )
 
 
-def _talks_out(session: Session, user_id: int) -> dict:
+def _talks_out(session: Session, user_id: int) -> dict[str, Any]:
     """The network, the tools' answers, the agreements and the agreements the user may read."""
     network = session.scalar(
         select(Network).where(Network.user_id == user_id).order_by(Network.created_at.desc(), Network.id.desc())
@@ -261,7 +261,9 @@ def _network_out(network: Network) -> NetworkData:
     return NetworkData(name=network.name, theme=network.theme, meetings=meetings)
 
 
-def _agreement_out(agreement: Agreement, values: list[AgreementValue], readers: list) -> AgreementData:
+def _agreement_out(
+    agreement: Agreement, values: list[AgreementValue], readers: Sequence[tuple[AgreementReader, str]]
+) -> AgreementData:
     return AgreementData(
         kind=agreement.kind,
         created_at=as_utc(agreement.created_at),

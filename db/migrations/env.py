@@ -13,7 +13,7 @@ target_metadata = Base.metadata
 
 def run_migrations() -> None:
     """Run migrations online; SQLite needs batch mode for ALTER TABLE."""
-    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url"))
+    engine = config.attributes.get("engine") or create_engine(config.get_main_option("sqlalchemy.url") or "")
     with engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Several app processes start on one database (deploy/): one migrates, the others wait

@@ -7,6 +7,8 @@ Create Date: 2026-12-02
 
 from __future__ import annotations
 
+from typing import cast
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -24,10 +26,18 @@ def upgrade() -> None:
         batch.add_column(sa.Column("username_skeleton", sa.String(200), nullable=False, server_default=""))
         batch.create_index("ix_users_username_skeleton", ["username_skeleton"])
     users = sa.table(
-        "users", sa.column("id"), sa.column("username"), sa.column("username_key"), sa.column("username_skeleton")
+        "users",
+        sa.column("id", sa.Integer),
+        sa.column("username", sa.String),
+        sa.column("username_key", sa.String),
+        sa.column("username_skeleton", sa.String),
     )
     connection = op.get_bind()
-    rows = connection.execute(sa.select(users.c.id, users.c.username, users.c.username_key)).all()
+    # A table sketched for this migration carries no Python types: say what its rows hold.
+    rows = cast(
+        "list[tuple[int, str, str]]",
+        connection.execute(sa.select(users.c.id, users.c.username, users.c.username_key)).all(),
+    )
     taken = {key for _, _, key in rows}
     for user_id, username, key in rows:
         values = {"username_skeleton": skeleton(username)}

@@ -7,6 +7,8 @@ Create Date: 2026-12-02
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import sqlalchemy as sa
 from alembic import op
 
@@ -18,11 +20,11 @@ depends_on = None
 _KINDS = "kind IN ('personaleleder', 'referenceleder', 'co-driver')"
 
 
-def _moment(name: str, nullable: bool = False) -> sa.Column:
+def _moment(name: str, nullable: bool = False) -> sa.Column[datetime]:
     return sa.Column(name, sa.DateTime(timezone=True), nullable=nullable)
 
 
-def _user(name: str = "user_id", ondelete: str = "CASCADE", nullable: bool = False) -> sa.Column:
+def _user(name: str = "user_id", ondelete: str = "CASCADE", nullable: bool = False) -> sa.Column[int]:
     return sa.Column(name, sa.Integer, sa.ForeignKey("users.id", ondelete=ondelete), nullable=nullable)
 
 
