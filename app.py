@@ -2,7 +2,7 @@
 
 Every run first finds out who is signed in (ui.identity.resolve: the session this tab holds,
 the browser's session cookie, or a fresh single sign-on). The sign-in gate is in
-ui.identity.require_user(), which every page calls first: a person who is not signed in sees
+ui.gate.require_user(), which every page calls first: a person who is not signed in sees
 the sign-in form at whatever URL they asked for, and lands on that page once signed in.
 """
 

@@ -11,12 +11,13 @@ Danish message saying what is wrong; nothing is stored by this module.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from core import texts
+from core import texts, vocabulary
 from core.agreements import InvalidValueError, clean_value
 from core.formatting import danish_number
 from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS, TEXT_MAX_CHARS
@@ -180,7 +181,7 @@ def _field(loc: tuple[int | str, ...]) -> str:
 
 
 def read(
-    raw: bytes, bank: QuestionBank, contexts: dict[str, str] | None = None, tools: Tools | None = None
+    raw: bytes, bank: QuestionBank, contexts: Collection[str] | None = None, tools: Tools | None = None
 ) -> DataFile:
     """Parse and check an export file against this installation; raise ImportRefused saying what is wrong."""
     if len(raw) > IMPORT_MAX_BYTES:
@@ -202,7 +203,7 @@ def read(
         first = exc.errors()[0]
         problem = texts.IMPORT_PROBLEMS.get(first["type"], texts.IMPORT_PROBLEM_OTHER)
         raise ImportRefused(texts.IMPORT_INVALID.format(field=_field(first["loc"]), problem=problem)) from None
-    _check_consistent(data, bank, contexts if contexts is not None else texts.CONTEXTS)
+    _check_consistent(data, bank, contexts if contexts is not None else vocabulary.CONTEXTS)
     _check_talks(data, tools if tools is not None else load_tools())
     return data
 
@@ -236,7 +237,7 @@ def _check_talks(data: DataFile, tools: Tools) -> None:
             raise ImportRefused(texts.IMPORT_BAD_AGREEMENT.format(kind=agreement.kind, field="agreed_at"))
 
 
-def _check_consistent(data: DataFile, bank: QuestionBank, contexts: dict[str, str]) -> None:
+def _check_consistent(data: DataFile, bank: QuestionBank, contexts: Collection[str]) -> None:
     """The checks a schema cannot make: ids that must exist in the bank and rules across rounds."""
     questions = set(bank.competency_of)  # every version's questions: an old round keeps its own
     competencies = {c.id for c in bank.competencies}

@@ -1,8 +1,8 @@
 """Mine hold: the courses a leader has joined, and what each trainer may see."""
 
-from ui import identity, my_courses
+from ui import gate, my_courses
 from ui.resources import guarded_page
 
-user = identity.require_user()
+user = gate.require_user()
 with guarded_page():
     my_courses.render_my_courses(user.id)

@@ -1,13 +1,13 @@
 """Ny refleksion: start a round or continue the unfinished one."""
 
 from db import rounds
-from ui import identity, walkthrough
+from ui import gate, walkthrough
 from ui.flash import show_flash
-from ui.my_courses import JOINED_SLOT
+from ui.my_courses_actions import JOINED_SLOT
 from ui.resources import get_bank, guarded_page, tx
 
 bank = get_bank()
-user = identity.require_user()
+user = gate.require_user()
 with guarded_page():
     show_flash(JOINED_SLOT)
     open_round, previous = tx(rounds.open_round_with_previous, user_id=user.id)

@@ -1,11 +1,11 @@
 """Mine resultater: the leader's completed rounds as radar, trend, table and texts, and co-drivers' views."""
 
 from db import feedback, goals, rounds
-from ui import identity, results
+from ui import gate, results
 from ui.resources import get_bank, guarded_page, tx
 
 bank = get_bank()
-user = identity.require_user()
+user = gate.require_user()
 with guarded_page():
     history = tx(rounds.list_history, user_id=user.id)
     results.render_results(

@@ -1,9 +1,9 @@
 """Samtaler og aftaler: prepare the three talks, draft and share the agreements, read those you were invited to."""
 
-from ui import identity, talks
+from ui import gate, talks
 from ui.resources import get_tools, guarded_page
 
 tools = get_tools()
-user = identity.require_user()
+user = gate.require_user()
 with guarded_page():
     talks.render_page(tools, user.id)

@@ -18,17 +18,12 @@ from db.rounds import RoundView
 from db.sharing import SharedHistory, ShareView
 from questions import Competency, QuestionBank
 from ui import codriver_actions as actions
-from ui import identity
 from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
+from ui.status import show_status
 from ui.tables import chart_numbers, show_table
 from ui.text_field import text_field
-
-
-@identity.live
-def _sync_query(usernames: dict[int, str]) -> None:
-    st.query_params["leader"] = usernames[st.session_state["cd-leader"]]
 
 
 def _from_link(user_id: int) -> SharedHistory | None:
@@ -42,7 +37,7 @@ def _from_link(user_id: int) -> SharedHistory | None:
         st.warning(texts.CODRIVER_NO_ACCESS)
         del st.query_params["leader"]
         return None
-    st.session_state["cd-leader"] = shared.share.leader_id
+    st.session_state[actions.LEADER_KEY] = shared.share.leader_id
     return shared
 
 
@@ -54,15 +49,11 @@ def _pick_leader(user_id: int, shares: list[ShareView]) -> SharedHistory:
         texts.CODRIVER_PICK_LEADER,
         list(names),
         format_func=names.get,
-        key="cd-leader",
-        on_change=_sync_query,
+        key=actions.LEADER_KEY,
+        on_change=actions.sync_query,
         args=({s.leader_id: s.leader_username for s in shares},),
     )
-    if st.session_state.get("cd-shown-leader") != chosen:
-        # Another leader: their rounds are other rounds, so the pickers start afresh.
-        for key in ("cd-rounds", "cd-round"):
-            st.session_state.pop(key, None)
-        st.session_state["cd-shown-leader"] = chosen
+    actions.show_leader(chosen)
     if from_link is not None and from_link.share.leader_id == chosen:
         return from_link
     return tx(sharing.shared_history, codriver_id=user_id, leader_id=chosen)
@@ -84,7 +75,9 @@ def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:
     scored = score_history(bank, shared.rounds)
     labels = [s.label for s in scored]
     st.header(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)), anchor=False)
-    chosen = st.multiselect(texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key="cd-rounds")
+    chosen = st.multiselect(
+        texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key=actions.ROUNDS_KEY
+    )
     shown = [s for s in scored if s.label in chosen]
     st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=PLOTLY_CONFIG)
     chart_numbers(radar_table(bank, shown))
@@ -137,7 +130,7 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
     by_id = {r.id: r for r in shared.rounds}
     labels = dict(zip(by_id, round_labels, strict=True))
     round_id = st.selectbox(
-        texts.CODRIVER_PICK_ROUND, list(by_id), index=len(by_id) - 1, format_func=labels.get, key="cd-round"
+        texts.CODRIVER_PICK_ROUND, list(by_id), index=len(by_id) - 1, format_func=labels.get, key=actions.ROUND_KEY
     )
     round_ = by_id[round_id]
     own = tx(feedback.own_feedback, author_id=user_id, round_id=round_id)
@@ -160,16 +153,14 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
     st.button(
         texts.CD_SAVE, key="cd-save", type="primary", on_click=actions.on_save, args=(user_id, round_id, leader, ids)
     )
-    status = st.session_state.get(actions.STATUS_KEY)
-    if status:
-        (st.caption if status[0] == "success" else st.error)(status[1])
+    show_status(actions.STATUS_KEY)
 
 
 def render_codriver(bank: QuestionBank, user_id: int) -> None:
     """Draw the co-driver page. Every run asks storage afresh what the co-driver may see."""
     st.title(texts.CODRIVER_TITLE, anchor=False)
     st.write(texts.CODRIVER_INTRO)
-    show_flash("codriver")
+    show_flash(actions.CODRIVER_SLOT)
     shares = tx(sharing.shares_received, codriver_id=user_id)
     if not shares:
         actions.forget_widgets()

@@ -14,13 +14,34 @@ from core.formatting import danish_time
 from db import feedback
 from db.errors import AccessRevokedError, InvalidInputError, TextTooLongError
 from ui import identity
-from ui.flash import set_flash
+from ui.flash import Kind, set_flash
 from ui.resources import tx
+from ui.status import Status, set_status
 from ui.text_field import forget_saved, load, mark_saved
 
 STATUS_KEY = "cd-status"
-LOADED_KEY = "cd-loaded"
+LEADER_KEY = "cd-leader"  # the leader picked (a user id)
+_SHOWN_LEADER_KEY = "cd-shown-leader"  # the leader the round pickers belong to
+ROUNDS_KEY = "cd-rounds"  # the rounds on the radar
+ROUND_KEY = "cd-round"  # the round the co-driver's view is about
+CODRIVER_SLOT = "codriver"
+LOADED_KEY = "cd-loaded"  # (leader id, round id) whose view the inputs hold
+INPUTS_KEY = "cd-inputs"  # the competency ids whose rating and comment inputs this tab holds
 OVERALL_KEY = "cd-overall"
+
+
+@identity.live
+def sync_query(usernames: dict[int, str]) -> None:
+    """Keep the address on the leader picked (?leader=<username>), so a reload or a link opens them."""
+    st.query_params["leader"] = usernames[st.session_state[LEADER_KEY]]
+
+
+def show_leader(leader_id: int) -> None:
+    """The page shows this leader now: another leader's rounds are other rounds, so the pickers start afresh."""
+    if st.session_state.get(_SHOWN_LEADER_KEY) != leader_id:
+        st.session_state.pop(ROUNDS_KEY, None)
+        st.session_state.pop(ROUND_KEY, None)
+        st.session_state[_SHOWN_LEADER_KEY] = leader_id
 
 
 def rating_key(competency_id: str) -> str:
@@ -40,6 +61,7 @@ def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: 
     if st.session_state.get(LOADED_KEY) != (leader_id, round_id):
         forget_widgets()
         st.session_state[LOADED_KEY] = (leader_id, round_id)
+    st.session_state[INPUTS_KEY] = [*dict.fromkeys([*st.session_state.get(INPUTS_KEY, []), *competency_ids])]
     items = own.items if own else {}
     for cid in competency_ids:
         item = items.get(cid)
@@ -51,10 +73,8 @@ def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: 
 
 def forget_widgets() -> None:
     """Drop every input so nothing of a leader stays in the session once access ends."""
-    inputs = [k for k in st.session_state if str(k).startswith(("cd-rating-", "cd-comment-"))]
-    for key in inputs:
-        del st.session_state[key]
-    for key in (OVERALL_KEY, LOADED_KEY, STATUS_KEY):
+    inputs = [key for cid in st.session_state.get(INPUTS_KEY, []) for key in (rating_key(cid), comment_key(cid))]
+    for key in (*inputs, OVERALL_KEY, LOADED_KEY, STATUS_KEY, INPUTS_KEY):
         st.session_state.pop(key, None)
     forget_saved([*inputs, OVERALL_KEY])
 
@@ -66,14 +86,14 @@ def _store(user_id: int, round_id: int, leader: str, **parts) -> bool:
         tx(feedback.save_feedback, author_id=user_id, round_id=round_id, **parts)
     except AccessRevokedError:
         forget_widgets()
-        set_flash("codriver", "error", texts.CD_NO_LONGER_SHARED.format(leader=leader))
+        set_flash(CODRIVER_SLOT, Kind.ERROR, texts.CD_NO_LONGER_SHARED.format(leader=leader))
         return False
     except TextTooLongError:
         return False
     except InvalidInputError:
-        st.session_state[STATUS_KEY] = ("error", texts.RATING_INVALID)
+        set_status(STATUS_KEY, Status.ERROR, texts.RATING_INVALID)
         return False
-    st.session_state[STATUS_KEY] = ("success", texts.CD_SAVED.format(time=danish_time(utcnow())))
+    set_status(STATUS_KEY, Status.SAVED, texts.CD_SAVED.format(time=danish_time(utcnow())))
     return True
 
 

@@ -6,74 +6,19 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from core import texts
+from core import texts, vocabulary
 from core.formatting import escape_markdown
 from core.history import context_label
 from core.links import join_link, qr_png
 from core.vocabulary import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
 from db import cohort, courses
 from db.courses import NAME_MAX_CHARS
-from db.errors import InvalidInputError, NotAllowedError, NotFoundError, TextTooLongError
+from db.errors import NotAllowedError
 from questions import QuestionBank
-from ui import identity
-from ui.dashboard import render_dashboard
-from ui.flash import set_flash, show_flash
+from ui import courses_actions as actions
+from ui import dashboard
+from ui.flash import show_flash
 from ui.resources import base_url, tx
-
-
-@identity.live
-def _create(trainer_id: int) -> None:
-    state = st.session_state
-    name = state.get("course-name") or ""
-    try:
-        created = tx(
-            courses.create_course,
-            trainer_id=trainer_id,
-            name=name,
-            description=state.get("course-description") or "",
-            starts_on=state.get("course-starts"),
-            ends_on=state.get("course-ends"),
-        )
-    except TextTooLongError as exc:
-        too_long = texts.COURSE_NAME_TOO_LONG if exc.limit == NAME_MAX_CHARS else texts.COURSE_DESCRIPTION_TOO_LONG
-        set_flash("create", "error", too_long.format(max=exc.limit))
-        return
-    except InvalidInputError as exc:
-        set_flash("create", "error", texts.COURSE_NAME_MISSING if str(exc) == "name" else texts.COURSE_DATES_INVALID)
-        return
-    except NotAllowedError:
-        set_flash("create", "error", texts.COURSES_ONLY_TRAINERS)
-        return
-    state["course-name"] = state["course-description"] = ""
-    state["course-pick"] = created.id
-    set_flash("create", "success", texts.COURSE_CREATED.format(course=created.name, code=created.join_code))
-
-
-@identity.live
-def _set_min_group(trainer_id: int, course_id: int) -> None:
-    try:
-        tx(
-            courses.set_min_group,
-            trainer_id=trainer_id,
-            course_id=course_id,
-            min_group=st.session_state["course-min-group"],
-        )
-    except (InvalidInputError, NotFoundError, NotAllowedError):
-        return
-
-
-@identity.live
-def _set_session_context(trainer_id: int, course_id: int) -> None:
-    try:
-        tx(
-            courses.set_session_context,
-            trainer_id=trainer_id,
-            course_id=course_id,
-            context=st.session_state.get("course-session-context") or None,
-            contexts=list(texts.CONTEXTS),
-        )
-    except (InvalidInputError, NotFoundError, NotAllowedError):
-        return
 
 
 def course_join_link(course) -> str:
@@ -90,14 +35,14 @@ def _render_join(trainer_id: int, course) -> None:
         with st.container(key="course-join-link"):
             st.code(link, language=None, wrap_lines=True)
         st.caption(escape_markdown(texts.COURSE_CODE.format(code=course.join_code)))
-        st.session_state["course-session-context"] = course.session_context or ""
+        st.session_state[actions.SESSION_CONTEXT_KEY] = course.session_context or ""
         st.selectbox(
             texts.COURSE_SESSION_CONTEXT,
-            ["", *texts.CONTEXTS],
+            ["", *vocabulary.CONTEXTS],
             format_func=lambda c: context_label(c) if c else texts.COURSE_SESSION_NONE,
-            key="course-session-context",
+            key=actions.SESSION_CONTEXT_KEY,
             help=texts.COURSE_SESSION_CONTEXT_HELP,
-            on_change=_set_session_context,
+            on_change=actions.set_session_context,
             args=(trainer_id, course.id),
         )
         st.link_button(
@@ -113,17 +58,17 @@ def _render_join(trainer_id: int, course) -> None:
 
 def _render_create(trainer_id: int, open_form: bool) -> None:
     with st.expander(texts.COURSE_CREATE_TITLE, expanded=open_form), st.form("course-create-form"):
-        st.text_input(texts.COURSE_NAME, key="course-name", max_chars=NAME_MAX_CHARS)
-        st.text_area(texts.COURSE_DESCRIPTION, key="course-description", height=80)
+        st.text_input(texts.COURSE_NAME, key=actions.NAME_KEY, max_chars=NAME_MAX_CHARS)
+        st.text_area(texts.COURSE_DESCRIPTION, key=actions.DESCRIPTION_KEY, height=80)
         left, right = st.columns(2)
-        left.date_input(texts.COURSE_STARTS, value=date.today(), key="course-starts", format="DD.MM.YYYY")
+        left.date_input(texts.COURSE_STARTS, value=date.today(), key=actions.STARTS_KEY, format="DD.MM.YYYY")
         right.date_input(
-            texts.COURSE_ENDS, value=date.today() + timedelta(days=182), key="course-ends", format="DD.MM.YYYY"
+            texts.COURSE_ENDS, value=date.today() + timedelta(days=182), key=actions.ENDS_KEY, format="DD.MM.YYYY"
         )
         st.form_submit_button(
-            texts.COURSE_CREATE, key="course-create", type="primary", on_click=_create, args=(trainer_id,)
+            texts.COURSE_CREATE, key="course-create", type="primary", on_click=actions.create, args=(trainer_id,)
         )
-    show_flash("create")
+    show_flash(actions.CREATE_SLOT)
 
 
 def render_courses(bank: QuestionBank, user_id: int) -> None:
@@ -139,23 +84,21 @@ def render_courses(bank: QuestionBank, user_id: int) -> None:
         st.caption(texts.COURSES_EMPTY)
         return
     by_id = {c.id: c for c in own}
-    course_id = st.selectbox(texts.COURSE_PICK, list(by_id), format_func=lambda i: by_id[i].name, key="course-pick")
-    if st.session_state.get("dashboard-course") != course_id:
-        st.session_state.pop("dashboard-round", None)
-        st.session_state["dashboard-course"] = course_id
+    course_id = st.selectbox(texts.COURSE_PICK, list(by_id), format_func=lambda i: by_id[i].name, key=actions.PICK_KEY)
+    actions.show_course(course_id)
     course = by_id[course_id]
     if course.description:
         st.text(course.description)
     _render_join(user_id, course)
-    st.session_state["course-min-group"] = course.min_group
+    st.session_state[actions.MIN_GROUP_KEY] = course.min_group
     st.number_input(
         texts.COURSE_MIN_GROUP,
         min_value=MIN_GROUP_FLOOR,
         max_value=MIN_GROUP_CEILING,
         step=1,
-        key="course-min-group",
+        key=actions.MIN_GROUP_KEY,
         help=texts.COURSE_MIN_GROUP_HELP,
-        on_change=_set_min_group,
+        on_change=actions.set_min_group,
         args=(user_id, course_id),
     )
     board = tx(
@@ -163,7 +106,7 @@ def render_courses(bank: QuestionBank, user_id: int) -> None:
         trainer_id=user_id,
         course_id=course_id,
         question_to_competency=bank.competency_of,
-        contexts=list(texts.CONTEXTS),
-        choice=st.session_state.get("dashboard-round", cohort.LATEST),
+        contexts=list(vocabulary.CONTEXTS),
+        choice=st.session_state.get(actions.DASHBOARD_ROUND_KEY, cohort.LATEST),
     )
-    render_dashboard(bank, board)
+    dashboard.render_dashboard(bank, board)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core import texts
+from core import texts, vocabulary
 from core.chart_tables import change_table, cohort_table, competency_frame, distribution_table
 from core.charts import PLOTLY_CONFIG, change_figure, cohort_radar_figure, distribution_figure
 from core.export import group_table, people_table, to_csv, to_xlsx
@@ -20,6 +20,7 @@ from core.vocabulary import NOT_STARTED
 from db.cohort import Dashboard, band_from
 from questions import QuestionBank
 from ui import identity
+from ui.courses_actions import DASHBOARD_ROUND_KEY
 from ui.tables import chart_numbers, show_table
 
 
@@ -40,7 +41,7 @@ def _hidden(verdict: Verdict, min_group: int, too_few: str = texts.HIDDEN_TOO_FE
 
 
 def _participants_table(board: Dashboard) -> pd.DataFrame:
-    contexts = [c for c in texts.CONTEXTS if any(c in p.by_context for p in board.participants)]
+    contexts = [c for c in vocabulary.CONTEXTS if any(c in p.by_context for p in board.participants)]
     rows = []
     for person in board.participants:
         row = {
@@ -137,7 +138,7 @@ def _render_exports(bank: QuestionBank, board: Dashboard) -> None:
 
 def render_dashboard(bank: QuestionBank, board: Dashboard) -> None:
     """Draw one course's dashboard."""
-    st.selectbox(texts.DASHBOARD_ROUND, board.choices, format_func=choice_label, key="dashboard-round")
+    st.selectbox(texts.DASHBOARD_ROUND, board.choices, format_func=choice_label, key=DASHBOARD_ROUND_KEY)
     _render_group(bank, board)
     _render_individuals(bank, board)
     # Names and statuses last: the first screen (or a shared projector) shows the group.

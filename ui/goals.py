@@ -11,77 +11,12 @@ from core import texts
 from core.formatting import danish_date, escape_markdown
 from core.limits import FOLLOWUP_MAX_CHARS, GOAL_STEP_MAX_CHARS
 from core.vocabulary import MAX_GOALS, MIN_GOALS, OUTCOMES
-from db import goals
-from db.errors import DuplicateGoalError
 from db.goals import GoalView
 from db.rounds import RoundView
 from questions import QuestionBank
-from ui import identity
+from ui import goals_actions
 from ui import round_actions as actions
-from ui.resources import tx
-from ui.text_field import load, mark_saved, text_field
-
-
-def competency_key(n: int) -> str:
-    return f"goal-competency-{n}"
-
-
-def step_key(n: int) -> str:
-    return f"goal-step-{n}"
-
-
-def followup_key(goal_id: int) -> str:
-    return f"goal-followup-{goal_id}"
-
-
-def followup_text_key(goal_id: int) -> str:
-    return f"goal-followup-text-{goal_id}"
-
-
-# Callbacks -----------------------------------------------------------------------------------
-
-
-@identity.live_autosave
-def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
-    """Store goal n as its two fields now read; a refused choice goes back to what is stored."""
-    competency_id = st.session_state.get(competency_key(n))
-    step = st.session_state.get(step_key(n)) or ""
-    try:
-        stored = actions.store(
-            goals.save_goal,
-            user_id=user_id,
-            round_id=round_id,
-            position=n,
-            competency_id=competency_id,
-            step=step,
-        )
-    except DuplicateGoalError as exc:
-        kept = {g.position: g for g in tx(goals.goals_of_round, user_id=user_id, round_id=round_id)}
-        st.session_state[competency_key(n)] = kept[n].competency_id if n in kept else None
-        actions.set_status("error", texts.GOAL_DUPLICATE.format(name=bank.competency(exc.competency_id).name))
-        return
-    if stored is actions.FAILED:
-        return
-    # The typed step is never written back (it could replace letters typed meanwhile).
-    mark_saved(step_key(n), step)
-    actions.saved()
-
-
-@identity.live_autosave
-def on_followup(user_id: int, round_id: int, goal_id: int, part: str) -> None:
-    """Store how a goal went: its outcome or its short text."""
-    if part == "outcome":
-        told = {"outcome": st.session_state.get(followup_key(goal_id))}
-    else:
-        told = {"text": st.session_state.get(followup_text_key(goal_id)) or ""}
-    save = dict(user_id=user_id, round_id=round_id, goal_id=goal_id, **told)
-    if actions.store(goals.save_followup, **save) is not actions.FAILED:
-        if part != "outcome":
-            mark_saved(followup_text_key(goal_id), told["text"])
-        actions.saved()
-
-
-# Drawing -------------------------------------------------------------------------------------
+from ui.text_field import load, text_field
 
 
 def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], bank: QuestionBank, since) -> None:
@@ -93,7 +28,8 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
         st.write(texts.FOLLOWUP_INTRO.format(date=danish_date(since)))
         for goal in pending:
             name = bank.competency(goal.competency_id).name
-            o_key, t_key = followup_key(goal.id), followup_text_key(goal.id)
+            o_key, t_key = actions.followup_key(goal.id), actions.followup_text_key(goal.id)
+            actions.remember_followup(goal.id)
             if o_key not in st.session_state and goal.followup is not None and goal.followup.outcome:
                 st.session_state[o_key] = goal.followup.outcome
             load(t_key, goal.followup.text if goal.followup else "")
@@ -106,7 +42,7 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
                 format_func=texts.OUTCOME_LABELS.__getitem__,
                 horizontal=True,
                 key=o_key,
-                on_change=on_followup,
+                on_change=goals_actions.on_followup,
                 args=(user_id, round_.id, goal.id, "outcome"),
             )
             text_field(
@@ -115,7 +51,7 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
                 max_chars=FOLLOWUP_MAX_CHARS,
                 too_long=texts.TEXT_TOO_LONG,
                 height=80,
-                on_change=on_followup,
+                on_change=goals_actions.on_followup,
                 args=(user_id, round_.id, goal.id, "text"),
             )
 
@@ -129,7 +65,7 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
     names = {c.id: c.name for c in bank.competencies}
     for n in range(1, MAX_GOALS + 1):
         goal = by_place.get(n)
-        c_key, s_key = competency_key(n), step_key(n)
+        c_key, s_key = actions.competency_key(n), actions.step_key(n)
         if c_key not in st.session_state:
             st.session_state[c_key] = goal.competency_id if goal else None
         load(s_key, goal.step if goal else "")
@@ -141,7 +77,7 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
                 format_func=lambda cid: texts.GOAL_NONE if cid is None else names[cid],
                 placeholder=texts.GOAL_NONE,
                 key=c_key,
-                on_change=on_goal,
+                on_change=goals_actions.on_goal,
                 args=(bank, user_id, round_.id, n),
             )
             text_field(
@@ -151,7 +87,7 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
                 too_long=texts.GOAL_STEP_TOO_LONG,
                 height=80,
                 disabled=st.session_state[c_key] is None,
-                on_change=on_goal,
+                on_change=goals_actions.on_goal,
                 args=(bank, user_id, round_.id, n),
             )
     without_step = [g.competency_id for g in chosen if not g.step]

@@ -1,4 +1,5 @@
-"""Who is signed in to this browser session. The one place pages ask about identity.
+"""Who is signed in to this browser session: the session of a page run. The one place pages ask
+about identity; the sign-in gate that stands in front of every page is ui/gate.py.
 
 Being signed in means holding a live session row (db.auth_sessions). The row's id sits in this
 Streamlit session's state, on the server; the browser holds only the HttpOnly cookie that
@@ -18,18 +19,16 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from core import texts
-from core.auth import forwarded_client
-from core.settings import settings
 from db import auth_sessions
 from db.accounts import AccountView
 from db.auth_sessions import SignedIn
 from db.engine import in_transaction
 from ui import sso
-from ui.browser import autosave_text_fields, post_to_server
-from ui.flash import set_flash
-from ui.resources import UNEXPECTED_SLOT, get_sessionmaker, log, tx
+from ui.browser import post_to_server
+from ui.flash import Kind, set_flash
+from ui.resources import GATE_SLOT, UNEXPECTED_SLOT, get_sessionmaker, log, tx
 from web import downloads
-from web.session_cookie import COOKIE_NAME, DEVICE_COOKIE_NAME, END_PATH, OPEN_PATH
+from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
 
 _ACCOUNT_KEY = "account"
 _SESSION_KEY = "auth-session"
@@ -38,6 +37,7 @@ _CLEAR_KEY = "auth-clear-cookie"  # the browser holds a cookie of an ended sessi
 _DEAD_TOKEN_KEY = "auth-dead-token"  # the cookie this websocket arrived with, known to be ended
 _PENDING_KEY = "auth-pending-saves"  # autosaves that arrived after the session ended, kept for its owner
 _KEPT_KEYS = (_DEAD_TOKEN_KEY, _PENDING_KEY)  # survive the clearing of state at sign-out and sign-in
+_OWN_KEYS = (_ACCOUNT_KEY, _SESSION_KEY, _HANDOFF_KEY, _CLEAR_KEY, *_KEPT_KEYS)  # never replayed as typed input
 P = ParamSpec("P")
 
 
@@ -48,31 +48,6 @@ def current_user() -> AccountView | None:
 
 def current_session_id() -> int | None:
     return st.session_state.get(_SESSION_KEY)
-
-
-def client_address() -> str:
-    """The client to count failed sign-ins against.
-
-    Streamlit gives the websocket's peer address (None on loopback). Behind a reverse proxy every
-    request comes from the proxy, so CLIENT_IP_HEADER can name the header that carries the real
-    address (e.g. X-Forwarded-For), and CLIENT_IP_HOPS says how many proxies we run append to it
-    (default 1): the address the outermost of them saw is taken, never one the client wrote.
-    """
-    header = settings().CLIENT_IP_HEADER
-    if header:
-        forwarded = st.context.headers.get(header)
-        hops = settings().CLIENT_IP_HOPS
-        address = forwarded_client(forwarded, hops) if isinstance(forwarded, str) else None
-        if address:
-            return address
-    address = st.context.ip_address
-    return address if isinstance(address, str) else "loopback"  # None on loopback; AppTest has none
-
-
-def device_token() -> str | None:
-    """The device cookie this browser holds (web/session_cookie.py), if any: its own sign-in throttle."""
-    token = st.context.cookies.get(DEVICE_COOKIE_NAME)
-    return token if isinstance(token, str) and token else None
 
 
 def _remember(signed: SignedIn) -> None:
@@ -88,11 +63,11 @@ def _clear_state() -> None:
     st.session_state.update(kept)
 
 
-def _forget(message: str) -> None:
+def _sign_out_here(message: str) -> None:
     """Sign this tab out: clear its state, have the page clear the cookie, and say why."""
     _clear_state()
     st.session_state[_CLEAR_KEY] = True
-    set_flash("login", "info", message)
+    set_flash(GATE_SLOT, Kind.INFO, message)
 
 
 def sign_in(account: AccountView, method: str = auth_sessions.METHOD_PASSWORD) -> None:
@@ -127,7 +102,7 @@ def sign_out() -> None:
     if session_id is not None:
         tx(auth_sessions.end_session, session_id=session_id)
         downloads.release(session_id)
-    _forget(texts.LOGGED_OUT)
+    _sign_out_here(texts.LOGGED_OUT)
     st.session_state[_DEAD_TOKEN_KEY] = _cookie_token()
 
 
@@ -136,24 +111,30 @@ def _cookie_token() -> str:
     return token if isinstance(token, str) else ""  # AppTest has no browser, and no real cookies
 
 
-def _settle(signed: SignedIn | None) -> SignedIn | None:
-    """Remember a live session for this run, or sign this tab out with a message."""
+def _keep_or_sign_out(signed: SignedIn | None) -> SignedIn | None:
+    """Remember a live session for this run, or (None: it has ended) sign this tab out with a message."""
     if signed is None:
-        _forget(texts.SESSION_ENDED)
+        _sign_out_here(texts.SESSION_ENDED)
     else:
         _remember(signed)
     return signed
 
 
-def _check(session_id: int) -> SignedIn | None:
-    return _settle(tx(auth_sessions.check, session_id=session_id))
+def _look_up(session_id: int | None) -> SignedIn | None:
+    """The live session behind this id (one query), or None; changes nothing in this tab."""
+    return tx(auth_sessions.check, session_id=session_id) if session_id is not None else None
+
+
+def _check_or_sign_out(session_id: int) -> SignedIn | None:
+    """The live session behind this id, remembered for this run; if it has ended, this tab is signed out."""
+    return _keep_or_sign_out(_look_up(session_id))
 
 
 def _from_cookie() -> SignedIn | None:
     token = _cookie_token()
     if not token or token == st.session_state.get(_DEAD_TOKEN_KEY):
         return None
-    signed = _settle(tx(auth_sessions.check_token, token=token))
+    signed = _keep_or_sign_out(tx(auth_sessions.check_token, token=token))
     if signed is None:
         st.session_state[_DEAD_TOKEN_KEY] = token
     return signed
@@ -166,7 +147,7 @@ def _from_sso() -> SignedIn | None:
         return None
     sign_in(outcome.account, method=auth_sessions.METHOD_SSO)
     sso.mark_used()  # sign_in cleared the state; the token stays dealt with
-    return _check(st.session_state[_SESSION_KEY])
+    return _check_or_sign_out(st.session_state[_SESSION_KEY])
 
 
 def resolve() -> SignedIn | None:
@@ -177,7 +158,7 @@ def resolve() -> SignedIn | None:
     back from the provider's login has that identity linked to their account.
     """
     session_id = current_session_id()
-    signed = _check(session_id) if session_id is not None else _from_cookie()
+    signed = _check_or_sign_out(session_id) if session_id is not None else _from_cookie()
     if signed is not None:
         sso.link_fresh_identity(signed.account.id)
         return signed
@@ -196,7 +177,7 @@ def live(action: Callable[P, None]) -> Callable[P, None]:
     @functools.wraps(action)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         session_id = current_session_id()
-        if session_id is None or _check(session_id) is None:
+        if session_id is None or _check_or_sign_out(session_id) is None:
             return
         _calmly(action, *args, **kwargs)
 
@@ -213,7 +194,7 @@ def _calmly(action: Callable[P, None], *args: P.args, **kwargs: P.kwargs) -> Non
         action(*args, **kwargs)
     except Exception:
         log.exception("Unexpected error in a callback (%s)", getattr(action, "__qualname__", "?"))
-        set_flash(UNEXPECTED_SLOT, "error", texts.UNEXPECTED)
+        set_flash(UNEXPECTED_SLOT, Kind.ERROR, texts.UNEXPECTED)
 
 
 def live_autosave(action: Callable[P, None]) -> Callable[P, None]:
@@ -227,24 +208,28 @@ def live_autosave(action: Callable[P, None]) -> Callable[P, None]:
     @functools.wraps(action)
     def run(*args: P.args, **kwargs: P.kwargs) -> None:
         session_id, account = current_session_id(), current_user()
-        signed = tx(auth_sessions.check, session_id=session_id) if session_id is not None else None
+        signed = _look_up(session_id)
         if signed is not None:
-            _settle(signed)
+            _remember(signed)
             _calmly(action, *args, **kwargs)
             return
-        # Ended: keep what was typed (read before signing out clears the state) for its owner.
-        typed = {
-            key: value
-            for key, value in st.session_state.items()
-            if isinstance(key, str) and not key.startswith("auth-") and isinstance(value, str | int | float | None)
-        }
+        typed = _typed_input()  # read before signing out clears the state
         if session_id is not None:
-            _settle(None)
+            _sign_out_here(texts.SESSION_ENDED)
         if account is not None:
             pending = st.session_state.get(_PENDING_KEY, [])
             st.session_state[_PENDING_KEY] = [*pending, (account.id, action, args, kwargs, typed)]
 
     return run
+
+
+def _typed_input() -> dict[str, str | int | float | None]:
+    """What the person has typed or chosen in this tab: every plain value but this module's own."""
+    return {
+        key: value
+        for key, value in st.session_state.items()
+        if isinstance(key, str) and key not in _OWN_KEYS and isinstance(value, str | int | float | None)
+    }
 
 
 def live_data(build: Callable[[], bytes]) -> Callable[[], bytes]:
@@ -279,40 +264,3 @@ def sync_cookie() -> None:
         _post(OPEN_PATH, {"code": code})
     elif st.session_state.pop(_CLEAR_KEY, False):
         _post(END_PATH)
-
-
-def require_user() -> AccountView:
-    """Return the signed-in account and show it in the sidebar; otherwise show sign-in and stop.
-
-    Every page starts with this call, so no page can draw anything for a stranger.
-    """
-    from ui import login  # login needs the database; import late to keep this module light
-
-    _run_through_app_navigation()
-    account = current_user()
-    if account is None:
-        login.render_gate()
-        sync_cookie()
-        st.stop()
-    with st.sidebar:
-        st.text(texts.SIGNED_IN_AS.format(name=account.name))
-        st.button(texts.LOGOUT, key="logout", on_click=sign_out)
-        sync_cookie()
-        autosave_text_fields()
-    return account
-
-
-def _run_through_app_navigation() -> None:
-    """Make sure pages run through app.py's st.navigation, never as a bare `pages/` script.
-
-    Streamlit decides per server process, on the first request, whether the app is an old-style
-    `pages/` folder app. If that first request is a deep link (say /co-driver) the page script
-    runs alone, app.py never calls st.navigation, and every session shows a menu of file names
-    until someone opens the front page. Clearing the flag and rerunning sends this and every later
-    run through app.py. (PagesManager is internal; the browser tests catch a change in it.)
-    """
-    from streamlit.runtime.pages_manager import PagesManager
-
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
-        st.rerun()

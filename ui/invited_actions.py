@@ -13,7 +13,7 @@ from core.links import AGREEMENT_PARAMETER
 from db import agreements
 from db.errors import AccessRevokedError, AgreementChangedError, InvitationError, TextTooLongError
 from ui import identity
-from ui.flash import set_flash
+from ui.flash import Kind, set_flash
 from ui.resources import tx
 from ui.text_field import forget_saved, load, mark_saved
 
@@ -48,12 +48,12 @@ def _redeem(user_id: int) -> None:
     try:
         invited = tx(agreements.redeem_invitation, user_id=user_id, code=code)
     except InvitationError as refused:
-        set_flash(INVITED_SLOT, "error", texts.INVITED_REFUSED[refused.reason])
+        set_flash(INVITED_SLOT, Kind.ERROR, texts.INVITED_REFUSED[refused.reason])
         return
     st.session_state[REDEEM_CODE_KEY] = ""
     st.session_state[PICK_KEY] = invited.agreement_id
     person = texts.TALK_PERSON[invited.kind]
-    set_flash(INVITED_SLOT, "success", texts.INVITED_OK.format(leader=invited.leader_name, person=person))
+    set_flash(INVITED_SLOT, Kind.SUCCESS, texts.INVITED_OK.format(leader=invited.leader_name, person=person))
 
 
 def load_comment(view: agreements.AgreementView, reader_comment: str) -> None:
@@ -80,7 +80,7 @@ def on_comment(user_id: int, agreement_id: int) -> None:
         return
     except AccessRevokedError:
         forget_invited()
-        set_flash(INVITED_SLOT, "error", texts.INVITED_GONE)
+        set_flash(INVITED_SLOT, Kind.ERROR, texts.INVITED_GONE)
         return
     mark_saved(COMMENT_KEY, value)
 
@@ -90,10 +90,10 @@ def accept(user_id: int, agreement_id: int, as_read: datetime) -> None:
     try:
         agreed = tx(agreements.mark_agreed, user_id=user_id, agreement_id=agreement_id, as_read=as_read)
     except AgreementChangedError:
-        set_flash(INVITED_SLOT, "error", texts.INVITED_CHANGED_SINCE)
+        set_flash(INVITED_SLOT, Kind.ERROR, texts.INVITED_CHANGED_SINCE)
         return
     except AccessRevokedError:
         forget_invited()
-        set_flash(INVITED_SLOT, "error", texts.INVITED_GONE)
+        set_flash(INVITED_SLOT, Kind.ERROR, texts.INVITED_GONE)
         return
-    set_flash(INVITED_SLOT, "success", texts.INVITED_ACCEPTED.format(date=danish_date(agreed.agreed_at)))
+    set_flash(INVITED_SLOT, Kind.SUCCESS, texts.INVITED_ACCEPTED.format(date=danish_date(agreed.agreed_at)))

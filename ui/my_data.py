@@ -16,16 +16,15 @@ from core.clock import utcnow
 from core.export import answers_table, goals_table, rounds_csv, rounds_xlsx, scores_by_round
 from core.formatting import danish_date, danish_number, escape_markdown
 from core.history import context_label
-from db import accounts, goals, rounds
+from db import goals, rounds
 from db import transfer as storage
-from db.errors import ConfirmationError, ImportConflictError, NotFoundError
 from db.rounds import RoundView
 from questions import QuestionBank
-from ui import identity, round_actions
-from ui.flash import set_flash, show_flash
-from ui.resources import get_sessionmaker, get_tools, tx
+from ui import identity
+from ui import my_data_actions as actions
+from ui.flash import show_flash
+from ui.resources import get_sessionmaker, tx
 
-_PENDING_DELETE = "round-delete-pending"
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -59,71 +58,6 @@ def _json(user_id: int) -> Callable[[Session], bytes]:
     return lambda session: transfer.to_json(storage.export_data(session=session, user_id=user_id))
 
 
-# --- Callbacks -----------------------------------------------------------------------------------
-
-
-@identity.live
-def _import(bank: QuestionBank, user_id: int) -> None:
-    upload = st.session_state.get("import-file")
-    if upload is None:
-        set_flash("import", "error", texts.IMPORT_NO_FILE)
-        return
-    try:
-        data = transfer.read(upload.getvalue(), bank, tools=get_tools())
-        summary = tx(storage.import_data, user_id=user_id, data=data)
-    except transfer.ImportRefused as refused:
-        set_flash("import", "error", str(refused))
-        return
-    except ImportConflictError:
-        set_flash("import", "error", texts.IMPORT_NOT_EMPTY)
-        return
-    set_flash(
-        "import",
-        "success",
-        texts.import_done(summary.rounds, summary.goals, summary.feedback, summary.agreements),
-    )
-
-
-@identity.live
-def _ask_delete(round_id: int) -> None:
-    st.session_state[_PENDING_DELETE] = round_id
-
-
-@identity.live
-def _cancel_delete() -> None:
-    st.session_state.pop(_PENDING_DELETE, None)
-
-
-@identity.live
-def _delete_round(bank: QuestionBank, user_id: int, round_id: int, label: str) -> None:
-    st.session_state.pop(_PENDING_DELETE, None)
-    try:
-        tx(rounds.delete_round, user_id=user_id, round_id=round_id)
-    except NotFoundError:
-        set_flash("rounds", "error", texts.ROUND_GONE)
-        return
-    # A deleted unfinished round must not leave its answers in the walk-through's widgets.
-    round_actions.forget_answer_widgets(bank)
-    set_flash("rounds", "success", texts.ROUND_DELETED.format(round=label))
-
-
-@identity.live
-def _delete_account(user_id: int) -> None:
-    typed = st.session_state.get("account-delete-confirm") or ""
-    try:
-        tx(accounts.delete_account, user_id=user_id, confirm_username=typed)
-    except ConfirmationError:
-        set_flash("account", "error", texts.ACCOUNT_DELETE_MISMATCH)
-        return
-    except NotFoundError:
-        pass  # Already deleted in another tab: the outcome is the same.
-    identity.sign_out()
-    set_flash("login", "success", texts.ACCOUNT_DELETED)
-
-
-# --- Drawing -------------------------------------------------------------------------------------
-
-
 def _render_export(bank: QuestionBank, user_id: int) -> None:
     sm = get_sessionmaker()
     st.header(texts.EXPORT_TITLE, anchor=False)
@@ -150,14 +84,14 @@ def _render_export(bank: QuestionBank, user_id: int) -> None:
 def _render_import(bank: QuestionBank, user_id: int) -> None:
     st.header(texts.IMPORT_TITLE, anchor=False)
     st.write(texts.IMPORT_INTRO)
-    show_flash("import")
+    show_flash(actions.IMPORT_SLOT)
     st.file_uploader(
         texts.IMPORT_FILE.format(max=danish_number(transfer.IMPORT_MAX_BYTES // (1024 * 1024))),
         type=["json"],
         max_upload_size=transfer.IMPORT_MAX_BYTES // (1024 * 1024),
-        key="import-file",
+        key=actions.IMPORT_FILE_KEY,
     )
-    st.button(texts.IMPORT_SUBMIT, key="import-submit", on_click=_import, args=(bank, user_id))
+    st.button(texts.IMPORT_SUBMIT, key="import-submit", on_click=actions.import_file, args=(bank, user_id))
 
 
 def _round_label(round_: RoundView) -> str:
@@ -168,18 +102,20 @@ def _round_label(round_: RoundView) -> str:
 
 def _render_rounds(bank: QuestionBank, user_id: int) -> None:
     st.header(texts.MY_ROUNDS_TITLE, anchor=False)
-    show_flash("rounds")
+    show_flash(actions.ROUNDS_SLOT)
     mine = list(reversed(tx(rounds.list_rounds, user_id=user_id)))
     if not mine:
         st.info(texts.MY_ROUNDS_EMPTY)
         return
-    pending = st.session_state.get(_PENDING_DELETE)
+    pending = st.session_state.get(actions.PENDING_DELETE_KEY)
     for round_ in mine:
         label = _round_label(round_)
         with st.container(border=True):
             text, action = st.columns([3, 1], vertical_alignment="center")
             text.text(label)
-            action.button(texts.ROUND_DELETE, key=f"round-delete-{round_.id}", on_click=_ask_delete, args=(round_.id,))
+            action.button(
+                texts.ROUND_DELETE, key=f"round-delete-{round_.id}", on_click=actions.ask_delete, args=(round_.id,)
+            )
             if pending == round_.id:
                 st.warning(escape_markdown(texts.ROUND_DELETE_ASK.format(round=label)))
                 yes, no = st.columns(2)
@@ -187,18 +123,18 @@ def _render_rounds(bank: QuestionBank, user_id: int) -> None:
                     texts.ROUND_DELETE_YES,
                     key=f"round-delete-confirm-{round_.id}",
                     type="primary",
-                    on_click=_delete_round,
+                    on_click=actions.delete_round,
                     args=(bank, user_id, round_.id, label),
                 )
-                no.button(texts.ROUND_DELETE_NO, key=f"round-delete-cancel-{round_.id}", on_click=_cancel_delete)
+                no.button(texts.ROUND_DELETE_NO, key=f"round-delete-cancel-{round_.id}", on_click=actions.cancel_delete)
 
 
 def _render_account(username: str, user_id: int) -> None:
     st.header(texts.ACCOUNT_DELETE_TITLE, anchor=False)
     st.write(texts.ACCOUNT_DELETE_INTRO)
-    show_flash("account")
-    st.text_input(texts.ACCOUNT_DELETE_CONFIRM.format(username=username), key="account-delete-confirm")
-    st.button(texts.ACCOUNT_DELETE, key="account-delete", on_click=_delete_account, args=(user_id,))
+    show_flash(actions.ACCOUNT_SLOT)
+    st.text_input(texts.ACCOUNT_DELETE_CONFIRM.format(username=username), key=actions.DELETE_CONFIRM_KEY)
+    st.button(texts.ACCOUNT_DELETE, key="account-delete", on_click=actions.delete_account, args=(user_id,))
 
 
 def render_my_data(bank: QuestionBank, user_id: int, username: str) -> None:

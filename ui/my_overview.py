@@ -3,79 +3,48 @@ each, where the three talks stand, the rounds of the competency mirror, and the 
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from core import texts
 from core.formatting import danish_date, escape_markdown
+from core.history import context_label
 from db import agreements, goals, networks, rounds, tool_answers
-from db.errors import InvalidInputError, TextTooLongError
 from questions import QuestionBank
 from questions.tools import Tools
-from ui import identity
+from ui import my_overview_actions as actions
 from ui.agreement_view import talk_status
-from ui.flash import set_flash, show_flash
+from ui.flash import show_flash
 from ui.resources import tx
 from ui.talks import tool_progress
 
-NAME_KEY, THEME_KEY, SAVE_KEY = "network-name", "network-theme", "network-save"
-MEETING_FIELDS = 6  # the handbook's 4–6 meetings
-_SLOT = "network"
-
-
-def meeting_key(number: int) -> str:
-    return f"network-meeting-{number}"
-
 
 def meeting_context(number: int) -> str:
-    """The round context that follows meeting `number` (texts.CONTEXTS)."""
+    """The round context that follows meeting `number` (core/vocabulary.py)."""
     return f"efter-moede-{number}"
-
-
-@identity.live
-def _save_network(user_id: int) -> None:
-    name = (st.session_state.get(NAME_KEY) or "").strip()
-    if not name:
-        set_flash(_SLOT, "error", texts.NETWORK_NAME_MISSING)
-        return
-    meetings = [st.session_state.get(meeting_key(n)) for n in range(1, MEETING_FIELDS + 1)]
-    try:
-        tx(
-            networks.save_network,
-            user_id=user_id,
-            name=name,
-            theme=st.session_state.get(THEME_KEY) or "",
-            meetings=[m for m in meetings if isinstance(m, date)],
-        )
-    except (TextTooLongError, InvalidInputError):
-        set_flash(_SLOT, "error", texts.NETWORK_INVALID)
-        return
-    for number in range(1, MEETING_FIELDS + 1):  # shown again in date order, from storage
-        st.session_state.pop(meeting_key(number), None)
-    set_flash(_SLOT, "success", texts.NETWORK_SAVED)
 
 
 def _render_network_form(user_id: int, network: networks.NetworkView | None) -> None:
     with st.form("network-form", border=False):
-        st.text_input(texts.NETWORK_NAME, value=network.name if network else "", key=NAME_KEY, max_chars=120)
-        st.text_area(texts.NETWORK_THEME, value=network.theme if network else "", key=THEME_KEY, height=90)
+        st.text_input(texts.NETWORK_NAME, value=network.name if network else "", key=actions.NAME_KEY, max_chars=120)
+        st.text_area(texts.NETWORK_THEME, value=network.theme if network else "", key=actions.THEME_KEY, height=90)
         st.caption(texts.NETWORK_MEETINGS_HELP)
         columns = st.columns(3)
         held = network.meetings if network else ()
-        for number in range(1, MEETING_FIELDS + 1):
+        for number in range(1, actions.MEETING_FIELDS + 1):
             columns[(number - 1) % 3].date_input(
                 texts.NETWORK_MEETING.format(number=number),
                 value=held[number - 1] if number <= len(held) else None,
                 format="DD.MM.YYYY",
-                key=meeting_key(number),
+                key=actions.meeting_key(number),
             )
-        st.form_submit_button(texts.NETWORK_SAVE, key=SAVE_KEY, type="primary", on_click=_save_network, args=(user_id,))
+        st.form_submit_button(
+            texts.NETWORK_SAVE, key=actions.SAVE_KEY, type="primary", on_click=actions.save_network, args=(user_id,)
+        )
 
 
 def _render_network(user_id: int, history: list[rounds.RoundView]) -> None:
     st.header(texts.NETWORK_TITLE, anchor=False)
-    show_flash(_SLOT)
+    show_flash(actions.NETWORK_SLOT)
     network = tx(networks.get_network, user_id=user_id)
     if network is None:
         st.write(texts.NETWORK_NONE)
@@ -90,7 +59,7 @@ def _render_network(user_id: int, history: list[rounds.RoundView]) -> None:
             round_ = after.get(meeting_context(number))
             tied = (
                 texts.NETWORK_ROUND_AFTER.format(
-                    context=texts.CONTEXTS[round_.context], date=danish_date(round_.completed_at)
+                    context=context_label(round_.context), date=danish_date(round_.completed_at)
                 )
                 if round_
                 else texts.NETWORK_NO_ROUND
@@ -118,11 +87,11 @@ def _render_rounds(bank: QuestionBank, user_id: int, history: list[rounds.RoundV
     st.header(texts.OVERVIEW_ROUNDS, anchor=False)
     open_round = tx(rounds.get_open_round, user_id=user_id)
     if open_round is not None:
-        st.info(texts.OVERVIEW_OPEN_ROUND.format(context=texts.CONTEXTS.get(open_round.context, open_round.context)))
+        st.info(texts.OVERVIEW_OPEN_ROUND.format(context=context_label(open_round.context)))
     if not history:
         st.caption(texts.OVERVIEW_NO_ROUNDS)
     for round_ in history:
-        context = texts.CONTEXTS.get(round_.context, round_.context)
+        context = context_label(round_.context)
         st.text(texts.OVERVIEW_ROUND_ITEM.format(context=context, date=danish_date(round_.completed_at)))
     st.header(texts.OVERVIEW_GOALS, anchor=False)
     latest = history[-1] if history else None

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 import streamlit as st
 
-from core import texts
+from core import texts, vocabulary
 from core.charts import PLOTLY_CONFIG, cohort_radar_figure, distribution_figure
 from core.formatting import danish_number, escape_markdown
 from core.history import context_label
@@ -68,7 +68,7 @@ def _live(bank: QuestionBank, user_id: int, course_id: int) -> None:
         trainer_id=user_id,
         course_id=course_id,
         question_to_competency=bank.competency_of,
-        contexts=list(texts.CONTEXTS),
+        contexts=list(vocabulary.CONTEXTS),
     )
     stats = shown.stats
     picture, spread = st.columns(2, gap="large")  # a fragment draws into its own containers only

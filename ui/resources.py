@@ -29,6 +29,7 @@ APP_ICON = str(Path(__file__).resolve().parent / "assets" / "icon.png")
 
 log = logging.getLogger("netvaerksspejlet")
 UNEXPECTED_SLOT = "unexpected"  # a callback's unexpected error, shown at the top of the page that follows
+GATE_SLOT = "login"  # shown on the sign-in gate: why this tab was signed out, or why a sign-in failed
 T = TypeVar("T")
 
 

@@ -12,7 +12,7 @@ from core import texts
 from core.clock import utcnow
 from core.formatting import danish_time
 from core.limits import TEXT_MAX_CHARS
-from core.vocabulary import MIN_GOALS
+from core.vocabulary import MAX_GOALS, MIN_GOALS
 from db import drafts, rounds
 from db.errors import (
     GoalsIncompleteError,
@@ -24,15 +24,19 @@ from db.errors import (
     TextTooLongError,
 )
 from questions import QuestionBank
-from ui import identity
+from ui import identity, status
+from ui.flash import Kind, set_flash
 from ui.resources import tx
+from ui.status import Status
 from ui.text_field import forget_saved, mark_saved, over_limit, store_typed, unsaved
 
 STATUS_KEY = "save-status"
 NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
 ROUND_SHOWN_KEY = "walkthrough-round"  # the round whose answers this tab's fields hold
 RATED_KEY = "walkthrough-rated"  # question id -> the rating storage holds, as this tab knows it
-FLASH_KEY = "walkthrough-flash"
+FOLLOWUPS_KEY = "walkthrough-followups"  # ids of the goals whose follow-up fields this tab holds
+CONTEXT_KEY = "round-context"  # the start form's choice of where in the network this round is
+ROUND_SLOT = "walkthrough"  # the flash above the start form: the round completed, or why it did not start
 
 
 def rating_key(question_id: str) -> str:
@@ -45,6 +49,38 @@ def text_key(question_id: str) -> str:
     return f"text-{question_id}"
 
 
+def competency_key(n: int) -> str:
+    """The key of goal n's competency (1 ≤ n ≤ MAX_GOALS) on the overview."""
+    return f"goal-competency-{n}"
+
+
+def step_key(n: int) -> str:
+    """The key of goal n's next step."""
+    return f"goal-step-{n}"
+
+
+def followup_key(goal_id: int) -> str:
+    """The key of how last round's goal went (its outcome), at the start of the next round."""
+    return f"goal-followup-{goal_id}"
+
+
+def followup_text_key(goal_id: int) -> str:
+    """The key of what the leader tells about last round's goal."""
+    return f"goal-followup-text-{goal_id}"
+
+
+def remember_followup(goal_id: int) -> None:
+    """Note that this tab holds the follow-up fields of this goal, so a new round clears them."""
+    st.session_state[FOLLOWUPS_KEY] = {*st.session_state.get(FOLLOWUPS_KEY, ()), goal_id}
+
+
+def _goal_widget_keys() -> list[str]:
+    """Every key of a goal's field this tab may hold: the overview's slots and the follow-ups drawn."""
+    slots = [key for n in range(1, MAX_GOALS + 1) for key in (competency_key(n), step_key(n))]
+    followed = st.session_state.get(FOLLOWUPS_KEY, ())
+    return [*slots, *(key for g in followed for key in (followup_key(g), followup_text_key(g)))]
+
+
 def forget_answer_widgets(bank: QuestionBank) -> None:
     """Drop widget values so a new round never shows the previous round's answers or goals."""
     every_id = list(bank.competency_of)  # this version's questions and every earlier one's
@@ -53,9 +89,19 @@ def forget_answer_widgets(bank: QuestionBank) -> None:
         st.session_state.pop(text_key(qid), None)
     forget_saved([text_key(qid) for qid in every_id])
     st.session_state.pop(RATED_KEY, None)
-    for key in [k for k in st.session_state if str(k).startswith("goal-")]:
-        del st.session_state[key]
-    st.session_state.pop(STATUS_KEY, None)
+    for key in [*_goal_widget_keys(), FOLLOWUPS_KEY]:
+        st.session_state.pop(key, None)
+    status.forget_status(STATUS_KEY)
+
+
+def preset_context(context: str) -> None:
+    """Have the start form offer this context (a course's session today), over any chosen before."""
+    st.session_state[CONTEXT_KEY] = context
+
+
+def offer_context(context: str) -> None:
+    """The start form's context before the leader chooses: this one, unless one is already set."""
+    st.session_state.setdefault(CONTEXT_KEY, context)
 
 
 def follow_round(bank: QuestionBank, round_id: int) -> None:
@@ -64,18 +110,18 @@ def follow_round(bank: QuestionBank, round_id: int) -> None:
     shown = st.session_state.get(ROUND_SHOWN_KEY)
     if shown is not None and shown != round_id:
         forget_answer_widgets(bank)
-        set_status("notice", texts.ROUND_REPLACED)
+        set_status(Status.NOTICE, texts.ROUND_REPLACED)
     st.session_state[ROUND_SHOWN_KEY] = round_id
 
 
-def set_status(kind: str, message: str) -> None:
-    """Leave the save status shown under the step ("saved" or "error")."""
-    st.session_state[STATUS_KEY] = (kind, message)
+def set_status(kind: Status, message: str) -> None:
+    """Leave the save status shown under the step."""
+    status.set_status(STATUS_KEY, kind, message)
 
 
 def saved() -> None:
     """Tell the leader that what they just did is stored."""
-    set_status("saved", texts.SAVED.format(time=danish_time(utcnow())))
+    set_status(Status.SAVED, texts.SAVED.format(time=danish_time(utcnow())))
 
 
 @identity.live_autosave
@@ -89,10 +135,10 @@ def _store_rating(user_id: int, round_id: int, question_id: str) -> None:
     try:
         tx(rounds.save_rating, user_id=user_id, round_id=round_id, question_id=question_id, rating=value)
     except InvalidInputError:
-        set_status("error", texts.RATING_INVALID)
+        set_status(Status.ERROR, texts.RATING_INVALID)
         return
     except (RoundClosedError, NotFoundError):
-        set_status("error", texts.ROUND_CLOSED)
+        set_status(Status.ERROR, texts.ROUND_CLOSED)
         return
     remember_rating(question_id, value)
     saved()
@@ -131,7 +177,7 @@ def store(action, **kwargs):
     except TextTooLongError:
         pass
     except (RoundClosedError, NotFoundError):
-        set_status("error", texts.ROUND_CLOSED)
+        set_status(Status.ERROR, texts.ROUND_CLOSED)
     return FAILED
 
 
@@ -181,19 +227,19 @@ def go_to(user_id: int, round_id: int, step: int, leaving: list[str] | None = No
     """
     leaving = leaving or []
     if over_limit([text_key(qid) for qid in leaving], TEXT_MAX_CHARS):
-        set_status("error", texts.STEP_TEXT_TOO_LONG)
+        set_status(Status.ERROR, texts.STEP_TEXT_TOO_LONG)
         return
     store_unsaved(user_id, round_id, leaving)
     try:
         tx(rounds.set_step, user_id=user_id, round_id=round_id, step=step)
     except (RoundClosedError, NotFoundError):
-        set_status("error", texts.ROUND_CLOSED)
+        set_status(Status.ERROR, texts.ROUND_CLOSED)
 
 
 @identity.live
 def start(bank: QuestionBank, user_id: int) -> None:
     """Start a round with the chosen context and note."""
-    context = st.session_state.get("round-context")
+    context = st.session_state.get(CONTEXT_KEY)
     note = st.session_state.get(NOTE_KEY) or ""
     forget_answer_widgets(bank)
     try:
@@ -203,7 +249,7 @@ def start(bank: QuestionBank, user_id: int) -> None:
     except TextTooLongError:
         pass  # the note's own field says so, and keeps the note for shortening
     except InvalidInputError:
-        st.session_state[FLASH_KEY] = ("error", texts.CONTEXT_MISSING)
+        set_flash(ROUND_SLOT, Kind.ERROR, texts.CONTEXT_MISSING)
     else:
         st.session_state.pop(NOTE_KEY, None)  # the draft is cleared in storage with the start
         forget_saved([NOTE_KEY])
@@ -222,13 +268,13 @@ def complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
             min_goals=MIN_GOALS,
         )
     except IncompleteRoundError as exc:
-        set_status("error", texts.OVERVIEW_MISSING.format(count=len(exc.missing)))
+        set_status(Status.ERROR, texts.OVERVIEW_MISSING.format(count=len(exc.missing)))
         return
     except GoalsIncompleteError as exc:
-        set_status("error", goals_problem(bank, too_few=exc.too_few, without_step=exc.without_step))
+        set_status(Status.ERROR, goals_problem(bank, too_few=exc.too_few, without_step=exc.without_step))
         return
     except (RoundClosedError, NotFoundError):
         pass
     forget_answer_widgets(bank)
     st.session_state.pop(ROUND_SHOWN_KEY, None)
-    st.session_state[FLASH_KEY] = ("success", texts.ROUND_COMPLETED)
+    set_flash(ROUND_SLOT, Kind.SUCCESS, texts.ROUND_COMPLETED)

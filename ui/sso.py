@@ -19,11 +19,12 @@ from core import texts
 from db import sso
 from db.errors import InvalidInputError, SsoLinkError
 from db.sso import SsoSignIn
-from ui.flash import set_flash
-from ui.resources import tx
+from ui.flash import Kind, set_flash
+from ui.resources import GATE_SLOT, tx
 
 log = logging.getLogger("netvaerksspejlet")
 _USED_KEY = "sso-used-token"  # the (issuer, subject, iat) of the ID token this session has dealt with
+LINK_SLOT = "sso-link"  # the account page shows it: the municipality's login connected, or why not
 
 
 def _secrets() -> Any:
@@ -87,7 +88,7 @@ def fresh_sign_in() -> SsoSignIn | None:
         return tx(sso.sign_in_with_sso, claims=claims)
     except InvalidInputError as exc:
         log.error("Single sign-on refused: %s", exc)
-        set_flash("login", "error", texts.SSO_FAILED)
+        set_flash(GATE_SLOT, Kind.ERROR, texts.SSO_FAILED)
         return None
 
 
@@ -100,14 +101,14 @@ def link_fresh_identity(user_id: int) -> None:
     try:
         outcome = tx(sso.sign_in_with_sso, claims=claims, link_to=user_id)
     except SsoLinkError:
-        set_flash("konto", "error", texts.SSO_LINK_TAKEN)
+        set_flash(LINK_SLOT, Kind.ERROR, texts.SSO_LINK_TAKEN)
         return
     except InvalidInputError as exc:
         log.error("Single sign-on link refused: %s", exc)
-        set_flash("konto", "error", texts.SSO_FAILED)
+        set_flash(LINK_SLOT, Kind.ERROR, texts.SSO_FAILED)
         return
     if outcome is not None and outcome.linked:
-        set_flash("konto", "success", texts.SSO_LINKED)
+        set_flash(LINK_SLOT, Kind.SUCCESS, texts.SSO_LINKED)
 
 
 def login_button(key: str = "sso-login", label: str = texts.SSO_LOGIN) -> None:

@@ -17,6 +17,7 @@ from ui.agreement_view import pdf_download, render_changes, render_comments, ren
 from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import base_url, tx
+from ui.status import show_status
 from ui.text_field import text_field
 
 
@@ -44,11 +45,6 @@ def _render_list(tools: Tools, user_id: int) -> None:
                 on_click=actions.open_agreement,
                 args=(user_id, tool),
             )
-
-
-def _render_status() -> None:
-    kind, message = st.session_state.get(actions.STATUS_KEY, ("idle", texts.TOOL_SAVED))
-    (st.error if kind == "error" else st.caption)(message)
 
 
 def _render_question(tool: Tool, question: ToolQuestion, user_id: int) -> None:
@@ -87,7 +83,7 @@ def _render_tool(tool: Tool, user_id: int) -> None:
     for question in tool.questions:
         _render_question(tool, question, user_id)
     actions.remember_tool(user_id, tool)
-    _render_status()
+    show_status(actions.STATUS_KEY, texts.TOOL_SAVED)
     st.button(
         texts.TOOL_TO_AGREEMENT,
         key=actions.agreement_key(tool.talk),
@@ -217,7 +213,7 @@ def _render_agreement(tool: Tool, user_id: int) -> None:
             _render_prepared(tool, field, answers)
             _render_field(kind, field, user_id)
     actions.remember_agreement(user_id, kind, tool.agreement.fields)
-    _render_status()
+    show_status(actions.STATUS_KEY, texts.TOOL_SAVED)
     network = tx(networks.get_network, user_id=user_id)
     pdf_download(tool, view, actions.pdf_key(kind), network.name if network else "")
     st.divider()

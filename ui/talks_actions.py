@@ -24,9 +24,10 @@ from db.errors import (
     TextTooLongError,
 )
 from questions.tools import AgreementField, Tool
-from ui import identity
-from ui.flash import set_flash
+from ui import identity, status
+from ui.flash import Kind, set_flash
 from ui.resources import tx
+from ui.status import Status
 from ui.text_field import forget_saved, load, store_typed, unsaved
 
 # What the leader has open lives in the address (?redskab=<kind> or ?aftale=<kind>), so a reload
@@ -105,7 +106,7 @@ def _forget_open() -> None:
     for key in keys:
         st.session_state.pop(key, None)
     forget_saved(keys)
-    st.session_state.pop(STATUS_KEY, None)
+    status.forget_status(STATUS_KEY)
 
 
 def _remember(keys: list[str], savers: dict[str, tuple[Callable[..., None], tuple]]) -> None:
@@ -127,12 +128,12 @@ def remember_agreement(user_id: int, kind: str, fields: tuple[AgreementField, ..
     _remember(_agreement_keys(kind, fields), savers)
 
 
-def set_status(kind: str, message: str) -> None:
-    st.session_state[STATUS_KEY] = (kind, message)
+def set_status(kind: Status, message: str) -> None:
+    status.set_status(STATUS_KEY, kind, message)
 
 
 def _saved() -> None:
-    set_status("success", texts.AGREEMENT_SAVED.format(time=danish_time(utcnow())))
+    set_status(Status.SAVED, texts.AGREEMENT_SAVED.format(time=danish_time(utcnow())))
 
 
 # --- The leader ------------------------------------------------------------------------------
@@ -240,10 +241,10 @@ def _store_field(user_id: int, kind: str, field: AgreementField, value: object, 
     except TextTooLongError:
         return False
     except InvalidInputError:
-        set_status("error", texts.AGREEMENT_VALUE_INVALID)
+        set_status(Status.ERROR, texts.AGREEMENT_VALUE_INVALID)
         return False
     except NotFoundError:
-        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        set_flash(LEADER_SLOT, Kind.ERROR, texts.AGREEMENT_GONE)
         back()
         return False
     _saved()
@@ -269,7 +270,7 @@ def invite(user_id: int, kind: str) -> None:
     try:
         invitation, code = tx(agreements.create_invitation, leader_id=user_id, kind=kind)
     except NotFoundError:
-        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        set_flash(LEADER_SLOT, Kind.ERROR, texts.AGREEMENT_GONE)
         return
     st.session_state[NEW_CODE_KEY] = (kind, invitation.id, code, invitation.expires_at)
 
@@ -279,10 +280,10 @@ def withdraw(user_id: int, invitation_id: int) -> None:
     try:
         tx(agreements.withdraw_invitation, leader_id=user_id, invitation_id=invitation_id)
     except NotFoundError:
-        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        set_flash(LEADER_SLOT, Kind.ERROR, texts.AGREEMENT_GONE)
         return
     st.session_state.pop(NEW_CODE_KEY, None)
-    set_flash(LEADER_SLOT, "success", texts.AGREEMENT_WITHDRAWN)
+    set_flash(LEADER_SLOT, Kind.SUCCESS, texts.AGREEMENT_WITHDRAWN)
 
 
 @identity.live
@@ -290,6 +291,6 @@ def remove_reader(user_id: int, reader_id: int, name: str) -> None:
     try:
         tx(agreements.remove_reader, leader_id=user_id, reader_id=reader_id)
     except NotFoundError:
-        set_flash(LEADER_SLOT, "error", texts.AGREEMENT_GONE)
+        set_flash(LEADER_SLOT, Kind.ERROR, texts.AGREEMENT_GONE)
         return
-    set_flash(LEADER_SLOT, "success", texts.AGREEMENT_READER_REMOVED.format(name=name))
+    set_flash(LEADER_SLOT, Kind.SUCCESS, texts.AGREEMENT_READER_REMOVED.format(name=name))

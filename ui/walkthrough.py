@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core import texts
+from core import texts, vocabulary
 from core.estimate import round_minutes
 from core.formatting import danish_date, danish_score, escape_markdown
 from core.history import context_label, next_context
@@ -17,18 +17,15 @@ from questions import Competency, Question, QuestionBank
 from ui import goals as goal_ui
 from ui import round_actions as actions
 from ui.browser import open_step_at_top
+from ui.flash import Kind, show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
+from ui.status import show_status
 from ui.text_field import load, text_field
 
 
 def _show_flash() -> None:
-    flash = st.session_state.pop(actions.FLASH_KEY, None)
-    if flash is None:
-        return
-    kind, message = flash
-    (st.success if kind == "success" else st.error)(message)
-    if kind == "success":
+    if show_flash(actions.ROUND_SLOT) == Kind.SUCCESS:  # the round was completed: its results are ready
         st.page_link("pages/resultater.py", label=texts.SEE_RESULTS, icon=":material/radar:")
 
 
@@ -42,10 +39,10 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
     done, last_context = tx(rounds.start_form_facts, user_id=user_id)
     if done:
         st.caption(texts.rounds_done(done))
-    contexts = list(texts.CONTEXTS)
+    contexts = list(vocabulary.CONTEXTS)
     # The next point of the network after the last round; a course's preset for today stands.
-    st.session_state.setdefault("round-context", next_context(last_context, contexts))
-    st.selectbox(texts.ROUND_CONTEXT, contexts, format_func=context_label, key="round-context")
+    actions.offer_context(next_context(last_context, contexts))
+    st.selectbox(texts.ROUND_CONTEXT, contexts, format_func=context_label, key=actions.CONTEXT_KEY)
     if actions.NOTE_KEY not in st.session_state:
         load(actions.NOTE_KEY, tx(drafts.note_draft, user_id=user_id))
     text_field(
@@ -101,16 +98,6 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
             on_change=actions.on_text,
             args=(user_id, round_.id, question.id),
         )
-
-
-def _render_status() -> None:
-    kind, message = st.session_state.get(actions.STATUS_KEY, ("idle", texts.SAVED_IDLE))
-    if kind == "error":
-        st.error(message, icon=":material/error:")
-    elif kind == "notice":
-        st.info(message, icon=":material/info:")
-    else:
-        st.caption(message)
 
 
 def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, user_id: int, previous) -> None:
@@ -203,7 +190,7 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
         _render_competency(bank, bank.competencies[step], round_, user_id, previous)
     else:
         can_complete = _render_overview(bank, round_, user_id)
-    _render_status()
+    show_status(actions.STATUS_KEY, texts.SAVED_IDLE)
     # One row that never stacks, also on a phone: back on the left, forward on the right.
     with st.container(horizontal=True, horizontal_alignment="distribute", key="step-buttons"):
         st.button(
