@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 from sqlalchemy import event, text
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 from streamlit.testing.v1 import AppTest
 
 from bench import seed
@@ -263,6 +264,30 @@ def autosave(database: str, size: str, engine: Engine, bank: QuestionBank, repea
     result.met = result.ratio <= 2 and (database != "sqlite" or result.p95_ms <= 15)
     result.goal = "p95 ≤ 2 × bare" + ("; ≤ 15 ms" if database == "sqlite" else "")
     return result
+
+
+def open_round(database: str, size: str, engine: Engine, bank: QuestionBank, repeat: int, tag: str) -> Result:
+    """What every step of the walk-through reads: the open round and the latest completed one, with
+    their answers, as views (rounds.open_round_with_previous: one query, then the pydantic views
+    built with model_construct), against the same query's rows fetched alone, in the same kind of
+    transaction: the difference is what building the views costs."""
+    sm = make_sessionmaker(engine)
+    run = runner(sm)
+    user, _ = _open_round_at(run, bank, f"bench-aaben-{tag}", step=len(bank.competencies), previous=1)
+
+    def views() -> None:
+        open_round, previous = run(rounds.open_round_with_previous, user_id=user.id)
+        if open_round is None or previous is None or len(open_round.answers) != len(bank.question_ids):
+            raise RuntimeError("the open round or the previous one is missing")
+
+    def fetch(*, session: Session) -> None:  # the statement the views are built from, its rows alone
+        session.connection().execute(rounds._OPEN_AND_LATEST, {"b_user": user.id}).all()
+
+    def rows() -> None:
+        run(fetch)
+
+    samples, floor = timed_pair(views, rows, repeat)
+    return _paired(database, "open round with previous (storage)", size, samples, floor, 2, "the query's rows alone")
 
 
 def dashboards(database: str, sm, bank: QuestionBank, sizes: list[int], repeat: int) -> list[Result]:

@@ -18,6 +18,7 @@ MEASURES = {
     "walk-through step rerun",
     "results page rerun (10 rounds)",
     "autosave of one answer",
+    "open round with previous (storage)",
     "course dashboard",
     "live view refresh (projector)",
     "simultaneous sessions completing a round",
