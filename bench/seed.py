@@ -8,6 +8,7 @@ password, hashed once.
 from __future__ import annotations
 
 import random
+import zlib
 from datetime import UTC, datetime, timedelta
 
 from argon2 import PasswordHasher
@@ -134,7 +135,7 @@ def add_course(engine: Engine, bank: QuestionBank, size: int, name: str) -> tupl
         trainer_id = conn.scalar(select(User.id).where(User.username == trainer))
         member_ids = list(conn.scalars(select(User.id).where(User.username.in_(members)).order_by(User.id)))
     add_rounds(engine, bank, member_ids, ROUNDS_PER_LEADER, rng)
-    code = f"B{size:07d}"[-8:]
+    code = "B" + f"{zlib.crc32(name.encode()):07d}"[-7:]  # one per course name: two courses of a size differ
     _write(
         engine,
         Course.__table__,
