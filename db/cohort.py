@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import threading
+import typing
 from collections import ChainMap, OrderedDict
-from collections.abc import Collection, Hashable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Hashable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -360,7 +361,9 @@ def _seen(session: Session, course_id: int, found: _Rounds) -> tuple[Seen, list[
 
     earlier = []
     ghost_stamps: dict[int, str] = {}
-    stamps: Mapping[int, str] = ChainMap(ghost_stamps, dict(found.stamp))
+    # ChainMap only reads its later maps; found.stamp formats lazily, so it is passed as it is
+    # (a copy would format every completed round of the course on every view).
+    stamps: Mapping[int, str] = ChainMap(ghost_stamps, typing.cast("MutableMapping[int, str]", found.stamp))
     for kind, members, shown_at in _records(session, course_id):
         selection = {}
         for user_id, round_id, when in members:
