@@ -198,20 +198,34 @@ def other_instance(database_url, tmp_path, request) -> str:
     return _fresh_postgres_url(request.getfixturevalue("postgres_template"))
 
 
-# Tests that start a server and a Chromium of their own; some measure what two people doing things
-# at once see, so they run one after another (docs/development.md).
-BROWSER_TESTS = ("tests/e2e/", "tests/test_bench.py")
+# Tests that measure what people doing things at once see (eight browsers and a projector, a rolling
+# restart, fast typing, the projector's own refresh, the benchmark's smoke run): they run one after
+# another on one worker, so none of them times itself against another's load (docs/development.md).
+TIMED_TESTS = (
+    "tests/e2e/test_browser_load.py",
+    "tests/e2e/test_browser_cluster.py",
+    "tests/e2e/test_browser_nothing_lost.py",
+    "tests/e2e/test_browser_presentation.py",
+    "tests/test_bench.py",
+)
+# The other browser tests start a server and a Chromium of their own: a file's tests share a worker.
+BROWSER_TESTS = "tests/e2e/"
 
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """With pytest-xdist (scripts/test.sh runs `-n auto`), every browser test goes to one worker,
-    one after another, and the other tests share the other workers. (xdist's own `loadgroup` marks
-    a test by renaming its node id, which pytest 9 no longer reads.)"""
+    """With pytest-xdist (scripts/test.sh runs `-n auto`), the timed tests go to one worker, one
+    after another; every other browser test file and every other test is a unit of its own that
+    goes to whichever worker is free. (xdist's own `loadgroup` marks a test by renaming its node
+    id, which pytest 9 no longer reads.)"""
     from xdist.scheduler import LoadScopeScheduling
 
     class BrowserTestsTogether(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
-            return "browser" if nodeid.startswith(BROWSER_TESTS) else nodeid
+            if nodeid.startswith(TIMED_TESTS):
+                return "timed"
+            if nodeid.startswith(BROWSER_TESTS):
+                return nodeid.split("::", 1)[0]
+            return nodeid
 
     return BrowserTestsTogether(config, log)

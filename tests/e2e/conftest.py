@@ -7,13 +7,18 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from db.engine import make_sessionmaker, prepare_database
 from tests.e2e.a11y import ARTIFACTS
 from tests.e2e.helpers import screenshot
 from tests.support.server import CHROMIUM, CHROMIUM_ARGS, AppServer, running_app
 from tests.support.storage import runner
+
+# Playwright's assertions wait 5 s by default. On a loaded two-core CI machine a Streamlit rerun
+# that redraws a page of charts has taken longer than that (a plotly radar still laid out hidden),
+# so they wait as long as the page's own actions do. A passing check returns as soon as it holds.
+expect.set_options(timeout=20_000)
 
 
 @pytest.hookimpl(hookwrapper=True)
