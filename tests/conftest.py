@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session, sessionmaker
 from streamlit.testing.v1 import AppTest
@@ -24,6 +25,21 @@ ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "en-god-adgangskode"
 _template_counter = itertools.count()
 pytest_plugins = ["tests.support.course_fixtures", "tests.support.world"]
+
+
+# The suite signs up and in some 1,700 times; at the app's cost (db/accounts.py) that is ~0.1 s of
+# both cores each. In this process passwords are hashed with argon2id at its lowest cost instead;
+# the app's servers that the browser tests start keep the real cost, and
+# tests/test_accounts.py checks what that cost is in a process of its own.
+CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _passwords_hashed_cheaply() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(accounts, "_hasher", CHEAP_HASHER)
+        patch.setattr(accounts, "_DUMMY_HASH", CHEAP_HASHER.hash("netvaerksspejlet-dummy-password"))
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from sqlalchemy import select
 
@@ -14,7 +17,7 @@ from db.errors import (
     WeakPasswordError,
 )
 from db.models import User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, ROOT
 
 
 def test_new_account_can_sign_in(tx):
@@ -45,6 +48,19 @@ def test_password_is_stored_only_as_an_argon2_hash(sm, make_user):
         stored = session.scalar(select(User.password_hash))
     assert stored.startswith("$argon2id$")
     assert PASSWORD not in stored
+
+
+def test_the_app_hashes_passwords_at_the_recommended_cost():
+    """The suite hashes cheaply (tests/conftest.py); the app, in a process of its own, at RFC 9106's
+    second recommended cost: argon2id, 64 MiB, 3 passes, 4 lanes."""
+    hashed = subprocess.run(
+        [sys.executable, "-c", "from db import accounts; print(accounts._hasher.hash('en-god-adgangskode'))"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert hashed.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
 
 
 @pytest.mark.parametrize("username", ["ab", "x" * 41, "med mellemrum", "<script>", ""])
