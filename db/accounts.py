@@ -57,7 +57,8 @@ _hasher = PasswordHasher.from_parameters(RFC_9106_LOW_MEMORY)
 _RESET_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 _RESET_GROUPS = 3
 # Verified against when the username is unknown, so both failures cost the same time.
-_DUMMY_HASH = _hasher.hash("netvaerksspejlet-dummy-password")
+_DUMMY_PASSWORD = "netvaerksspejlet-dummy-password"
+_DUMMY_HASH = _hasher.hash(_DUMMY_PASSWORD)
 
 
 @dataclass(frozen=True)

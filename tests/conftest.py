@@ -38,7 +38,7 @@ CHEAP_HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
 def _passwords_hashed_cheaply() -> Iterator[None]:
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(accounts, "_hasher", CHEAP_HASHER)
-        patch.setattr(accounts, "_DUMMY_HASH", CHEAP_HASHER.hash("netvaerksspejlet-dummy-password"))
+        patch.setattr(accounts, "_DUMMY_HASH", CHEAP_HASHER.hash(accounts._DUMMY_PASSWORD))
         yield
 
 
