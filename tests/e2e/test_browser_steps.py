@@ -154,11 +154,14 @@ def test_a_whole_round_on_a_phone(app_server, browser, storage, bank):
         screenshot(page, PHONE / "00-start.png")
         click(page, "round-start")
         for step, comp in enumerate(bank.competencies):
+            _heading_in_view(page, comp.name)  # opened at its top: nothing scrolls while it is measured
             for question in comp.questions:
-                options = [
-                    page.locator(f"{key('rating-' + question.id)} [data-testid='stRadioOption']").nth(n).bounding_box()
-                    for n in range(5)
-                ]
+                # All five read in one moment of the layout, not five moments around a scroll.
+                options = page.locator(f"{key('rating-' + question.id)} [data-testid='stRadioOption']").evaluate_all(
+                    "els => els.map(e => { const r = e.getBoundingClientRect();"
+                    " return {y: r.y, width: r.width, height: r.height}; })"
+                )
+                assert len(options) == 5, options
                 assert len({round(o["y"]) for o in options}) == 1, options  # the scale is one row
                 assert all(o["width"] >= 44 and o["height"] >= 44 for o in options), options
                 choose_rating(page, question.id, 4)
