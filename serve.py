@@ -38,7 +38,7 @@ app = st.App(
     routes=[*session_cookie.ROUTES, *server_id.ROUTES],
     middleware=[
         Middleware(SecurityHeaders),
-        Middleware(DownloadGate, find=stored_download),
+        Middleware(DownloadGate, find=stored_download, base_path=st.get_option("server.baseUrlPath")),
         Middleware(DocumentLanguage, lang="da"),
     ],
 )

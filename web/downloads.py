@@ -13,6 +13,7 @@ into the page the person is looking at) pass through unchanged.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -21,13 +22,15 @@ from collections.abc import Callable
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import HTTPConnection
 from starlette.responses import Response
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from db import auth_sessions
 from db.engine import database_url, in_transaction, shared_sessionmaker
 from web.session_cookie import COOKIE_NAME
 
-_MEDIA = re.compile(r"^/media/([0-9A-Za-z_-]+)(?:\.[0-9A-Za-z]+)?$")
+_MEDIA_PREFIX = "/media/"
+_USUAL = re.compile(r"[0-9A-Za-z_-]+(?:\.[0-9A-Za-z]+)?")  # the only shape Streamlit hands out
+_NO_STORE = (b"cache-control", b"no-store")
 _MOST_KEPT = 10_000  # downloads remembered per process; the oldest claim is dropped first
 _owners: OrderedDict[str, set[int]] = OrderedDict()  # sha256 of the file -> the sessions that built it
 _lock = threading.Lock()
@@ -76,6 +79,25 @@ def allowed(content: bytes, token: str) -> bool:
     return _live_session(token) in claimed
 
 
+def media_name(path: str, prefix: str = _MEDIA_PREFIX) -> str | None:
+    """What follows the media prefix in a request path (None if the path is not under it)."""
+    return path[len(prefix) :] if path.startswith(prefix) else None
+
+
+def served_id(name: str) -> str:
+    """The file id Streamlit serves for a name after /media/: the name less its last extension."""
+    return os.path.splitext(name)[0]
+
+
+def usual(name: str) -> bool:
+    """Whether a name after /media/ has the shape Streamlit's own links have."""
+    return _USUAL.fullmatch(name) is not None
+
+
+async def _refuse(scope: Scope, receive: Receive, send: Send) -> None:
+    await Response(status_code=404, headers={"Cache-Control": "no-store"})(scope, receive, send)
+
+
 class DownloadGate:
     """ASGI middleware: a download under /media/ goes only to the live session that built it.
 
@@ -84,16 +106,35 @@ class DownloadGate:
     Streamlit).
     """
 
-    def __init__(self, app: ASGIApp, find: Callable[[str], bytes | None]) -> None:
+    def __init__(self, app: ASGIApp, find: Callable[[str], bytes | None], base_path: str = "") -> None:
         self.app = app
         self.find = find
+        self.prefix = f"/{base_path.strip('/')}{_MEDIA_PREFIX}" if base_path.strip("/") else _MEDIA_PREFIX
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        match = _MEDIA.match(scope.get("path", "")) if scope["type"] == "http" else None
-        content = self.find(match.group(1)) if match else None
+        name = media_name(scope.get("path", ""), self.prefix) if scope["type"] == "http" else None
+        if name is None:
+            await self.app(scope, receive, send)
+            return
+        if not usual(name):
+            await _refuse(scope, receive, send)
+            return
+        content = self.find(served_id(name))
         if content is not None:
             token = HTTPConnection(scope).cookies.get(COOKIE_NAME, "")
             if not await run_in_threadpool(allowed, content, token):
-                await Response(status_code=404, headers={"Cache-Control": "no-store"})(scope, receive, send)
+                await _refuse(scope, receive, send)
                 return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, _no_store(send))
+
+
+def _no_store(send: Send) -> Send:
+    """Send a response with Cache-Control: no-store in place of any caching header it had."""
+
+    async def sending(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", []) if k.lower() != b"cache-control"]
+            message = {**message, "headers": [*headers, _NO_STORE]}
+        await send(message)
+
+    return sending
