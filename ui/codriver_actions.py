@@ -65,8 +65,10 @@ def load_widgets(competency_ids: list[str], leader_id: int, round_id: int, own: 
     items = own.items if own else {}
     for cid in competency_ids:
         item = items.get(cid)
-        if rating_key(cid) not in st.session_state and item is not None and item.rating is not None:
-            st.session_state[rating_key(cid)] = item.rating
+        if rating_key(cid) not in st.session_state:
+            # Set even when nothing is stored: a browser keeps a choice until the server sets
+            # another, and the round shown before must not stay chosen in this one.
+            st.session_state[rating_key(cid)] = item.rating if item else None
         load(comment_key(cid), item.comment if item else "")
     load(OVERALL_KEY, own.overall if own else "")
 
@@ -81,7 +83,11 @@ def forget_widgets() -> None:
 
 def _store(user_id: int, round_id: int, leader: str, **parts) -> bool:
     """Store part of the co-driver's view; return whether it was stored. A text over its limit is
-    marked at its own field (ui/text_field.py)."""
+    marked at its own field (ui/text_field.py). Nothing is stored into a round the inputs were
+    not filled for (a value the browser still held from another round)."""
+    loaded = st.session_state.get(LOADED_KEY)
+    if loaded is None or loaded[1] != round_id:
+        return False
     try:
         tx(feedback.save_feedback, author_id=user_id, round_id=round_id, **parts)
     except AccessRevokedError:

@@ -20,6 +20,8 @@ from ui.text_field import mark_saved
 @identity.live_autosave
 def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
     """Store goal n as its two fields now read; a refused choice goes back to what is stored."""
+    if not all(actions.loaded_for(k, round_id) for k in (actions.competency_key(n), actions.step_key(n))):
+        return  # the fields hold another round's goal; the page fills them from storage
     competency_id = st.session_state.get(actions.competency_key(n))
     step = st.session_state.get(actions.step_key(n)) or ""
     try:
@@ -46,6 +48,9 @@ def on_goal(bank: QuestionBank, user_id: int, round_id: int, n: int) -> None:
 @identity.live_autosave
 def on_followup(user_id: int, round_id: int, goal_id: int, part: str) -> None:
     """Store how a goal went: its outcome or its short text."""
+    field = actions.followup_key(goal_id) if part == "outcome" else actions.followup_text_key(goal_id)
+    if not actions.loaded_for(field, round_id):
+        return  # the field was filled for another round; the page fills it from storage
     if part == "outcome":
         told = {"outcome": st.session_state.get(actions.followup_key(goal_id))}
     else:

@@ -28,11 +28,13 @@ from ui import identity, status
 from ui.flash import Kind, set_flash
 from ui.resources import tx
 from ui.status import Status
+from ui.text_field import fill as fill_text_field
 from ui.text_field import forget_saved, mark_saved, over_limit, store_typed, unsaved
 
 STATUS_KEY = "save-status"
 NOTE_KEY = "round-note"  # the start form's note, kept as a draft until the round starts
 ROUND_SHOWN_KEY = "walkthrough-round"  # the round whose answers this tab's fields hold
+LOADED_KEY = "walkthrough-loaded"  # widget key -> the round whose stored value filled that field
 RATED_KEY = "walkthrough-rated"  # question id -> the rating storage holds, as this tab knows it
 FOLLOWUPS_KEY = "walkthrough-followups"  # ids of the goals whose follow-up fields this tab holds
 CONTEXT_KEY = "round-context"  # the start form's choice of where in the network this round is
@@ -81,6 +83,34 @@ def _goal_widget_keys() -> list[str]:
     return [*slots, *(key for g in followed for key in (followup_key(g), followup_text_key(g)))]
 
 
+def loaded_for(key: str, round_id: int) -> bool:
+    """Whether this tab's field `key` holds a value that began as round `round_id`'s stored one.
+
+    A field's key is the same in every round (the stable keys), and a browser keeps a widget's
+    value until the server sets another: a tab that still shows last round must never store what
+    its fields hold into the round that replaced it. So every save checks this first, and the
+    page fills a field from storage wherever it is not true.
+    """
+    return key in st.session_state and st.session_state.get(LOADED_KEY, {}).get(key) == round_id
+
+
+def fill(key: str, value: object, round_id: int) -> None:
+    """Set a choice field to round `round_id`'s stored value (None: nothing chosen). Set through
+    session state, the value reaches the browser too, over what its widget still held."""
+    st.session_state[key] = value
+    _note_loaded(key, round_id)
+
+
+def fill_text(key: str, text: str, round_id: int) -> None:
+    """Set a text field to round `round_id`'s stored text, as fill() does for a choice."""
+    fill_text_field(key, text)
+    _note_loaded(key, round_id)
+
+
+def _note_loaded(key: str, round_id: int) -> None:
+    st.session_state[LOADED_KEY] = {**st.session_state.get(LOADED_KEY, {}), key: round_id}
+
+
 def forget_answer_widgets(bank: QuestionBank) -> None:
     """Drop widget values so a new round never shows the previous round's answers or goals."""
     every_id = list(bank.competency_of)  # this version's questions and every earlier one's
@@ -89,7 +119,7 @@ def forget_answer_widgets(bank: QuestionBank) -> None:
         st.session_state.pop(text_key(qid), None)
     forget_saved([text_key(qid) for qid in every_id])
     st.session_state.pop(RATED_KEY, None)
-    for key in [*_goal_widget_keys(), FOLLOWUPS_KEY]:
+    for key in [*_goal_widget_keys(), FOLLOWUPS_KEY, LOADED_KEY]:
         st.session_state.pop(key, None)
     status.forget_status(STATUS_KEY)
 
@@ -131,6 +161,8 @@ def on_rating(user_id: int, round_id: int, question_id: str) -> None:
 
 
 def _store_rating(user_id: int, round_id: int, question_id: str) -> None:
+    if not loaded_for(rating_key(question_id), round_id):
+        return  # the field holds another round's value; the page fills it from storage
     value = st.session_state.get(rating_key(question_id))
     try:
         tx(rounds.save_rating, user_id=user_id, round_id=round_id, question_id=question_id, rating=value)
@@ -191,6 +223,9 @@ def on_text(user_id: int, round_id: int, question_id: str) -> None:
 
 
 def _store_text(user_id: int, round_id: int, question_id: str) -> None:
+    if not loaded_for(text_key(question_id), round_id):
+        return  # the field holds another round's text; the page fills it from storage
+
     def save(text: str, based_on: str | None) -> bool:
         where = dict(user_id=user_id, round_id=round_id, question_id=question_id)
         return store(rounds.save_text, **where, text=text, based_on=based_on) is not FAILED

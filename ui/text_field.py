@@ -93,8 +93,14 @@ def _drop(state_key: str, keys: list[str]) -> None:
 def load(key: str, text: str) -> None:
     """Fill the field with the stored text (only where this session holds nothing for it yet)."""
     if key not in st.session_state:
-        st.session_state[key] = text
-        _set(_BASE_KEY, key, text)
+        fill(key, text)
+
+
+def fill(key: str, text: str) -> None:
+    """Fill the field with the stored text, over whatever it holds. Set through session state, the
+    value is sent to the browser too, replacing what the browser's own field still held."""
+    st.session_state[key] = text
+    _set(_BASE_KEY, key, text)
 
 
 def base_of(key: str) -> str | None:

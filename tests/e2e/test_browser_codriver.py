@@ -7,9 +7,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from db import accounts
+from db import accounts, feedback, rounds
 from tests.conftest import PASSWORD
-from tests.e2e import a11y
+from tests.e2e import a11y, scenes
 from tests.e2e.helpers import choose, click, fill, go_to, key, log_in, sign_up, wait_for_idle
 from tests.support.storage import completed_round
 
@@ -99,3 +99,34 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     expect(
         codriver.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Co-driver", exact=True)
     ).to_have_count(0)
+
+
+def test_another_round_picked_starts_from_what_is_stored_for_it_not_from_the_round_before(
+    app_server, new_person, storage, bank
+):
+    """Karsten gave his view (4 everywhere) of Mette's latest round; picking her first round shows
+    nothing chosen, and what he writes there stores no rating he did not give that round."""
+    mette, karsten, latest = scenes.leader_with_codriver(storage, bank, rounds=2)
+    first_round = storage(rounds.list_history, user_id=mette.id)[0]
+    c0 = bank.competencies[0].id
+    page = new_person()
+    page.goto(f"{app_server.url}/co-driver")
+    wait_for_idle(page)
+    log_in(page, "Karsten", PASSWORD)
+    expect(page.locator(f"{key('cd-rating-' + c0)} input[type=radio]").nth(3)).to_be_checked()
+
+    opener = page.locator(f"{key('cd-round')} button[aria-haspopup='listbox']")
+    opener.scroll_into_view_if_needed()
+    opener.click()
+    page.get_by_role("option").first.click()
+    wait_for_idle(page)
+    expect(page.locator(f"{key('cd-rating-' + c0)} input[type=radio]:checked")).to_have_count(0)
+    field = page.locator(f"{key('cd-comment-' + c0)} textarea")
+    field.click()
+    page.keyboard.type("Du lyttede godt", delay=15)
+    page.wait_for_timeout(2000)
+    wait_for_idle(page)
+    own = storage(feedback.own_feedback, author_id=karsten.id, round_id=first_round.id)
+    assert own.items[c0].comment == "Du lyttede godt"
+    assert all(item.rating is None for item in own.items.values())
+    assert storage(feedback.own_feedback, author_id=karsten.id, round_id=latest.id).items[c0].rating == 4

@@ -16,7 +16,7 @@ from db import accounts, courses, drafts, feedback, goals, rounds
 from db.engine import make_sessionmaker, prepare_database
 from tests.conftest import PASSWORD
 from tests.e2e import scenes
-from tests.e2e.helpers import click, key, log_in, select, start_a_round, wait_for_idle
+from tests.e2e.helpers import choose_rating, click, key, log_in, select, start_a_round, wait_for_idle
 from tests.support.server import AppServer
 from tests.support.storage import runner
 
@@ -214,3 +214,56 @@ def test_a_pause_while_typing_in_a_form_does_not_submit_it(app_server, page, sto
     assert storage(courses.trainer_courses, trainer_id=tove.id) == []
     click(page, "course-create")
     assert [c.name for c in storage(courses.trainer_courses, trainer_id=tove.id)] == ["Forår 2027"]
+
+
+def test_a_stale_tab_never_carries_last_rounds_ratings_into_the_new_round(app_server, browser, storage, bank):
+    """The defect as it was reproduced: two tabs on round 1's first step with both questions rated
+    4 and written; tab A completes round 1 and starts round 2 ("Efter netværksmøde 1"); a few
+    letters typed in tab B. Round 2 must hold nothing tab A did not choose, and tab B shows
+    round 2's step as storage holds it: nothing chosen, nothing written."""
+    mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
+    context = browser.new_context(locale="da-DK", viewport={"width": 1280, "height": 900})
+    tab_a, tab_b = context.new_page(), context.new_page()
+    first_step = [q.id for q in bank.competencies[0].questions]
+    try:
+        for tab in (tab_a, tab_b):
+            tab.set_default_timeout(20_000)
+        start_a_round(tab_a, app_server.url, "Mette", PASSWORD)
+        for qid in first_step:
+            choose_rating(tab_a, qid, 4)
+            _type_and_leave_alone(tab_a, f"text-{qid}", f"Første runde, {qid}")
+        tab_b.goto(app_server.url)  # the same browser: signed in by the cookie, on the same round
+        wait_for_idle(tab_b)
+        for qid in first_step:
+            expect(tab_b.locator(f"{key('rating-' + qid)} input[type=radio]").nth(3)).to_be_checked()
+            expect(_area(tab_b, f"text-{qid}")).to_have_value(f"Første runde, {qid}")
+
+        first = storage(rounds.get_open_round, user_id=mette.id)
+        for qid in bank.question_ids[len(first_step):]:
+            storage(rounds.save_rating, user_id=mette.id, round_id=first.id, question_id=qid, rating=3)
+        goal = bank.competencies[1].id
+        storage(goals.save_goal, user_id=mette.id, round_id=first.id, position=1, competency_id=goal, step="Lyt")
+        storage(rounds.set_step, user_id=mette.id, round_id=first.id, step=len(bank.competencies))
+        _reload(tab_a)
+        click(tab_a, "round-complete")  # tab A completes round 1 ...
+        expect(tab_a.locator(key("round-context")).get_by_role("combobox")).to_have_value("Efter netværksmøde 1")
+        click(tab_a, "round-start")  # ... and starts round 2 at the suggested "Efter netværksmøde 1"
+        second = storage(rounds.get_open_round, user_id=mette.id)
+        assert second.id != first.id and second.context == "efter-moede-1"
+
+        _area(tab_b, f"text-{first_step[0]}").click()  # tab B still shows round 1's first step
+        tab_b.keyboard.press("End")
+        tab_b.keyboard.type("abc", delay=15)
+        tab_b.wait_for_timeout(SETTLE_MS)
+        wait_for_idle(tab_b)
+        tab_b.wait_for_timeout(SETTLE_MS)  # a further run of tab B would store what it still holds
+
+        for qid in first_step:
+            expect(tab_b.locator(f"{key('rating-' + qid)} input[type=radio]:checked")).to_have_count(0)
+            expect(_area(tab_b, f"text-{qid}")).to_have_value("")
+        click(tab_b, "step-next")  # leaving a step stores what its fields hold that storage lacks
+        assert storage(rounds.get_open_round, user_id=mette.id).answers == {}
+        old = storage(rounds.get_round, user_id=mette.id, round_id=first.id)
+        assert [old.answers[qid].rating for qid in first_step] == [4, 4]
+    finally:
+        context.close()
