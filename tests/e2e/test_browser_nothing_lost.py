@@ -239,7 +239,7 @@ def test_a_stale_tab_never_carries_last_rounds_ratings_into_the_new_round(app_se
             expect(_area(tab_b, f"text-{qid}")).to_have_value(f"Første runde, {qid}")
 
         first = storage(rounds.get_open_round, user_id=mette.id)
-        for qid in bank.question_ids[len(first_step):]:
+        for qid in bank.question_ids[len(first_step) :]:
             storage(rounds.save_rating, user_id=mette.id, round_id=first.id, question_id=qid, rating=3)
         goal = bank.competencies[1].id
         storage(goals.save_goal, user_id=mette.id, round_id=first.id, position=1, competency_id=goal, step="Lyt")
