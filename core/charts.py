@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
@@ -21,6 +22,12 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8F6A00", "#882255", "#0
 FONT = dict(family="Source Sans, sans-serif", size=14)
 # Passed to every st.plotly_chart: no plotly logo, Danish number and date formats in the toolbar.
 PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
+
+
+def as_text(value: str) -> str:
+    """A label shown as itself in a chart: plotly reads <a href>, <b> and entities in its texts, so a
+    name like '<a href="http://x">Klik</a>' would be a link in the legend."""
+    return html.escape(value, quote=False)
 
 
 def axis_label(name: str, width: int = 14) -> str:
@@ -48,7 +55,7 @@ def _polar_trace(
         r=_closed(values),
         theta=_closed(axes),
         customdata=_closed(names),
-        name=name,
+        name=as_text(name),
         hovertemplate="%{customdata}: %{r:.1f}<extra>%{fullData.name}</extra>",
         **style,
     )
@@ -171,7 +178,7 @@ def change_figure(
             go.Bar(
                 y=names,
                 x=[values.get(c.id) for c in bank.competencies],
-                name=label,
+                name=as_text(label),
                 orientation="h",
                 marker_color=PALETTE[index],
                 hovertemplate="%{y}: %{x:.1f}<extra>%{fullData.name}</extra>",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from functools import lru_cache
@@ -42,23 +44,46 @@ def danish_number(value: int) -> str:
     return f"{value:,}".replace(",", ".")
 
 
-_MARKDOWN_SPECIALS = set("\\`*_{}[]()#+-.!|<>~$")
+# Every ASCII punctuation mark that means something to Markdown or to Streamlit's renderer (CommonMark
+# lets a backslash escape any of them); the few that never do stay as they are, so "3,7" stays "3,7".
+_PUNCTUATION = frozenset(string.punctuation) - frozenset(",;'\"?=%")
+WORD_JOINER = "\u2060"  # invisible, and read by no screen reader: it only keeps two characters apart
+_WWW = re.compile(r"(www)(?=\\\.)", re.IGNORECASE)
 
 
 def distinct_names(names: Sequence[str]) -> list[str]:
-    """The names in order, a repeated one numbered ("Anne Jensen", "Anne Jensen (2)"): two people
-    may share a name, and a table or a file must still tell them apart."""
-    seen: dict[str, int] = {}
+    """The names in order, unique: a repeated one numbered ("Anne Jensen", "Anne Jensen (2)") with
+    the first number whose label is nobody's name and no label given already. Two people may share a
+    name, and a third may be called "Anne Jensen (2)": a table or a file must still tell all apart."""
+    taken = set(names)
+    seen: set[str] = set()
     shown: list[str] = []
     for name in names:
-        seen[name] = seen.get(name, 0) + 1
-        shown.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+        if name not in seen:
+            seen.add(name)
+            shown.append(name)
+            continue
+        number = 2
+        while f"{name} ({number})" in taken:
+            number += 1
+        label = f"{name} ({number})"
+        taken.add(label)
+        shown.append(label)
     return shown
 
 
 def escape_markdown(value: str) -> str:
-    """Backslash-escape Markdown so our own labels (e.g. "23. nov.") are not read as lists."""
-    return "".join(f"\\{ch}" if ch in _MARKDOWN_SPECIALS else ch for ch in value)
+    """The text as itself inside Markdown, where Streamlit draws every heading, label, message and
+    table cell: a name like "[Klik her](http://x) **fed** :material/warning:" must show as typed.
+
+    Every ASCII punctuation mark with a meaning there is backslash-escaped. Streamlit's renderer still turns some plain
+    text into something else after the escapes are read (emoji and icon codes, colours, web and
+    e-mail addresses as links), so an invisible word joiner breaks those patterns: after a colon,
+    before "@" and inside "www.". A person reads exactly what was typed.
+    """
+    escaped = "".join(f"\\{ch}" if ch in _PUNCTUATION else ch for ch in value)
+    escaped = escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\\@", WORD_JOINER + "\\@")
+    return _WWW.sub(r"\1" + WORD_JOINER, escaped)
 
 
 def danish_score(value: float | None) -> str:

@@ -225,3 +225,30 @@ def test_presentation_mode_is_for_trainers_only(new_session):
     leader = _presenting(sign_up(new_session(), "Mette"))
     assert [i.value for i in leader.info] == [texts.COURSES_ONLY_TRAINERS]
     assert not leader.get("plotly_chart") and not leader.get("image")
+
+
+def test_three_consenting_people_named_alike_each_keep_their_own_column_and_row(
+    new_session, bank, trainer, code, app_tx, downloads
+):
+    """Two are called "Ole Thomsen" and one "Ole Thomsen (2)": every label is someone's alone, and
+    each column and each exported row holds that person's own scores."""
+    for username, name, rating in (
+        ("ole1", "Ole Thomsen", 1),
+        ("ole2", "Ole Thomsen", 3),
+        ("ole3", "Ole Thomsen (2)", 5),
+    ):
+        at = join_course(sign_up(new_session(), username, name=name), code)
+        complete_round(open_page(at, "refleksion"), bank, rating=rating)
+        at = open_page(at, "mine_hold")
+        next(t for t in at.toggle if t.key.startswith("course-consent-")).set_value(True).run()
+    board = open_page(trainer, "hold")
+    assert_no_exception(board)
+    individuals = next(t.value for t in board.table if len(t.value.columns) == 3)
+    columns = {plain(c): list(individuals[c]) for c in individuals.columns}
+    assert set(columns) == {"Ole Thomsen", "Ole Thomsen (3)", "Ole Thomsen (2)"}
+    assert columns["Ole Thomsen"][0] == "1,0"
+    assert columns["Ole Thomsen (3)"][0] == "3,0"
+    assert columns["Ole Thomsen (2)"][0] == "5,0"
+    people = pd.read_excel(io.BytesIO(downloads(board, "export-xlsx")), sheet_name=texts.EXPORT_SHEET_PEOPLE)
+    by_label = dict(zip(people[texts.EXPORT_PARTICIPANT], people[bank.competencies[0].name], strict=True))
+    assert by_label == {"Ole Thomsen": 1.0, "Ole Thomsen (3)": 3.0, "Ole Thomsen (2)": 5.0}

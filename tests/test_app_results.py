@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.appflow import assert_no_exception, complete_round, plotly_spec, sign_up
+from tests.support.appflow import assert_no_exception, complete_round, plain, plotly_spec, sign_up
 
 
 def _results(at):
@@ -43,7 +43,7 @@ def test_choosing_one_round_leaves_one_trace(two_rounds):
 
 def test_table_beside_the_radar_holds_the_same_numbers(two_rounds, bank):
     table = two_rounds.table[0].value
-    assert [i.replace("\\", "") for i in table.index] == [c.name for c in bank.competencies]
+    assert [plain(i) for i in table.index] == [c.name for c in bank.competencies]
     assert [c.split(" · ")[1] for c in table.columns] == ["Før netværket", "Efter netværksmøde 1"]
     assert list(table.iloc[:, 0]) == ["2,0"] * 10 and list(table.iloc[:, 1]) == ["4,0"] * 10
 

@@ -69,3 +69,12 @@ def test_distribution_stacks_the_five_ratings_per_competency(bank):
     fig = distribution_figure(bank, {bank.competencies[0].id: {1: 2, 5: 4}})
     assert [t.name for t in fig.data] == ["1", "2", "3", "4", "5"]
     assert fig.data[0].x[0] == 2 and fig.data[4].x[0] == 4 and fig.data[2].x[0] == 0
+
+
+def test_a_name_in_a_legend_is_text_never_a_link_or_bold(bank):
+    """Plotly reads <a href> and <b> in trace names; a co-driver's name is someone's own text."""
+    scores = {c.id: 3.0 for c in bank.competencies}
+    figure = radar_figure(bank, [ScoredRound('<a href="http://x.invalid">Klik</a> <b>Jonas</b> & co', scores)])
+    name = figure.data[0].name
+    assert "<" not in name and ">" not in name
+    assert name == '&lt;a href="http://x.invalid"&gt;Klik&lt;/a&gt; &lt;b&gt;Jonas&lt;/b&gt; &amp; co'

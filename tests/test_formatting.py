@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from core.formatting import (
+    WORD_JOINER,
     danish_date,
     danish_genitive,
     danish_number,
     danish_score,
     danish_time,
+    distinct_names,
     escape_markdown,
     signed_danish_score,
 )
@@ -52,3 +54,22 @@ def test_signed_differences_carry_a_real_minus_sign():
 
 def test_possessive_of_names_ending_in_s_takes_an_apostrophe():
     assert [danish_genitive(n) for n in ("Mette", "Jonas", "Max", "Inez")] == ["Mettes", "Jonas'", "Max'", "Inez'"]
+
+
+def test_repeated_names_are_numbered_with_a_label_nobody_has():
+    assert distinct_names(["Ole Thomsen", "Ole Thomsen", "Ole Thomsen (2)"]) == [
+        "Ole Thomsen",
+        "Ole Thomsen (3)",
+        "Ole Thomsen (2)",
+    ]
+    labels = distinct_names(["A", "A (2)", "A", "A (2)", "A", "A (3)"])
+    assert len(set(labels)) == 6
+
+
+def test_escaped_text_has_no_markdown_left_and_reads_as_typed():
+    typed = "[Klik](http://x.invalid) **fed** :material/warning: :smile: www.x.dk a@b.dk <b>&amp;</b> 3,7"
+    escaped = escape_markdown(typed)
+    for pattern in ("](", "**", ":material/", ":smile:", "www.", "a@", "<b>", ">&amp;", "http://"):
+        assert pattern not in escaped
+    assert escaped.replace("\\", "").replace(WORD_JOINER, "") == typed
+    assert "3,7" in escaped

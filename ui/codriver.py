@@ -74,7 +74,7 @@ def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:
     leader = shared.share.leader_name
     scored = score_history(bank, shared.rounds)
     labels = [s.label for s in scored]
-    st.header(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)), anchor=False)
+    st.header(escape_markdown(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader))), anchor=False)
     chosen = st.multiselect(
         texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key=actions.ROUNDS_KEY
     )

@@ -223,13 +223,21 @@ def live_autosave(action: Callable[P, None]) -> Callable[P, None]:
     return run
 
 
-def _typed_input() -> dict[str, str | int | float | None]:
-    """What the person has typed or chosen in this tab: every plain value but this module's own."""
+def _typed_input() -> dict[str, object]:
+    """What the person has typed or chosen in this tab: every plain value but this module's own,
+    with the plain records kept beside them (which round a field was filled for, the text it was
+    loaded with), so the replayed save sees the fields as they were."""
     return {
         key: value
         for key, value in st.session_state.items()
-        if isinstance(key, str) and key not in _OWN_KEYS and isinstance(value, str | int | float | None)
+        if isinstance(key, str) and key not in _OWN_KEYS and _plain(value)
     }
+
+
+def _plain(value: object) -> bool:
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return isinstance(value, str | int | float | None)
 
 
 def live_data(build: Callable[[], bytes]) -> Callable[[], bytes]:

@@ -38,7 +38,9 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
     tool = tools.for_talk(view.kind)
     with st.container(border=True, key="agreement-invited"):
         person = texts.TALK_PERSON[view.kind]
-        st.subheader(texts.INVITED_AGREEMENT_TITLE.format(leader=view.leader_name, person=person), anchor=False)
+        st.subheader(
+            escape_markdown(texts.INVITED_AGREEMENT_TITLE.format(leader=view.leader_name, person=person)), anchor=False
+        )
         st.caption(
             escape_markdown(texts.INVITED_FROM.format(leader=view.leader_name, date=danish_date(view.updated_at)))
         )
@@ -53,7 +55,7 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
         own_comment = tx(agreements.own_comment, user_id=user_id, agreement_id=view.id)
         actions.load_comment(view, own_comment)
         text_field(
-            texts.INVITED_COMMENT.format(leader=view.leader_name),
+            escape_markdown(texts.INVITED_COMMENT.format(leader=view.leader_name)),
             actions.COMMENT_KEY,
             max_chars=TEXT_MAX_CHARS,
             on_change=actions.on_comment,

@@ -6,6 +6,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
+from core.formatting import WORD_JOINER
 from questions import QuestionBank
 from tests.conftest import PASSWORD
 
@@ -117,7 +118,7 @@ def everything_kept(at: AppTest) -> str:
 
 def plain(value: str) -> str:
     """Undo our Markdown escaping, to compare a shown message with the catalogue text."""
-    return value.replace("\\", "")
+    return value.replace("\\", "").replace(WORD_JOINER, "")
 
 
 def join_course(at: AppTest, code: str) -> AppTest:
