@@ -31,9 +31,9 @@ from core.limits import (
     PERSON_NAME_MAX_CHARS,
     USERNAME_MAX_CHARS,
     USERNAME_MIN_CHARS,
-    normalise_text,
     without_control_characters,
 )
+from core.person_names import clean_person_name
 from core.usernames import fold, skeleton
 from db import codes, devices, locks, throttle
 from db.errors import (
@@ -75,9 +75,10 @@ def account_view(user: User) -> AccountView:
 
 
 def clean_name(name: str | None) -> str:
-    """The name as it will be stored (spaces trimmed), or InvalidInputError if empty or too long."""
-    cleaned = " ".join(normalise_text(name).split())
-    if not cleaned or len(cleaned) > PERSON_NAME_MAX_CHARS:
+    """The name as it will be stored (core/person_names.py), or InvalidInputError if it cannot be
+    anyone's: empty, too long, without a visible letter, or the product's own."""
+    cleaned = clean_person_name(name, PERSON_NAME_MAX_CHARS)
+    if cleaned is None:
         raise InvalidInputError("name")
     return cleaned
 

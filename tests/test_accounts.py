@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from db import accounts, codes
 from db.errors import (
+    InvalidInputError,
     InvalidUsernameError,
     LookalikeUsernameError,
     NotAllowedError,
@@ -169,3 +170,33 @@ def test_two_look_alikes_signing_up_at_the_same_moment_do_not_both_get_in(tx):
     for thread in threads:
         thread.join()
     assert sorted(type(o).__name__ for o in outcomes) == ["AccountView", "LookalikeUsernameError"]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "\u200b",
+        "\u200b\u200b\u200b",
+        "\u202e",
+        "\u202e\u202d\u2066",
+        "\u3164\u3164",
+        "\u0301\u0301",
+        "Administrator",
+        "ADMIN",
+    ],
+)
+def test_a_name_nobody_can_see_or_one_that_poses_as_the_system_is_refused_and_nothing_is_stored(tx, make_user, name):
+    with pytest.raises(InvalidInputError):
+        tx(accounts.create_user, username="usynlig", password=PASSWORD, name=name)
+    assert tx(accounts.authenticate, username="usynlig", password=PASSWORD) is None
+    mette = make_user("Mette")
+    with pytest.raises(InvalidInputError):
+        tx(accounts.rename, user_id=mette.id, name=name)
+    assert tx(accounts.authenticate, username="Mette", password=PASSWORD).name == "Mette"
+
+
+def test_direction_controls_and_hidden_spaces_are_taken_out_of_a_name(tx):
+    made = tx(accounts.create_user, username="mette", password=PASSWORD, name="\u2067Mette\u200b Kjær\u202e (2)\u2069")
+    assert made.name == "Mette Kjær (2)"
+    emoji = tx(accounts.create_user, username="ida", password=PASSWORD, name="Ida \U0001f469\u200d\U0001f4bb")
+    assert emoji.name == "Ida \U0001f469\u200d\U0001f4bb"  # a joiner inside an emoji stays

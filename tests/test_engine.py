@@ -201,3 +201,29 @@ def test_existing_accounts_are_called_by_their_username_after_the_name_migration
         user = accounts.user_named(session, "mette")
         assert (user.username, user.name, accounts.account_view(user).name) == ("Mette", "Mette", "Mette")
     engine.dispose()
+
+
+def test_stored_names_nobody_can_see_are_cleaned_when_migrated(database_url):
+    """Migration 0015: a name of only U+200B falls back to the username; direction controls go."""
+    from alembic import command
+
+    from db import accounts
+    from db.engine import make_sessionmaker
+
+    engine = create_db_engine(database_url)
+    command.downgrade(alembic_config(engine), "0014")
+    with engine.begin() as conn:
+        for username, name in (("mette", "\u200b\u200b"), ("ole", "Ole \u202eThomsen"), ("ida", "Ida Holm")):
+            conn.execute(
+                text(
+                    "INSERT INTO users (username, username_key, username_skeleton, password_hash, created_at, "
+                    "is_admin, is_trainer, note_draft, name) VALUES (:u, :u, :u, NULL, CURRENT_TIMESTAMP, "
+                    "false, false, '', :n)"
+                ),
+                {"u": username, "n": name},
+            )
+    command.upgrade(alembic_config(engine), "head")
+    with make_sessionmaker(engine).begin() as session:
+        names = [accounts.user_named(session, u).name for u in ("mette", "ole", "ida")]
+    assert names == ["mette", "Ole Thomsen", "Ida Holm"]
+    engine.dispose()

@@ -80,3 +80,14 @@ def test_a_new_user_is_called_by_the_providers_name_claim(tx):
     # Without a usable name claim, the username stands in.
     other = tx(sso.sign_in_with_sso, claims=_claims(sub="def-456", email="ole@kommune.dk", name="   "))
     assert (other.account.username, other.account.name) == ("ole", "ole")
+
+
+@pytest.mark.parametrize("name", ["\u200b\u200b\u200b", "\u202e", "Administrator"])
+def test_a_providers_name_nobody_can_see_or_the_systems_own_gives_way_to_the_username(tx, name):
+    outcome = tx(sso.sign_in_with_sso, claims=_claims(name=name))
+    assert outcome.account.name == outcome.account.username == "mette.hansen"
+
+
+def test_direction_controls_in_a_providers_name_are_dropped(tx):
+    outcome = tx(sso.sign_in_with_sso, claims=_claims(name="Mette \u202eHansen\u202c"))
+    assert outcome.account.name == "Mette Hansen"
