@@ -26,7 +26,9 @@ depends_on = None
 
 def upgrade() -> None:
     connection = op.get_bind()
-    users = sa.table("users", sa.column("id", sa.Integer), sa.column("username", sa.String), sa.column("name", sa.String))
+    users = sa.table(
+        "users", sa.column("id", sa.Integer), sa.column("username", sa.String), sa.column("name", sa.String)
+    )
     for user_id, username, name in connection.execute(sa.select(users.c.id, users.c.username, users.c.name)).all():
         cleaned = clean_person_name(name, PERSON_NAME_MAX_CHARS) or username
         if cleaned != name:
