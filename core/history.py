@@ -100,3 +100,26 @@ def default_selection(labels: Sequence[str]) -> list[str]:
     if not labels:
         return []
     return list(dict.fromkeys([labels[0], labels[-1]]))
+
+
+# The rounds the results page draws at once: a whole network's (one before it, one after each of up
+# to six meetings, one before the test). A page that drew every round grew with each one: a leader
+# with 1,000 imported rounds waited 13.5 s a click, and everyone else waited behind them.
+RESULTS_WINDOW = 8
+
+
+def windows(count: int, size: int = RESULTS_WINDOW) -> list[tuple[int, int]]:
+    """The stretches of `count` rounds (oldest first) the results page can show, as (start, end)
+    slices of at most `size`, newest first: the latest `size` rounds, then the ones before them."""
+    stretches = []
+    end = count
+    while end > 0:
+        stretches.append((max(0, end - size), end))
+        end -= size
+    return stretches
+
+
+def window_label(stretch: tuple[int, int], count: int) -> str:
+    """How a stretch of rounds is offered: "Runde 9–16 af 16" (numbered from the first round)."""
+    start, end = stretch
+    return texts.RESULTS_WINDOW_LABEL.format(first=start + 1, last=end, count=count)

@@ -191,6 +191,11 @@ SEE_RESULTS = "Se dine resultater"
 RESULTS_TITLE = "Mine resultater"
 RESULTS_EMPTY = "Du har ikke afsluttet en runde endnu. Start under »Ny runde«."
 RESULTS_PICK_ROUNDS = "Vis disse runder på radaren"
+RESULTS_WINDOW = "Hvilke runder vil du se?"
+RESULTS_WINDOW_LABEL = "Runde {first}–{last} af {count}"
+RESULTS_WINDOW_HELP = (
+    "Siden viser højst otte runder ad gangen – et helt netværksforløb. Vælg tidligere runder her."
+)
 SUMMARY_TITLE = "Siden sidst"
 SUMMARY_COMPARED = "Din seneste runde ({latest}) sammenlignet med den før ({previous})."
 SUMMARY_FIRST = "Din første runde ({latest}). Når du har gennemført den næste, ser du her, hvad der har ændret sig."
@@ -560,6 +565,10 @@ IMPORT_NOT_JSON = (
     "Filen er ikke en flyttefil. Vælg den fil, du hentede med »Hent flyttefil med alt«. Intet er lagt ind."
 )
 IMPORT_NOT_OURS = "Filen er ikke en eksport fra Netværksspejlet. Intet er lagt ind."
+IMPORT_TOO_MANY_ROUNDS = (
+    "Filen har {count} runder. Der kan højst lægges {max} runder ind – det er syv hele netværksforløb, "
+    "hvert med en runde før netværket og efter hvert møde. Intet er lagt ind."
+)
 IMPORT_WRONG_VERSION = (
     "Filen er fra en version af Netværksspejlet, som dette sted ikke kan læse (format {found}, her læses {expected}). "
     "Intet er lagt ind."
@@ -596,6 +605,7 @@ IMPORT_PROBLEMS = {
     "int_type": "skal være et helt tal",
     "bool_type": "skal være sand eller falsk",
     "list_type": "skal være en liste",
+    "too_long": "listen er for lang",
     "literal_error": "ukendt værdi",
     "datetime_from_date_parsing": "ikke et gyldigt tidspunkt",
     "datetime_parsing": "ikke et gyldigt tidspunkt",

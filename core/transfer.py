@@ -11,6 +11,7 @@ Danish message saying what is wrong; nothing is stored by this module.
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Collection
 from datetime import date
 from typing import Annotated, Any, Literal
@@ -29,6 +30,11 @@ FORMAT = "netvaerksspejlet-eksport"
 FORMAT_VERSION = 2
 READS_VERSIONS = (1, 2)  # every version this installation can import
 IMPORT_MAX_BYTES = 10 * 1024 * 1024  # a leader with 100 full rounds stays well under this
+# What a real leader can have: a network's rounds are one before it, one after each of its 4–6
+# meetings and one before the test (8 at most); 60 is seven whole networks. A file of 1,000 rounds
+# made every run of that leader's results page take 13.5 s, and stalled everyone else's meanwhile.
+IMPORT_MAX_ROUNDS = 60
+_MAX_DIGITS = 18  # no number in an export has more (a 5,000-digit one raised a bare ValueError)
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
 Name = Annotated[str, StringConstraints(min_length=1, max_length=40)]
@@ -83,9 +89,9 @@ class RoundData(RoundFields):
     """A round in the file: its own fields (core.round_fields), its number here, and what hangs off it."""
 
     ref: int
-    answers: list[AnswerData] = []
-    goals: list[GoalData] = []
-    feedback_received: list[FeedbackData] = []
+    answers: Annotated[list[AnswerData], Field(max_length=200)] = []
+    goals: Annotated[list[GoalData], Field(max_length=3)] = []
+    feedback_received: Annotated[list[FeedbackData], Field(max_length=50)] = []
 
 
 class ShareGivenData(_Part):
@@ -139,7 +145,7 @@ class AgreementData(_Part):
     agreed_at: AwareDatetime | None = None
     agreed_by: Annotated[str, StringConstraints(max_length=80)] = ""
     agreed_values: dict[Slug, Any] | None = None
-    comments: list[CommentData] = []  # what the invited people wrote: a record, not restored
+    comments: Annotated[list[CommentData], Field(max_length=50)] = []  # a record of what readers wrote, not restored
 
 
 class InvitedToData(_Part):
@@ -157,14 +163,14 @@ class DataFile(_Part):
     format_version: Literal[1, 2]
     exported_at: AwareDatetime
     account: AccountData
-    rounds: list[RoundData]
-    shares_given: list[ShareGivenData] = []
-    shares_received: list[ShareReceivedData] = []
-    courses: list[CourseData] = []
+    rounds: Annotated[list[RoundData], Field(max_length=IMPORT_MAX_ROUNDS)]
+    shares_given: Annotated[list[ShareGivenData], Field(max_length=200)] = []
+    shares_received: Annotated[list[ShareReceivedData], Field(max_length=200)] = []
+    courses: Annotated[list[CourseData], Field(max_length=200)] = []
     network: NetworkData | None = None
-    tool_answers: list[ToolAnswerData] = []
-    agreements: list[AgreementData] = []
-    agreements_invited_to: list[InvitedToData] = []
+    tool_answers: Annotated[list[ToolAnswerData], Field(max_length=500)] = []
+    agreements: Annotated[list[AgreementData], Field(max_length=3)] = []
+    agreements_invited_to: Annotated[list[InvitedToData], Field(max_length=500)] = []
 
 
 class ImportRefused(Exception):
@@ -186,17 +192,15 @@ def read(
     """Parse and check an export file against this installation; raise ImportRefused saying what is wrong."""
     if len(raw) > IMPORT_MAX_BYTES:
         raise ImportRefused(texts.IMPORT_TOO_BIG.format(max=danish_number(IMPORT_MAX_BYTES // (1024 * 1024))))
-    try:
-        document = json.loads(raw.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ImportRefused(texts.IMPORT_NOT_JSON) from None
-    except RecursionError:  # nested thousands deep: no export of ours looks like that
-        raise ImportRefused(texts.IMPORT_NOT_OURS) from None
+    document = _parse(raw)
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportRefused(texts.IMPORT_NOT_OURS)
     version = document.get("format_version")
     if version not in READS_VERSIONS:
         raise ImportRefused(texts.IMPORT_WRONG_VERSION.format(found=version, expected=FORMAT_VERSION))
+    rounds = document.get("rounds")
+    if isinstance(rounds, list) and len(rounds) > IMPORT_MAX_ROUNDS:
+        raise ImportRefused(texts.IMPORT_TOO_MANY_ROUNDS.format(count=len(rounds), max=IMPORT_MAX_ROUNDS))
     try:
         data = DataFile.model_validate(document)
     except ValidationError as exc:
@@ -206,6 +210,48 @@ def read(
     _check_consistent(data, bank, contexts if contexts is not None else vocabulary.CONTEXTS)
     _check_talks(data, tools if tools is not None else load_tools())
     return data
+
+
+def _parse(raw: bytes) -> Any:
+    """The file as JSON, read strictly: UTF-8 (a byte order mark allowed), no NaN or Infinity, no
+    number longer than any export has, no key twice in one object; anything else is refused with
+    the named message, never an error of the parser's own."""
+    try:
+        return json.loads(
+            raw.decode("utf-8-sig"),
+            parse_constant=_refuse_constant,
+            parse_int=_bounded_int,
+            parse_float=_bounded_float,
+            object_pairs_hook=_unique_keys,
+        )
+    except (UnicodeDecodeError, ValueError):  # json.JSONDecodeError is a ValueError too
+        raise ImportRefused(texts.IMPORT_NOT_JSON) from None
+    except RecursionError:  # nested thousands deep: no export of ours looks like that
+        raise ImportRefused(texts.IMPORT_NOT_OURS) from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number an export holds")
+
+
+def _bounded_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > _MAX_DIGITS:
+        raise ValueError("number too long")
+    return int(digits)
+
+
+def _bounded_float(digits: str) -> float:
+    value = float(digits) if len(digits) <= 2 * _MAX_DIGITS else math.inf
+    if not math.isfinite(value):
+        raise ValueError("number out of range")
+    return value
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    keys = [key for key, _ in pairs]
+    if len(set(keys)) != len(keys):
+        raise ValueError("a key twice in one object")
+    return dict(pairs)
 
 
 def _check_talks(data: DataFile, tools: Tools) -> None:

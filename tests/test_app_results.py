@@ -76,3 +76,43 @@ def test_another_leaders_rounds_never_appear(new_session, bank):
     at = _results(sign_up(new_session(), "Mette"))
     assert at.info and not at.get("plotly_chart")
     assert not any("Hemmeligt" in t.value for t in at.text)
+
+
+def _page_size(at) -> int:
+    """How much the page draws: every element, and every cell of every table."""
+    from tests.support.appflow import in_page_order
+
+    return len(in_page_order(at)) + sum(t.value.size for t in at.table)
+
+
+def test_the_page_draws_one_networks_rounds_at_a_time_however_many_there_are(new_session, app_tx, bank):
+    """With 9 or with 24 rounds the page draws the same amount; older rounds are a choice away."""
+    from db import accounts
+    from tests.conftest import PASSWORD
+    from tests.support.appflow import log_in
+    from tests.support.storage import completed_round
+
+    new_session()
+    for username, count in (("nine", 9), ("many", 24)):
+        leader = app_tx(accounts.create_user, username=username, password=PASSWORD)
+        for n in range(count):
+            completed_round(app_tx, bank, leader.id, rating=n % 5 + 1, text_for=lambda q, n=n: f"Runde {n + 1}: {q}")
+    nine = _results(log_in(new_session(), "nine"))
+    many = _results(log_in(new_session(), "many"))
+    assert_no_exception(many)
+    assert _page_size(many) == _page_size(nine)
+    window = many.selectbox(key="results-window")
+    assert window.options == [  # newest first
+        "Runde 17–24 af 24",
+        "Runde 9–16 af 24",
+        "Runde 1–8 af 24",
+    ]
+    assert len(plotly_spec(many, key="results-trend")["data"][0]["x"]) == 8
+    texts_shown = [t.value for t in many.text]
+    assert any(t.startswith("Runde 24:") for t in texts_shown) and not any(
+        t.startswith("Runde 16:") for t in texts_shown
+    )
+    many = window.select_index(2).run()
+    texts_shown = [t.value for t in many.text]
+    assert any(t.startswith("Runde 1:") for t in texts_shown) and not any(t.startswith("Runde 9:") for t in texts_shown)
+    assert len(many.selectbox(key="report-round").options) == 24  # every round's report is still there

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from core import transfer
+from core import texts, transfer
 from core.transfer import ImportRefused
 from db import accounts, agreements, feedback, goals, rounds
 from db import transfer as storage
@@ -228,3 +228,59 @@ def test_the_server_takes_no_upload_larger_than_an_import_may_be():
 
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["server"]["maxUploadSize"] * 1024 * 1024 == transfer.IMPORT_MAX_BYTES
+
+
+def _one_round_file(tx, make_user, make_completed_round) -> dict:
+    mette = make_user("Mette")
+    make_completed_round(mette.id, rating=3)
+    return json.loads(_export(tx, mette.id))
+
+
+def test_a_file_with_more_rounds_than_a_leader_can_have_is_refused_saying_the_limit(
+    tx, make_user, make_completed_round, bank
+):
+    document = _one_round_file(tx, make_user, make_completed_round)
+    template = document["rounds"][0]
+    document["rounds"] = [{**template, "ref": n} for n in range(1, transfer.IMPORT_MAX_ROUNDS + 1)]
+    assert len(transfer.read(json.dumps(document).encode(), bank).rounds) == transfer.IMPORT_MAX_ROUNDS
+    document["rounds"].append({**template, "ref": transfer.IMPORT_MAX_ROUNDS + 1})
+    with pytest.raises(ImportRefused) as refused:
+        transfer.read(json.dumps(document).encode(), bank)
+    assert str(refused.value) == texts.IMPORT_TOO_MANY_ROUNDS.format(count=61, max=60)
+
+
+BAD_JSON = {
+    "a 5,000-digit number": lambda text: text.replace('"ref": 1', '"ref": ' + "9" * 5000, 1),
+    "a 19-digit number": lambda text: text.replace('"ref": 1', '"ref": ' + "1" * 19, 1),
+    "NaN": lambda text: text.replace('"ref": 1', '"ref": NaN', 1),
+    "Infinity": lambda text: text.replace('"ref": 1', '"ref": Infinity', 1),
+    "-Infinity": lambda text: text.replace('"ref": 1', '"ref": -Infinity', 1),
+    "a float past the largest": lambda text: text.replace('"ref": 1', '"ref": 1e999', 1),
+    "a key twice": lambda text: text.replace('"ref": 1', '"ref": 1, "ref": 2', 1),
+    "a lone surrogate": lambda text: text.replace('"ref": 1', '"ref": 1, "x": "\\ud800"', 1),
+}
+
+
+@pytest.mark.parametrize("damage", list(BAD_JSON), ids=list(BAD_JSON))
+def test_every_class_of_bad_json_gets_the_named_refusal(tx, make_user, make_completed_round, bank, damage):
+    text = json.dumps(_one_round_file(tx, make_user, make_completed_round), indent=2)
+    assert '"ref": 1' in text
+    with pytest.raises(ImportRefused):
+        transfer.read(BAD_JSON[damage](text).encode(), bank)
+
+
+@pytest.mark.parametrize(
+    "encoding",
+    ["utf-16", "utf-16-le", "utf-32", "latin-1", "cp1252"],
+)
+def test_a_file_in_another_encoding_is_refused_by_name(tx, make_user, make_completed_round, bank, encoding):
+    document = _one_round_file(tx, make_user, make_completed_round)
+    document["account"]["username"] = "Søren"  # a letter each encoding writes its own way
+    with pytest.raises(ImportRefused) as refused:
+        transfer.read(json.dumps(document, ensure_ascii=False).encode(encoding), bank)
+    assert str(refused.value) in (texts.IMPORT_NOT_JSON, texts.IMPORT_NOT_OURS)
+
+
+def test_a_file_with_a_byte_order_mark_is_read(tx, make_user, make_completed_round, bank):
+    raw = b"\xef\xbb\xbf" + json.dumps(_one_round_file(tx, make_user, make_completed_round)).encode()
+    assert len(transfer.read(raw, bank).rounds) == 1

@@ -11,7 +11,7 @@ from core.charts import PLOTLY_CONFIG, radar_figure, trend_figure
 from core.clock import utcnow
 from core.formatting import danish_score, escape_markdown, to_local
 from core.gaps import gaps_table
-from core.history import default_selection, round_labels, score_history
+from core.history import default_selection, round_labels, score_history, window_label, windows
 from core.report import assemble, build_report, build_summary
 from core.scoring import ScoredRound
 from core.summary import Summary, goal_line, goals_count, move_line, standing_line, summarise
@@ -193,8 +193,26 @@ def render_results(
     scored = score_history(bank, history, labels)  # scored and labelled once for every section
     summary = summarise(bank, history, goals or [], feedback or {})
     _render_summary(summary, labels, lambda: _render_summary_download(bank, username, history, summary, goals))
-    _render_radar(bank, labels, scored)
-    _render_goals(bank, history, scored, goals or [])
+    # The charts, goals and reflections draw one network's worth of rounds at a time, whatever the
+    # history's length, so no one's page (nor anyone's beside it) slows with the years.
+    start, end = _choose_window(len(history))
+    shown_ids = {r.id for r in history[start:end]}
+    _render_radar(bank, labels[start:end], scored[start:end])
+    _render_goals(bank, history[start:end], scored[start:end], [g for g in goals or [] if g.round_id in shown_ids])
     render_outside_view(bank, history, feedback or {})
-    _render_reflections(bank, history, labels)
+    _render_reflections(bank, history[start:end], labels[start:end])
     _render_report(bank, username, history, labels, feedback or {}, goals or [])
+
+
+def _choose_window(count: int) -> tuple[int, int]:
+    """The stretch of rounds the page draws: all of them, or the one chosen (the latest first)."""
+    stretches = windows(count)
+    if len(stretches) == 1:
+        return stretches[0]
+    return st.selectbox(
+        texts.RESULTS_WINDOW,
+        stretches,
+        format_func=lambda stretch: window_label(stretch, count),
+        key="results-window",
+        help=texts.RESULTS_WINDOW_HELP,
+    )
