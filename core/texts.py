@@ -193,9 +193,7 @@ RESULTS_EMPTY = "Du har ikke afsluttet en runde endnu. Start under »Ny runde«.
 RESULTS_PICK_ROUNDS = "Vis disse runder på radaren"
 RESULTS_WINDOW = "Hvilke runder vil du se?"
 RESULTS_WINDOW_LABEL = "Runde {first}–{last} af {count}"
-RESULTS_WINDOW_HELP = (
-    "Siden viser højst otte runder ad gangen – et helt netværksforløb. Vælg tidligere runder her."
-)
+RESULTS_WINDOW_HELP = "Siden viser højst otte runder ad gangen – et helt netværksforløb. Vælg tidligere runder her."
 SUMMARY_TITLE = "Siden sidst"
 SUMMARY_COMPARED = "Din seneste runde ({latest}) sammenlignet med den før ({previous})."
 SUMMARY_FIRST = "Din første runde ({latest}). Når du har gennemført den næste, ser du her, hvad der har ændret sig."
