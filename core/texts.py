@@ -175,8 +175,8 @@ TEXT_TOO_LONG = (
 )
 RATING_INVALID = "Vurderingen skal være et tal fra 1 til 5."
 ROUND_CLOSED = "Denne runde er allerede afsluttet og kan ikke ændres."
-OVERVIEW_TITLE = "Overblik over dine svar"
-OVERVIEW_INTRO = "Tjek dine svar. Når du afslutter, låses runden og kommer med i dine resultater."
+ROUND_OVERVIEW_TITLE = "Overblik over dine svar"
+ROUND_OVERVIEW_INTRO = "Tjek dine svar. Når du afslutter, låses runden og kommer med i dine resultater."
 OVERVIEW_MISSING = "Du mangler at give en vurdering på {count} spørgsmål:"
 OVERVIEW_COL_COMPETENCY = "Kompetence"
 OVERVIEW_COL_SCORE = "Score"
@@ -695,6 +695,8 @@ ACCOUNT_DELETED = "Din konto og alle dine data er slettet."
 
 # The talks: reflection tools and collaboration agreements (page "Samtaler")
 PAGE_TALKS = "Samtaler og aftaler"
+PAGE_AGREEMENTS = "Aftaler"  # the menu's word for someone who is here only to read an agreement
+READER_OWN_REFLECTION = "Vil du selv reflektere over dit lederskab i et netværk? Start din første runde"
 TALKS_TITLE = "Samtaler og samarbejdsaftaler"
 TALKS_INTRO = (
     "Dit mandat som netværksleder bliver til i tre samtaler: med din personaleleder, din referenceleder "
@@ -732,6 +734,7 @@ AGREEMENT_EMPTY_VALUE = "(intet)"
 AGREEMENT_COMMENTS = "Kommentarer"
 AGREEMENT_COMMENT_BY = "{name}, {time}:"
 AGREEMENT_NO_COMMENTS = "Ingen kommentarer endnu."
+AGREEMENT_NO_OTHER_COMMENTS = "Ingen andre har kommenteret endnu. Din egen kommentar står nedenfor."
 AGREEMENT_INVITE_TITLE = "Inviter din {person}"
 AGREEMENT_INVITE_INTRO = (
     "Med en kode kan din {person} læse netop denne aftale, kommentere den og markere den som aftalt. "
@@ -792,8 +795,8 @@ TOOLS_BROKEN = "Redskaberne til samtalerne kan ikke indlæses. Bed en administra
 
 # The leader's own overview (page "Overblik")
 PAGE_OVERVIEW = "Mit overblik"  # not "Overblik": the last step of a round is called that
-OVERVIEW_TITLE = "Dit overblik"
-OVERVIEW_INTRO = "Her kan du se, hvor du står: dit netværk, dine samtaler og aftaler, dine runder og dine mål."
+MY_OVERVIEW_TITLE = "Dit overblik"
+MY_OVERVIEW_INTRO = "Her kan du se, hvor du står: dit netværk, dine samtaler og aftaler, dine runder og dine mål."
 NETWORK_TITLE = "Dit netværk"
 NETWORK_NONE = "Skriv dit netværks navn, tema og mødedatoer, så kan du se forløbet her."
 NETWORK_NAME = "Netværkets navn"

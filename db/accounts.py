@@ -353,6 +353,14 @@ class Standing:
 
     roles: Roles
     is_codriver: bool
+    leads: bool = False  # has begun on their own network leadership: a round, a network, a talk, ...
+    reads_agreements: bool = False  # was invited to read someone's collaboration agreement
+
+    @property
+    def reads_only(self) -> bool:
+        """Only here to read an agreement (a personaleleder, a referenceleder): the menu keeps to that."""
+        roles = self.roles
+        return self.reads_agreements and not (self.leads or self.is_codriver or roles.is_trainer or roles.is_admin)
 
 
 def set_roles(

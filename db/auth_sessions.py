@@ -10,13 +10,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam, delete, exists, func, select, update
+from sqlalchemy import bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from core.auth import HANDOFF_TTL, needs_touch, new_token, session_alive, session_expires_at, token_hash
 from core.clock import as_utc, utcnow
 from db.accounts import AccountView, Roles, Standing
-from db.models import AuthSession, Share, User
+from db.models import (
+    Agreement,
+    AgreementReader,
+    AuthSession,
+    CourseMember,
+    Network,
+    Round,
+    Share,
+    ToolAnswer,
+    User,
+)
 from db.upsert import rowcount
 
 METHOD_PASSWORD = "password"
@@ -91,6 +101,16 @@ def session_for_token(*, session: Session, token: str) -> int | None:
     return session.scalar(select(AuthSession.id).where(AuthSession.token_hash == token_hash(token)))
 
 
+# What makes someone a leader here: any of these of their own.
+_LEADS = (
+    Round.user_id,
+    Network.user_id,
+    Agreement.user_id,
+    ToolAnswer.user_id,
+    Share.leader_id,
+    CourseMember.user_id,
+)
+
 _CHECK = (
     select(
         AuthSession.created_at,
@@ -103,6 +123,8 @@ _CHECK = (
         User.is_admin,
         User.is_trainer,
         exists().where(Share.codriver_id == User.id),
+        or_(*(exists().where(owner == User.id) for owner in _LEADS)),
+        exists().where(AgreementReader.user_id == User.id),
     )
     .join(User, User.id == AuthSession.user_id)
     .where(AuthSession.id == bindparam("b_session"))
@@ -118,7 +140,10 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     row = session.connection().execute(_CHECK, {"b_session": session_id}).first()
     if row is None:
         return None
-    created_at, last_seen_at, method, pending, user_id, username, name, is_admin, is_trainer, is_codriver = tuple(row)
+    created_at, last_seen_at, method, pending, user_id, username, name, is_admin, is_trainer, *standing_facts = tuple(
+        row
+    )
+    is_codriver, leads, reads = (bool(fact) for fact in standing_facts)
     last_seen_at = as_utc(last_seen_at)
     if not session_alive(as_utc(created_at), last_seen_at, now):
         end_session(session=session, session_id=session_id)
@@ -126,7 +151,7 @@ def check(*, session: Session, session_id: int, now: datetime | None = None) -> 
     if needs_touch(last_seen_at, now):
         session.execute(update(AuthSession).where(AuthSession.id == session_id).values(last_seen_at=now))
     roles = Roles(is_admin=bool(is_admin), is_trainer=bool(is_trainer))
-    standing = Standing(roles, bool(is_codriver))
+    standing = Standing(roles, is_codriver, leads=leads, reads_agreements=reads)
     return SignedIn(session_id, AccountView(user_id, username, name or username), standing, method, bool(pending))
 
 

@@ -108,7 +108,7 @@ def test_a_weak_new_password_is_refused_and_the_old_one_still_works(new_session,
 
 
 def test_an_administrator_resets_a_password_and_the_code_lets_the_person_choose_a_new_one(new_session, app_tx):
-    sign_up(new_session(), "Admin")
+    sign_up(new_session(), "Admin", name="Alma Holm")
     mette_browser = sign_up(new_session(), "Mette")
     app_tx(accounts.set_roles, username="Admin", is_admin=True)
     admin = open_page(log_in(new_session(), "Admin"), "admin")

@@ -129,7 +129,7 @@ def test_the_account_is_deleted_only_when_the_username_is_typed(mette, account_o
     assert _messages(mette, "error") == [texts.ACCOUNT_DELETE_MISMATCH]
     assert len(app_tx(rounds.list_rounds, user_id=mette_id)) == 2
 
-    other_tab = log_in(new_session(), "Mette")
+    other_tab = open_page(log_in(new_session(), "Mette"), "refleksion")
     mette.text_input(key="account-delete-confirm").input("mette")
     mette.button(key="account-delete").click().run()
     assert_no_exception(mette)

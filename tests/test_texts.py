@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import re
+from collections import Counter
 
 import pytest
 
 from core import texts, vocabulary
+from tests.conftest import ROOT
 
 
 def _catalogue() -> list[str]:
@@ -62,3 +65,16 @@ def test_a_leader_reads_what_a_file_is_for_not_its_format():
 )
 def test_each_label_dictionary_says_every_word_of_its_vocabulary_and_nothing_else(labels, words):
     assert list(labels) == list(words)
+
+
+def test_no_name_in_the_catalogue_is_given_twice():
+    """Two OVERVIEW_TITLEs made the walk-through show the overview page's heading: the later one won."""
+    tree = ast.parse((ROOT / "core" / "texts.py").read_text(encoding="utf-8"))
+    names = [
+        target.id
+        for node in tree.body
+        if isinstance(node, ast.Assign | ast.AnnAssign)
+        for target in (node.targets if isinstance(node, ast.Assign) else [node.target])
+        if isinstance(target, ast.Name)
+    ]
+    assert [name for name, count in Counter(names).items() if count > 1] == []

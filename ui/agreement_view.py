@@ -58,8 +58,9 @@ def render_comments(view: agreements.AgreementView, but_from: int | None = None)
     """The comments on the agreement (but the one `but_from` is writing in their own field)."""
     st.subheader(texts.AGREEMENT_COMMENTS, anchor=False)
     said = [c for c in view.comments if c.text and c.user_id != but_from]
-    if not said:
-        st.caption(texts.AGREEMENT_NO_COMMENTS)
+    own = any(c.text and c.user_id == but_from for c in view.comments)
+    if not said:  # their own comment stands in their own field, under this
+        st.caption(texts.AGREEMENT_NO_OTHER_COMMENTS if own else texts.AGREEMENT_NO_COMMENTS)
     for comment in said:
         when = f"{danish_date(comment.at)} {danish_time(comment.at)}" if comment.at else ""
         st.caption(escape_markdown(texts.AGREEMENT_COMMENT_BY.format(name=comment.name, time=when)))

@@ -20,7 +20,7 @@ from streamlit.errors import StreamlitAPIException
 
 from core import texts
 from db import auth_sessions
-from db.accounts import AccountView
+from db.accounts import AccountView, Standing
 from db.auth_sessions import SignedIn
 from db.engine import in_transaction
 from ui import sso
@@ -31,19 +31,32 @@ from web import downloads
 from web.session_cookie import COOKIE_NAME, END_PATH, OPEN_PATH
 
 _ACCOUNT_KEY = "account"
+_STANDING_KEY = "standing"  # what the menu and the front door know of the person, as of this run
 _SESSION_KEY = "auth-session"
 _HANDOFF_KEY = "auth-handoff"  # the one-time code the page still has to post for the cookie
 _CLEAR_KEY = "auth-clear-cookie"  # the browser holds a cookie of an ended session: clear it
 _DEAD_TOKEN_KEY = "auth-dead-token"  # the cookie this websocket arrived with, known to be ended
 _PENDING_KEY = "auth-pending-saves"  # autosaves that arrived after the session ended, kept for its owner
 _KEPT_KEYS = (_DEAD_TOKEN_KEY, _PENDING_KEY)  # survive the clearing of state at sign-out and sign-in
-_OWN_KEYS = (_ACCOUNT_KEY, _SESSION_KEY, _HANDOFF_KEY, _CLEAR_KEY, *_KEPT_KEYS)  # never replayed as typed input
+_OWN_KEYS = (
+    _ACCOUNT_KEY,
+    _STANDING_KEY,
+    _SESSION_KEY,
+    _HANDOFF_KEY,
+    _CLEAR_KEY,
+    *_KEPT_KEYS,
+)  # never replayed as typed input
 P = ParamSpec("P")
 
 
 def current_user() -> AccountView | None:
     """Return the signed-in account (as checked at the start of this run), or None."""
     return st.session_state.get(_ACCOUNT_KEY)
+
+
+def current_standing() -> Standing | None:
+    """What the signed-in person is here (roles, co-driver, leader, reader), as checked this run."""
+    return st.session_state.get(_STANDING_KEY)
 
 
 def current_session_id() -> int | None:
@@ -53,6 +66,7 @@ def current_session_id() -> int | None:
 def _remember(signed: SignedIn) -> None:
     st.session_state[_SESSION_KEY] = signed.session_id
     st.session_state[_ACCOUNT_KEY] = signed.account
+    st.session_state[_STANDING_KEY] = signed.standing
     if not signed.handoff_pending:  # the browser has its cookie: nothing more to hand over
         st.session_state.pop(_HANDOFF_KEY, None)
 

@@ -56,6 +56,11 @@ def _redeem(user_id: int) -> None:
     set_flash(INVITED_SLOT, Kind.SUCCESS, texts.INVITED_OK.format(leader=invited.leader_name, person=person))
 
 
+def pick(agreement_id: int) -> None:
+    """Open this agreement on the talks page (the front door's choice for someone invited)."""
+    st.session_state[PICK_KEY] = agreement_id
+
+
 def load_comment(view: agreements.AgreementView, reader_comment: str) -> None:
     """Fill the comment field for the agreement shown (afresh when another agreement is picked)."""
     if st.session_state.get(_COMMENT_FOR_KEY) != view.id:

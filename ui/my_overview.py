@@ -105,8 +105,8 @@ def _render_rounds(bank: QuestionBank, user_id: int, history: list[rounds.RoundV
 
 def render_overview(bank: QuestionBank, tools: Tools, user_id: int) -> None:
     """The whole overview page for the signed-in leader."""
-    st.title(texts.OVERVIEW_TITLE, anchor=False)
-    st.write(texts.OVERVIEW_INTRO)
+    st.title(texts.MY_OVERVIEW_TITLE, anchor=False)
+    st.write(texts.MY_OVERVIEW_INTRO)
     history = tx(rounds.list_history, user_id=user_id)
     _render_network(user_id, history)
     _render_talks(tools, user_id)

@@ -11,7 +11,7 @@ from core.limits import TEXT_MAX_CHARS
 from core.links import AGREEMENT_PATH, agreement_link
 from db import agreements, networks, tool_answers
 from questions.tools import HOURS_MAX, AgreementField, Tool, ToolQuestion, Tools
-from ui import invited, invited_actions
+from ui import identity, invited, invited_actions
 from ui import talks_actions as actions
 from ui.agreement_view import pdf_download, render_changes, render_comments, render_role, talk_status
 from ui.flash import show_flash
@@ -231,6 +231,12 @@ def render_page(tools: Tools, user_id: int) -> None:
         render_leader(tools, user_id, opened)  # one of their own tools or agreements, and nothing else
         return
     others = tx(agreements.invited_to, user_id=user_id)
+    standing = identity.current_standing()
+    if standing is not None and standing.reads_only:  # here to read an agreement: that, and one quiet way on
+        invited.render_invited(tools, user_id, others)
+        st.divider()
+        st.page_link("pages/refleksion.py", label=texts.READER_OWN_REFLECTION, icon=":material/arrow_forward:")
+        return
     if others:  # a personaleleder, say, comes here for the agreement they were invited to
         invited.render_invited(tools, user_id, others)
         st.divider()

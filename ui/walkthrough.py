@@ -112,8 +112,8 @@ def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, 
 
 def _render_overview(bank: QuestionBank, round_: RoundView, user_id: int) -> bool:
     """Draw the overview with the goals; return whether the round can be completed."""
-    st.header(texts.OVERVIEW_TITLE, anchor=False)
-    st.write(texts.OVERVIEW_INTRO)
+    st.header(texts.ROUND_OVERVIEW_TITLE, anchor=False)
+    st.write(texts.ROUND_OVERVIEW_INTRO)
     scores = competency_scores(bank, round_.ratings())
     for index, comp in enumerate(bank.competencies):
         _render_overview_competency(bank, comp, round_, scores[comp.id], user_id, index)
@@ -220,5 +220,5 @@ def render_round(bank: QuestionBank, round_: RoundView, user_id: int, previous: 
                 on_click=actions.complete,
                 args=(bank, user_id, round_.id),
             )
-    heading = bank.competencies[step].name if step < total else texts.OVERVIEW_TITLE
+    heading = bank.competencies[step].name if step < total else texts.ROUND_OVERVIEW_TITLE
     open_step_at_top(f"{round_.id}-{step}", heading)

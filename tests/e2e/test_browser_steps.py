@@ -24,7 +24,7 @@ PHONE = ARTIFACTS / "phone"
 TITLES = {
     "refleksion": texts.START_TITLE,
     "resultater": texts.RESULTS_TITLE,
-    "overblik": texts.OVERVIEW_TITLE,
+    "overblik": texts.MY_OVERVIEW_TITLE,
     "samtaler": texts.TALKS_TITLE,
     "deling": texts.SHARING_TITLE,
     "co-driver": texts.CODRIVER_TITLE,

@@ -30,7 +30,7 @@ def upgrade() -> None:
         "users", sa.column("id", sa.Integer), sa.column("username", sa.String), sa.column("name", sa.String)
     )
     for user_id, username, name in connection.execute(sa.select(users.c.id, users.c.username, users.c.name)).all():
-        cleaned = clean_person_name(name, PERSON_NAME_MAX_CHARS) or username
+        cleaned = clean_person_name(str(name or ""), PERSON_NAME_MAX_CHARS) or str(username)
         if cleaned != name:
             connection.execute(sa.update(users).where(users.c.id == user_id).values(name=cleaned))
 
