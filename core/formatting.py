@@ -21,6 +21,11 @@ def to_local(moment: datetime) -> datetime:
     return moment.astimezone(LOCAL_TZ)
 
 
+def local_today() -> date:
+    """Today's date in Denmark (the server may run in UTC: at 00.30 Danish time it is still yesterday there)."""
+    return to_local(datetime.now(UTC)).date()
+
+
 def danish_date(moment: date | datetime) -> str:
     """Format a date the Danish way: 23. nov. 2026."""
     if isinstance(moment, datetime):

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from core import texts
 from core.estimate import minutes_from_bank
-from db import accounts, rounds
+from db import accounts, networks, rounds, sharing
 from tests.conftest import PASSWORD
 from tests.support.appflow import (
     answer_step,
@@ -96,6 +98,7 @@ def test_after_a_round_the_start_form_suggests_the_next_point_in_the_network(new
     at = sign_up(new_session(), "Mette")
     assert at.selectbox(key="round-context").value == "foer-netvaerket"
     at = complete_round(at, bank, rating=4, context="efter-moede-2")
+    at = at.button(key="round-done-new").click().run()
     assert at.selectbox(key="round-context").value == "efter-moede-3"
     assert texts.rounds_done(1) in [plain(c.value) for c in at.caption]
 
@@ -116,13 +119,49 @@ def test_overview_lists_missing_ratings_and_blocks_completion(leader, bank):
     assert headers(leader) == [bank.competencies[6].name]
 
 
-def test_completed_round_is_locked_and_a_new_one_can_start(new_session, bank):
+def test_a_completed_round_is_a_moment_that_stays_until_the_leader_moves_on(new_session, bank, app_tx, account_of):
     at = sign_up(new_session(), "Mette")
-    at = complete_round(at, bank, rating=4)
+    mette = account_of("Mette")
+    app_tx(networks.save_network, user_id=mette.id, name="Ensomhed", theme="", meetings=[date(2099, 3, 4)])
+    at = complete_round(at, bank, rating=4, goals={bank.competencies[2].id: "Spørge en borger først"})
     assert_no_exception(at)
-    assert [plain(s.value) for s in at.success] == ["Runden er afsluttet. Godt arbejde!"]
+    assert [t.value for t in at.title] == [texts.ROUND_COMPLETED]  # at the top, nothing above it
+    assert not [r for r in at.radio if r.key and r.key.startswith("rating-")]  # the round is locked
+    assert not [b for b in at.button if b.key == "round-start"]  # no empty form in place of the moment
+    shown = "\n".join(t.value for t in at.text)
+    assert f"{bank.competencies[2].name}: Spørge en borger først" in shown
+    assert texts.ROUND_DONE_NEXT_MEETING.format(date="4. mar. 2099") in shown
+    assert {b.key for b in at.button} >= {"round-done-results", "round-done-share", "round-done-new"}
+    at.run()  # a rerun (or a reload, by the address) keeps the moment
+    assert [t.value for t in at.title] == [texts.ROUND_COMPLETED]
+    at = at.button(key="round-done-results").click().run()
+    assert [t.value for t in at.title] == [texts.RESULTS_TITLE]
+
+
+def test_a_new_round_starts_from_the_moment_not_in_place_of_it(new_session, bank):
+    at = complete_round(sign_up(new_session(), "Mette"), bank, rating=4)
+    at = at.button(key="round-done-new").click().run()
     assert at.button(key="round-start")
-    assert not [r for r in at.radio if r.key and r.key.startswith("rating-")]
+    assert [t.value for t in at.title] == [texts.START_TITLE]
+
+
+def test_the_moment_offers_sharing_only_while_no_co_driver_follows(new_session, bank, app_tx, account_of):
+    at = sign_up(new_session(), "Mette")
+    jonas = app_tx(accounts.create_user, username="Jonas", password=PASSWORD)
+    code = app_tx(sharing.create_invitation, leader_id=account_of("Mette").id, scope="scores")[1]
+    app_tx(sharing.redeem_invitation, user_id=jonas.id, code=code)
+    at = complete_round(at, bank, rating=4)
+    assert "round-done-share" not in {b.key for b in at.button}
+
+
+def test_an_address_naming_someone_elses_round_shows_the_start_form(new_session, bank, app_tx, account_of):
+    other = complete_round(sign_up(new_session(), "Ole"), bank, rating=3)
+    ole_round = app_tx(rounds.latest_completed, user_id=account_of("Ole").id)
+    at = sign_up(new_session(), "Mette")
+    at.query_params["afsluttet"] = str(ole_round.id)
+    at = at.switch_page("pages/refleksion.py").run()
+    assert_no_exception(at)
+    assert at.button(key="round-start") and not other.exception
 
 
 def test_second_round_shows_last_answers_open_above_the_fields(new_session, bank):

@@ -38,7 +38,9 @@ LOADED_KEY = "walkthrough-loaded"  # widget key -> the round whose stored value 
 RATED_KEY = "walkthrough-rated"  # question id -> the rating storage holds, as this tab knows it
 FOLLOWUPS_KEY = "walkthrough-followups"  # ids of the goals whose follow-up fields this tab holds
 CONTEXT_KEY = "round-context"  # the start form's choice of where in the network this round is
-ROUND_SLOT = "walkthrough"  # the flash above the start form: the round completed, or why it did not start
+ROUND_SLOT = "walkthrough"  # the flash above the start form: why a round did not start
+DONE_PARAMETER = "afsluttet"  # ?afsluttet=<round id>: the moment after completing, kept through a reload
+GO_KEY = "walkthrough-go"  # the page a button of that moment asked for, opened on the next run
 
 
 def rating_key(question_id: str) -> str:
@@ -312,4 +314,25 @@ def complete(bank: QuestionBank, user_id: int, round_id: int) -> None:
         pass
     forget_answer_widgets(bank)
     st.session_state.pop(ROUND_SHOWN_KEY, None)
-    set_flash(ROUND_SLOT, Kind.SUCCESS, texts.ROUND_COMPLETED)
+    st.query_params[DONE_PARAMETER] = str(round_id)  # the page shows the round done until they move on
+
+
+def done_round_id() -> int | None:
+    """The round this page is showing as just completed (from its address), or None."""
+    value = st.query_params.get(DONE_PARAMETER, "")
+    return int(value) if value.isdigit() and len(value) < 19 else None
+
+
+def go(page: str) -> None:
+    """Open another page from the moment after completing (on the run that follows the click)."""
+    st.session_state[GO_KEY] = page
+
+
+def page_asked_for() -> str | None:
+    """The page a button asked for, once."""
+    return st.session_state.pop(GO_KEY, None)
+
+
+def leave_done() -> None:
+    """Move on from the completed round to the form that starts the next one."""
+    st.query_params.pop(DONE_PARAMETER, None)

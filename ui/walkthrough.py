@@ -6,32 +6,36 @@ import streamlit as st
 
 from core import texts, vocabulary
 from core.estimate import round_minutes
-from core.formatting import danish_date, danish_score, escape_markdown
+from core.formatting import danish_date, danish_score, escape_markdown, local_today
 from core.history import context_label, next_context
 from core.limits import NOTE_MAX_CHARS, TEXT_MAX_CHARS
 from core.scoring import competency_scores, missing_ratings
-from db import drafts, goals, rounds
+from db import drafts, goals, round_done, rounds
 from db.goals import GoalView
 from db.rounds import RoundView
 from questions import Competency, Question, QuestionBank
 from ui import goals as goal_ui
 from ui import round_actions as actions
 from ui.browser import open_step_at_top
-from ui.flash import Kind, show_flash
+from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
+from ui.round_done import render_done
 from ui.status import show_status
 from ui.text_field import load, text_field
 
 
-def _show_flash() -> None:
-    if show_flash(actions.ROUND_SLOT) == Kind.SUCCESS:  # the round was completed: its results are ready
-        st.page_link("pages/resultater.py", label=texts.SEE_RESULTS, icon=":material/radar:")
-
-
 def render_start(bank: QuestionBank, user_id: int) -> None:
-    """Show the form that starts a new round."""
-    _show_flash()
+    """Show the round just completed (until the leader moves on), or the form that starts a new round."""
+    asked = actions.page_asked_for()
+    if asked is not None:
+        st.switch_page(asked)
+    done_id = actions.done_round_id()
+    done = tx(round_done.round_done, user_id=user_id, round_id=done_id, today=local_today()) if done_id else None
+    if done is not None:
+        render_done(bank, done)
+        return
+    show_flash(actions.ROUND_SLOT)
     st.title(texts.START_TITLE, anchor=False)
     st.write(texts.START_INTRO)
     low, high = round_minutes(tx(rounds.recent_durations, bank_version=bank.version), bank)
