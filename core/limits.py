@@ -9,6 +9,8 @@ USERNAME_MAX_CHARS = 40
 PERSON_NAME_MAX_CHARS = 80  # the name a person is called by
 PASSWORD_MIN_CHARS = 10
 PASSWORD_MAX_CHARS = 128
+# A text typed past its field's limit is kept as a draft up to this length (db/drafts.py).
+DRAFT_MAX_CHARS = 10 * TEXT_MAX_CHARS
 
 
 # Control characters nobody can see or type on purpose (a NUL pasted from another program, say);

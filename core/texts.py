@@ -149,9 +149,11 @@ ROUND_CAPTION = "{context} · startet {date}"
 RATING_END = "{value} – {label}"
 REFLECTION_HELP = "Gemmes, mens du skriver. Højst {max} tegn."
 # Under every text field: its limit, and whether (and when) it was stored.
-FIELD_LIMIT = "Højst {max} tegn."
-FIELD_UNSAVED = "Gemmes, mens du skriver. {limit}"
-FIELD_SAVED = "Gemt kl. {time}. {limit}"
+# The count leads the line: the page itself moves it on as a person types (ui/browser.py).
+FIELD_COUNT = "{count} / {max} tegn"
+FIELD_UNSAVED = "{count} · Gemmes, mens du skriver."
+FIELD_SAVED = "{count} · Gemt kl. {time}."
+FIELD_OVER = "For lang – kort den ned, så gemmes den som dit svar"  # written by the page itself past the limit
 TEXT_CHANGED_ELSEWHERE = (
     "Teksten er ændret i et andet vindue, siden du åbnede den her, så din tekst er ikke gemt. Der står nu: »{text}«"
 )
@@ -160,7 +162,10 @@ ROUND_REPLACED = (
     "Den runde, du havde åben her, er afsluttet i et andet vindue. Du ser nu den nye, "
     "og intet herfra er skrevet ind i den."
 )
-STEP_TEXT_TOO_LONG = "En tekst på denne side er for lang, så den er ikke gemt. Kort den ned, før du går videre."
+STEP_TEXT_TOO_LONG = (
+    "En tekst på denne side er for lang. Den er gemt som kladde, men kort den ned, før du går videre, "
+    "så den tæller som dit svar."
+)
 LAST_TIME = "Sidste gang ({date})"
 LAST_TIME_RATING = "Din vurdering: {rating}"
 LAST_TIME_NO_RATING = "Ingen vurdering"
@@ -170,8 +175,8 @@ STEP_NEXT = "Næste →"
 SAVED = "Gemt kl. {time}"
 SAVED_IDLE = "Dine svar gemmes automatisk."
 TEXT_TOO_LONG = (
-    "Teksten er for lang ({length} tegn, højst {max}). Den er ikke gemt – "
-    "kort den ned, så gemmes den. Det, der stod før, er bevaret."
+    "Teksten er for lang ({length} tegn, højst {max}). Den er gemt som kladde her og er der også næste gang, "
+    "men den tæller først som dit svar, når den er kortet ned."
 )
 RATING_INVALID = "Vurderingen skal være et tal fra 1 til 5."
 ROUND_CLOSED = "Denne runde er allerede afsluttet og kan ikke ændres."
@@ -244,7 +249,9 @@ SETTINGS_BROKEN = "Netværksspejlet kan ikke starte, fordi en indstilling er for
 BANK_BROKEN = "Netværksspejlet kan ikke starte, fordi spørgsmålsbanken er ugyldig. {detail}"
 DATABASE_BROKEN = "Netværksspejlet kan ikke starte: {detail}"
 UNEXPECTED = "Noget gik galt. Prøv igen – dine gemte svar er ikke tabt."
-NOTE_TOO_LONG = "Noten er for lang ({length} tegn, højst {max}). Kort den ned, så kan du starte."
+NOTE_TOO_LONG = (
+    "Noten er for lang ({length} tegn, højst {max}). Den er gemt som kladde her; kort den ned, så kan du starte."
+)
 CONTEXT_MISSING = "Vælg, hvor du er i netværksforløbet."
 GO_TO_COMPETENCY = "Gå til »{name}«"
 TREND_CAPTION = "Hver lille graf viser én kompetence. Vandret akse: runde nr. 1, 2, 3 … (se tabellen for datoer)."
@@ -329,7 +336,10 @@ CD_OVERALL = "Din samlede kommentar til {leader}"
 CD_SAVE = "Gem"
 CD_SAVED = "Gemt kl. {time}"
 CD_NO_LONGER_SHARED = "{leader} deler ikke længere med dig. Det, du skrev, er ikke gemt."
-CD_TEXT_TOO_LONG = "En kommentar er for lang ({length} tegn, højst {max}). Den er ikke gemt – kort den ned."
+CD_TEXT_TOO_LONG = (
+    "Kommentaren er for lang ({length} tegn, højst {max}). Den er gemt som kladde her, men lederen ser den "
+    "først, når den er kortet ned."
+)
 CD_LAST_SAVED = "Sidst gemt {date} kl. {time}"
 
 # The outside view on the leader's results page
@@ -525,7 +535,10 @@ GOAL_COMPETENCY = "Kompetence, du vil udvikle (mål {n})"
 GOAL_NONE = "Intet mål valgt"
 GOAL_STEP = "Dit næste skridt (mål {n}): det vil jeg prøve inden næste netværksmøde"
 GOAL_DUPLICATE = "»{name}« er allerede et af dine mål. Vælg en anden kompetence."
-GOAL_STEP_TOO_LONG = "Dit næste skridt er for langt ({length} tegn, højst {max}). Det er ikke gemt – kort det ned."
+GOAL_STEP_TOO_LONG = (
+    "Dit næste skridt er for langt ({length} tegn, højst {max}). Det er gemt som kladde her, men tæller først, "
+    "når det er kortet ned."
+)
 GOALS_TOO_FEW = "Vælg mindst ét udviklingsmål, før du afslutter."
 GOALS_WITHOUT_STEP = "Skriv et næste skridt til dit mål om »{name}«."
 FOLLOWUP_TITLE = "Sådan gik det med dine mål fra sidst"

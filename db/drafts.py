@@ -1,13 +1,19 @@
-"""Text kept while it is typed, before the thing it belongs to exists: a new round's note."""
+"""Text kept while it is typed where it cannot be the answer yet: a new round's note, before the
+round exists; and any text typed past its field's limit (kept, shown again, never the answer)."""
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from core.limits import NOTE_MAX_CHARS
+from core.clock import utcnow
+from core.limits import DRAFT_MAX_CHARS, NOTE_MAX_CHARS
 from db.checks import check_text
-from db.models import User
+from db.errors import InvalidInputError
+from db.models import TextDraft, User
+from db.upsert import upsert
+
+FIELD_MAX_CHARS = 200
 
 
 def save_note_draft(*, session: Session, user_id: int, note: str | None) -> str:
@@ -25,3 +31,27 @@ def note_draft(*, session: Session, user_id: int) -> str:
 def clear_note_draft(*, session: Session, user_id: int) -> None:
     """Forget the draft once the round it was written for has started."""
     session.execute(update(User).where(User.id == user_id).values(note_draft=""))
+
+
+def save_text_draft(*, session: Session, user_id: int, field: str, text: str) -> None:
+    """Keep a text typed past its field's limit, so nothing typed is lost (TextTooLongError past
+    DRAFT_MAX_CHARS, ten times the longest field)."""
+    if not field or len(field) > FIELD_MAX_CHARS:
+        raise InvalidInputError("field")
+    kept = check_text(text, DRAFT_MAX_CHARS)
+    upsert(
+        session,
+        TextDraft,
+        keys={TextDraft.user_id: user_id, TextDraft.field: field},
+        values={"text": kept, "updated_at": utcnow()},
+    )
+
+
+def text_draft(*, session: Session, user_id: int, field: str) -> str | None:
+    """The text kept for this field past its limit, or None."""
+    return session.scalar(select(TextDraft.text).where(TextDraft.user_id == user_id, TextDraft.field == field))
+
+
+def drop_text_draft(*, session: Session, user_id: int, field: str) -> None:
+    """Forget the text kept past the limit: a text within it was stored as the answer."""
+    session.execute(delete(TextDraft).where(TextDraft.user_id == user_id, TextDraft.field == field))

@@ -504,3 +504,20 @@ class AgreementReader(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     comment: Mapped[str] = mapped_column(Text, default="")
     comment_updated_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class TextDraft(Base):
+    """A text typed past its field's limit: kept and shown again where it was typed, never counted
+    as the answer (core/limits.py). Gone once a text within the limit is stored in that field."""
+
+    __tablename__ = "text_drafts"
+    __table_args__ = (UniqueConstraint("user_id", "field", name="uq_text_drafts_user_field"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    field: Mapped[str] = mapped_column(String(200))  # where it was typed: "<scope>/<widget key>"
+    text: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    def __repr__(self) -> str:
+        return f"TextDraft(id={self.id!r}, user_id={self.user_id!r}, field={self.field!r})"

@@ -179,15 +179,25 @@ def test_second_round_shows_last_answers_open_above_the_fields(new_session, bank
     assert last < next(i for i, n in enumerate(order) if getattr(n, "key", None) == f"rating-{qid}")
 
 
-def test_too_long_text_is_refused_with_a_message_and_old_text_kept(leader, bank, new_session):
+def test_a_text_over_the_limit_is_kept_as_a_draft_but_the_answer_stays_what_was_within_it(
+    leader, bank, new_session, app_tx, account_of
+):
     qid = bank.competencies[0].questions[0].id
     leader.text_area(key=f"text-{qid}").input("Kort og godt").run()
-    leader.text_area(key=f"text-{qid}").input("x" * 5001).run()
-    assert [e.value for e in leader.error] == [
-        "Teksten er for lang (5.001 tegn, højst 5.000). Den er ikke gemt – kort den ned, så gemmes den. "
-        "Det, der stod før, er bevaret."
-    ]
-    assert log_in(new_session(), "Mette").text_area(key=f"text-{qid}").value == "Kort og godt"
+    assert any(c.value.startswith("12 / 5.000 tegn · Gemt kl. ") for c in leader.caption)  # the count leads
+    long_text = "Et langt citat. " * 390  # 6,240 characters
+    leader.text_area(key=f"text-{qid}").input(long_text).run()
+    assert [e.value for e in leader.error] == [texts.TEXT_TOO_LONG.format(length="6.240", max="5.000")]
+    stored = app_tx(rounds.get_open_round, user_id=account_of("Mette").id).answers[qid].text
+    assert stored == "Kort og godt"  # only a text within the limit is the answer
+
+    again = log_in(new_session(), "Mette")  # the page left, and come back: the long text is there
+    assert again.text_area(key=f"text-{qid}").value == long_text
+    assert [e.value for e in again.error] == [texts.TEXT_TOO_LONG.format(length="6.240", max="5.000")]
+
+    again.text_area(key=f"text-{qid}").input(long_text[:4000]).run()  # shortened: now it is the answer
+    assert app_tx(rounds.get_open_round, user_id=account_of("Mette").id).answers[qid].text == long_text[:4000]
+    assert log_in(new_session(), "Mette").text_area(key=f"text-{qid}").value == long_text[:4000]
 
 
 def test_whitespace_only_text_is_stored_as_empty_and_not_written_back(leader, bank, new_session):
@@ -208,7 +218,7 @@ def test_a_second_session_resumes_instead_of_starting_another_round(leader, new_
 
 def test_too_long_note_is_refused_with_a_message_and_no_round_starts(new_session):
     at = start_round(sign_up(new_session(), "Mette"), note="n" * 501)
-    assert [e.value for e in at.error] == ["Noten er for lang (501 tegn, højst 500). Kort den ned, så kan du starte."]
+    assert [e.value for e in at.error] == [texts.NOTE_TOO_LONG.format(length=501, max=500)]
     assert at.button(key="round-start")
     assert "step-next" not in [b.key for b in at.button]
 

@@ -17,15 +17,17 @@ import secrets
 
 import streamlit as st
 
+from core import texts
 from web import server_id
 from web.server_id import SERVER_PATH
 
 PAUSE_MS = 1000  # how long typing must pause before the text is sent (and so stored)
 
-_JS = """
+_JS = r"""
 export default function ({ data }) {
   const helper = window.__netvaerksspejlet || (window.__netvaerksspejlet = { timers: new Map() });
   helper.pause = data.pause_ms;
+  if (data.over) helper.over = data.over;
   if (data.server) {
     helper.server = data.server;
     helper.serverPath = data.server_path;
@@ -42,6 +44,7 @@ export default function ({ data }) {
     document.addEventListener("input", (event) => {
       const area = event.target;
       if (!(area instanceof HTMLTextAreaElement) || !area.closest('[data-testid="stTextArea"]')) return;
+      count(area, helper);
       // In a form, Ctrl+Enter submits the form: its fields are sent with its button, as promised.
       if (area.closest('[data-testid="stForm"]')) return;
       clearTimeout(helper.timers.get(area));
@@ -89,6 +92,25 @@ export default function ({ data }) {
   }
 }
 
+// The line under a text field starts "1.234 / 5.000 tegn" (ui/text_field.py): move the count on as
+// the person types, and say at once when the text passes its limit. Only the text node's value is
+// changed, the node React keeps, so the server's next line replaces ours as usual.
+const COUNT = /^([\d.]+) \/ ([\d.]+) tegn/;
+function count(area, helper) {
+  const holder = area.closest('[data-testid="stElementContainer"]');
+  const line = holder?.nextElementSibling?.querySelector('[data-testid="stCaptionContainer"] p');
+  const text = line?.firstChild;
+  if (!text || text.nodeType !== Node.TEXT_NODE) return;
+  const found = COUNT.exec(text.nodeValue);
+  if (!found) return;
+  const length = [...area.value].length;  // characters as Python counts them, not UTF-16 units
+  const limit = Number(found[2].replace(/\./g, ""));
+  const shown = `${length.toLocaleString("da-DK")} / ${found[2]} tegn`;
+  const rest = text.nodeValue.slice(found[0].length).replace(` · ${helper.over}`, "");
+  text.nodeValue = length > limit ? `${shown} · ${helper.over}` : shown + rest;
+  line.classList.toggle("nvs-over-limit", length > limit);
+}
+
 function openAtTop(heading) {
   const started = performance.now();
   const attempt = () => {
@@ -110,6 +132,9 @@ function openAtTop(heading) {
 
 # (Inline CSS must span lines: Streamlit takes a one-line string with "[" for a file pattern.)
 _CSS = """
+/* A text past its limit, said at once under the field while it is typed (ui/browser.py's count). */
+.nvs-over-limit { color: #B3261E; font-weight: 600; }
+
 /* Text is sent by itself, so the 'Press Ctrl+Enter to apply' hint would be wrong. */
 [data-testid="stTextArea"] [data-testid="InputInstructions"] { display: none; }
 
@@ -159,7 +184,15 @@ POST_KEY = "browser-post"
 
 def autosave_text_fields() -> None:
     """Make every text area on the page send its value after a pause in typing (once per run)."""
-    _helper(key=AUTOSAVE_KEY, data={"pause_ms": PAUSE_MS, "server": server_id.PROCESS_ID, "server_path": SERVER_PATH})
+    _helper(
+        key=AUTOSAVE_KEY,
+        data={
+            "pause_ms": PAUSE_MS,
+            "server": server_id.PROCESS_ID,
+            "server_path": SERVER_PATH,
+            "over": texts.FIELD_OVER,
+        },
+    )
 
 
 def open_step_at_top(view: str, heading: str) -> None:

@@ -122,6 +122,7 @@ def _render_competency(
             height=90,
             on_change=actions.on_comment,
             args=args,
+            draft=f"cd-{round_.id}",
         )
 
 
@@ -149,6 +150,7 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
         too_long=texts.CD_TEXT_TOO_LONG,
         on_change=actions.on_overall,
         args=(user_id, round_id, leader),
+        draft=f"cd-{round_id}",
     )
     st.button(
         texts.CD_SAVE, key="cd-save", type="primary", on_click=actions.on_save, args=(user_id, round_id, leader, ids)

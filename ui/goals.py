@@ -54,6 +54,7 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
                 height=80,
                 on_change=goals_actions.on_followup,
                 args=(user_id, round_.id, goal.id, "text"),
+                draft=f"round-{round_.id}",
             )
 
 
@@ -91,6 +92,7 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
                 disabled=st.session_state[c_key] is None,
                 on_change=goals_actions.on_goal,
                 args=(bank, user_id, round_.id, n),
+                draft=f"round-{round_.id}",
             )
     without_step = [g.competency_id for g in chosen if not g.step]
     if len(chosen) < MIN_GOALS or without_step:

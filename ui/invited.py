@@ -60,6 +60,7 @@ def _render_one(tools: Tools, user_id: int, agreement_id: int) -> None:
             max_chars=TEXT_MAX_CHARS,
             on_change=actions.on_comment,
             args=(user_id, view.id),
+            draft=f"agreement-{view.id}",
         )
         if not is_settled(tool, view):  # agreed and unchanged since: nothing more to agree to
             st.button(

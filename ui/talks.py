@@ -69,6 +69,7 @@ def _render_question(tool: Tool, question: ToolQuestion, user_id: int) -> None:
                 max_chars=TEXT_MAX_CHARS,
                 on_change=actions.on_tool_text,
                 args=(user_id, tool.id, question.id),
+                draft=f"tool-{tool.id}",
             )
 
 
@@ -111,7 +112,13 @@ def _render_field(kind: str, field: AgreementField, user_id: int) -> None:
     key = actions.field_key(kind, field.id)
     if field.type == "text":
         text_field(
-            field.label, key, max_chars=TEXT_MAX_CHARS, on_change=actions.on_field_text, args=args, help=field.help
+            field.label,
+            key,
+            max_chars=TEXT_MAX_CHARS,
+            on_change=actions.on_field_text,
+            args=args,
+            help=field.help,
+            draft=f"agreement-{kind}",
         )
     elif field.type == "hours":
         st.markdown(f"**{escape_markdown(field.label)}**", help=field.help)

@@ -19,11 +19,15 @@ import streamlit as st
 from core import texts
 from core.clock import utcnow
 from core.formatting import danish_number, danish_time, escape_markdown
-from db.errors import EditConflictError
+from db import drafts
+from db.errors import EditConflictError, TextTooLongError
+from ui import identity
+from ui.resources import tx
 
 _SAVED_AT_KEY = "text-field-saved-at"  # widget key -> when this tab last stored that field
 _BASE_KEY = "text-field-base"  # widget key -> the text this tab loaded or last stored
 _CONFLICT_KEY = "text-field-conflict"  # widget key -> the text another tab stored meanwhile
+_DRAFT_KEY = "text-field-draft"  # widget key -> (draft scope, the text kept past the limit, or None)
 
 
 def keep_mine_key(key: str) -> str:
@@ -42,15 +46,25 @@ def text_field(
     height: int = 120,
     help: str | None = None,
     disabled: bool = False,
+    draft: str | None = None,
 ) -> None:
-    """Draw the field and, under it, its limit and when it was last stored, or `too_long` (with
-    {length} and {max}) while its text is over the limit: then it is not stored, and stays."""
+    """Draw the field and, under it, how many characters it holds of its limit and when it was
+    last stored, or `too_long` (with {length} and {max}) while its text is over the limit.
+
+    `draft` names where the field belongs (a round, a tool, an agreement): a text over the limit
+    is then kept as a draft of this field (db/drafts.py) and shown here again on return, though
+    only a text within the limit is the answer. Nothing typed is lost, even past a limit.
+    """
+    if draft is not None:
+        _load_draft(key, draft)
     st.text_area(label, key=key, on_change=on_change, args=args, height=height, help=help, disabled=disabled)
     value = st.session_state.get(key) or ""
     if unsaved(key, max_chars) and not disabled:
         # The field holds text storage lacks: Streamlit skipped its callback (a click that reached
         # the server while it was busy with the run that took the text). Store it now.
         on_change(*args)
+    if draft is not None:
+        _keep_draft(key, draft, value, max_chars)
     conflict = st.session_state.get(_CONFLICT_KEY, {}).get(key)
     if len(value) > max_chars:
         st.error(
@@ -62,13 +76,44 @@ def text_field(
         st.button(texts.TEXT_KEEP_MINE, key=keep_mine_key(key), on_click=_keep_mine, args=(key, on_change, args))
     else:
         saved_at = st.session_state.get(_SAVED_AT_KEY, {}).get(key)
-        limit = texts.FIELD_LIMIT.format(max=danish_number(max_chars))
+        count = texts.FIELD_COUNT.format(count=danish_number(len(value)), max=danish_number(max_chars))
         line = (
-            texts.FIELD_SAVED.format(limit=limit, time=saved_at)
+            texts.FIELD_SAVED.format(count=count, time=saved_at)
             if saved_at
-            else texts.FIELD_UNSAVED.format(limit=limit)
+            else texts.FIELD_UNSAVED.format(count=count)
         )
         st.caption(line)
+
+
+def _load_draft(key: str, scope: str) -> None:
+    """Show the text kept past the limit for this field, once per field and scope in this tab."""
+    known = st.session_state.get(_DRAFT_KEY, {}).get(key)
+    if known is not None and known[0] == scope:
+        return
+    account = identity.current_user()
+    kept = tx(drafts.text_draft, user_id=account.id, field=f"{scope}/{key}") if account else None
+    _set(_DRAFT_KEY, key, (scope, kept))
+    if kept is not None:
+        st.session_state[key] = kept
+
+
+def _keep_draft(key: str, scope: str, value: str, max_chars: int) -> None:
+    """Keep a text over the limit as this field's draft; forget the draft once the field holds a
+    text within the limit that is stored (its base)."""
+    kept = st.session_state.get(_DRAFT_KEY, {}).get(key, (scope, None))[1]
+    account = identity.current_user()
+    if account is None:
+        return
+    field = f"{scope}/{key}"
+    if len(value) > max_chars and value != kept:
+        try:
+            tx(drafts.save_text_draft, user_id=account.id, field=field, text=value)
+        except TextTooLongError:
+            return  # past even a draft's length: the field says it is too long, and keeps it
+        _set(_DRAFT_KEY, key, (scope, value))
+    elif kept is not None and len(value) <= max_chars and value == (base_of(key) or ""):
+        tx(drafts.drop_text_draft, user_id=account.id, field=field)
+        _set(_DRAFT_KEY, key, (scope, None))
 
 
 def _keep_mine(key: str, on_change: Callable[..., None], args: tuple) -> None:
@@ -158,7 +203,7 @@ def mark_conflict(key: str, stored: str) -> None:
 
 def forget_saved(keys: list[str]) -> None:
     """Forget what this tab knew of these fields (their round or goal is gone from this tab)."""
-    for state_key in (_SAVED_AT_KEY, _BASE_KEY, _CONFLICT_KEY):
+    for state_key in (_SAVED_AT_KEY, _BASE_KEY, _CONFLICT_KEY, _DRAFT_KEY):
         _drop(state_key, keys)
 
 

@@ -56,6 +56,7 @@ def render_start(bank: QuestionBank, user_id: int) -> None:
         too_long=texts.NOTE_TOO_LONG,
         on_change=actions.on_note,
         args=(user_id,),
+        draft="round-note",
         height=80,
         help=texts.ROUND_NOTE_HELP,
     )
@@ -104,6 +105,7 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
             max_chars=TEXT_MAX_CHARS,
             on_change=actions.on_text,
             args=(user_id, round_.id, question.id),
+            draft=f"round-{round_.id}",
         )
 
 

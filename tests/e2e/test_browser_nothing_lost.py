@@ -145,18 +145,33 @@ def test_typing_fast_for_ten_seconds_loses_reorders_and_replaces_nothing(app_ser
     expect(_area(page, f"text-{q0}")).to_have_value(typed)
 
 
-def test_text_over_the_limit_stays_in_its_field_until_it_is_shortened(app_server, page, storage, bank):
+def test_text_over_the_limit_is_counted_as_typed_kept_through_a_reload_and_counts_once_shortened(
+    app_server, page, storage, bank
+):
     mette = storage(accounts.create_user, username="Mette", password=PASSWORD)
     start_a_round(page, app_server.url, "Mette", PASSWORD)
     q0 = bank.competencies[0].questions[0].id
+    _area(page, f"text-{q0}").click()
+    page.keyboard.type("Hej med", delay=20)
+    # The count under the field moves as the person types, before anything is sent to the server.
+    expect(page.locator(f"{key(f'text-{q0}')} ~ div [data-testid='stCaptionContainer']").first).to_contain_text(
+        "7 / 5.000 tegn"
+    )
     pasted = "Et langt citat. " * 325  # 5,200 characters
     _area(page, f"text-{q0}").fill(pasted)
+    expect(page.get_by_text(f"5.200 / 5.000 tegn · {texts.FIELD_OVER}")).to_be_visible()  # at once, while typing
     click(page, "step-next")
     expect(page.get_by_role("heading", name=bank.competencies[0].name)).to_be_visible()
     expect(_area(page, f"text-{q0}")).to_have_value(pasted)
     expect(page.get_by_text("Teksten er for lang (5.200 tegn, højst 5.000)")).to_be_visible()
     expect(page.get_by_text(texts.STEP_TEXT_TOO_LONG)).to_be_visible()
     assert q0 not in storage(rounds.get_open_round, user_id=mette.id).answers
+
+    # Leaving the page (the menu, a reload) loses nothing: the long text is back in its field.
+    _reload(page)
+    expect(_area(page, f"text-{q0}")).to_have_value(pasted)
+    expect(page.get_by_text("Teksten er for lang (5.200 tegn, højst 5.000)")).to_be_visible()
+    assert q0 not in storage(rounds.get_open_round, user_id=mette.id).answers  # still not the answer
 
     _area(page, f"text-{q0}").fill(pasted[:4000])
     page.wait_for_timeout(SETTLE_MS)
