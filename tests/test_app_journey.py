@@ -12,6 +12,7 @@ from tests.support.appflow import (
     assert_no_exception,
     complete_round,
     everything_shown,
+    give_outside_view,
     headers,
     invite,
     log_in,
@@ -60,10 +61,7 @@ def test_co_driver_round_invite_redeem_follow_rate_compare_revoke(database_url, 
     jonas = open_page(jonas, "co_driver")
     assert plotly_spec(jonas, key="cd-radar")["data"][0]["r"][0] == 3.0
     first = bank.competencies[0].id
-    jonas.radio(key=f"cd-rating-{first}").set_value(5)
-    jonas.text_area(key=f"cd-comment-{first}").input("Du inviterer bredt")
-    jonas.text_area(key="cd-overall").input("Godt begyndt")
-    jonas.button(key="cd-save").click().run()
+    jonas = give_outside_view(jonas, bank, {first: 5}, {first: "Du inviterer bredt"}, overall="Godt begyndt")
     assert_no_exception(jonas)
 
     results = open_page(mette, "resultater")

@@ -18,6 +18,7 @@ from db.rounds import RoundView
 from db.sharing import SharedHistory, ShareView
 from questions import Competency, QuestionBank
 from ui import codriver_actions as actions
+from ui.browser import open_step_at_top
 from ui.flash import show_flash
 from ui.ratings import RATINGS, rating_label
 from ui.resources import tx
@@ -70,30 +71,28 @@ def _rounds_table(history: list[RoundView], with_notes: bool) -> pd.DataFrame:
 
 
 def _render_overview(bank: QuestionBank, shared: SharedHistory) -> list[str]:
-    """Draw the radar over time and the list of rounds; return the rounds' labels, oldest first."""
+    """The radar over time and the list of rounds, folded (the co-driver's work is below); return
+    the rounds' labels, oldest first."""
     leader = shared.share.leader_name
     scored = score_history(bank, shared.rounds)
     labels = [s.label for s in scored]
-    st.header(escape_markdown(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader))), anchor=False)
-    chosen = st.multiselect(
-        texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key=actions.ROUNDS_KEY
-    )
-    shown = [s for s in scored if s.label in chosen]
-    st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=PLOTLY_CONFIG)
-    chart_numbers(radar_table(bank, shown))
-    st.header(texts.CODRIVER_ROUNDS_TITLE, anchor=False)
-    show_table(_rounds_table(shared.rounds, shared.share.includes_texts))
+    with st.expander(escape_markdown(texts.CODRIVER_RADAR_TITLE.format(leader_gen=danish_genitive(leader)))):
+        chosen = st.multiselect(
+            texts.RESULTS_PICK_ROUNDS, labels, default=default_selection(labels), key=actions.ROUNDS_KEY
+        )
+        shown = [s for s in scored if s.label in chosen]
+        st.plotly_chart(radar_figure(bank, shown), key="cd-radar", config=PLOTLY_CONFIG)
+        chart_numbers(radar_table(bank, shown))
+        st.subheader(texts.CODRIVER_ROUNDS_TITLE, anchor=False)
+        show_table(_rounds_table(shared.rounds, shared.share.includes_texts))
     return labels
 
 
-def _render_competency(
-    bank: QuestionBank, comp: Competency, round_: RoundView, score: float | None, shared: SharedHistory, user_id: int
-):
-    leader = shared.share.leader_name
-    leader_gen = danish_genitive(leader)
-    args = (user_id, round_.id, leader, comp.id)
+def _render_leaders_answers(bank: QuestionBank, comp: Competency, round_: RoundView, shared: SharedHistory) -> None:
+    """What the leader gave for this competency: their score and, where shared, their reflections."""
+    leader_gen = danish_genitive(shared.share.leader_name)
+    score = competency_scores(bank.of_version(round_.bank_version), round_.ratings())[comp.id]
     with st.container(border=True):
-        st.markdown(f"**{escape_markdown(comp.name)}**")
         st.caption(
             escape_markdown(texts.CODRIVER_LEADER_SCORE.format(leader_gen=leader_gen, score=danish_score(score)))
         )
@@ -104,45 +103,39 @@ def _render_competency(
                 prompt = asked.wording(question, round_.context).reflection
                 st.caption(escape_markdown(texts.CODRIVER_LEADER_TEXT.format(leader_gen=leader_gen, prompt=prompt)))
                 st.text(answer.text if answer and answer.text else texts.NO_REFLECTION)
-        st.radio(
-            texts.CD_RATING.format(leader=escape_markdown(leader)),
-            RATINGS,
-            index=None,
-            horizontal=True,
-            format_func=rating_label(bank.scale),
-            key=actions.rating_key(comp.id),
-            on_change=actions.on_rating,
-            args=args,
-        )
-        text_field(
-            texts.CD_COMMENT,
-            actions.comment_key(comp.id),
-            max_chars=TEXT_MAX_CHARS,
-            too_long=texts.CD_TEXT_TOO_LONG,
-            height=90,
-            on_change=actions.on_comment,
-            args=args,
-            draft=f"cd-{round_.id}",
-        )
 
 
-def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[str], user_id: int) -> None:
+def _render_competency(bank: QuestionBank, comp: Competency, round_: RoundView, shared: SharedHistory, user_id: int):
+    """One step: the competency, the leader's answers above, the co-driver's rating and comment below."""
     leader = shared.share.leader_name
-    by_id = {r.id: r for r in shared.rounds}
-    labels = dict(zip(by_id, round_labels, strict=True))
-    round_id = st.selectbox(
-        texts.CODRIVER_PICK_ROUND, list(by_id), index=len(by_id) - 1, format_func=labels.get, key=actions.ROUND_KEY
+    args = (user_id, round_.id, leader, comp.id)
+    st.header(comp.name, anchor=False)
+    _render_leaders_answers(bank, comp, round_, shared)
+    st.radio(
+        texts.CD_RATING.format(leader=escape_markdown(leader)),
+        RATINGS,
+        index=None,
+        horizontal=True,
+        format_func=rating_label(bank.scale),
+        key=actions.rating_key(comp.id),
+        on_change=actions.on_rating,
+        args=args,
     )
-    round_ = by_id[round_id]
-    own = tx(feedback.own_feedback, author_id=user_id, round_id=round_id)
-    ids = [c.id for c in bank.competencies]
-    actions.load_widgets(ids, shared.share.leader_id, round_id, own)
+    text_field(
+        texts.CD_COMMENT,
+        actions.comment_key(comp.id),
+        max_chars=TEXT_MAX_CHARS,
+        too_long=texts.CD_TEXT_TOO_LONG,
+        height=90,
+        on_change=actions.on_comment,
+        args=args,
+        draft=f"cd-{round_.id}",
+    )
 
-    st.header(texts.CODRIVER_VOICE_TITLE, anchor=False)
-    st.write(escape_markdown(texts.CODRIVER_VOICE_INTRO.format(leader=leader, leader_gen=danish_genitive(leader))))
-    scores = competency_scores(bank.of_version(round_.bank_version), round_.ratings())
-    for comp in bank.competencies:
-        _render_competency(bank, comp, round_, scores[comp.id], shared, user_id)
+
+def _render_overall(round_id: int, leader: str, user_id: int) -> None:
+    """The last step: the co-driver's overall comment on the round."""
+    st.header(texts.CD_OVERALL_TITLE, anchor=False)
     text_field(
         texts.CD_OVERALL.format(leader=escape_markdown(leader)),
         actions.OVERALL_KEY,
@@ -152,10 +145,47 @@ def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[
         args=(user_id, round_id, leader),
         draft=f"cd-{round_id}",
     )
-    st.button(
-        texts.CD_SAVE, key="cd-save", type="primary", on_click=actions.on_save, args=(user_id, round_id, leader, ids)
+
+
+def _render_voice(bank: QuestionBank, shared: SharedHistory, round_labels: list[str], user_id: int) -> None:
+    """The co-driver's outside view of one round, one competency at a time, saved as they type."""
+    leader = shared.share.leader_name
+    by_id = {r.id: r for r in shared.rounds}
+    labels = dict(zip(by_id, round_labels, strict=True))
+    st.header(texts.CODRIVER_VOICE_TITLE, anchor=False)
+    st.write(escape_markdown(texts.CODRIVER_VOICE_INTRO.format(leader=leader, leader_gen=danish_genitive(leader))))
+    round_id = st.selectbox(
+        texts.CODRIVER_PICK_ROUND, list(by_id), index=len(by_id) - 1, format_func=labels.get, key=actions.ROUND_KEY
     )
-    show_status(actions.STATUS_KEY)
+    round_ = by_id[round_id]
+    own = tx(feedback.own_feedback, author_id=user_id, round_id=round_id)
+    comps = bank.competencies
+    step = actions.current_step(shared.share.leader_id, round_id, len(comps))
+    ids = [comps[step].id] if step < len(comps) else []
+    actions.load_widgets(ids, shared.share.leader_id, round_id, own)
+    given = sum(1 for item in (own.items.values() if own else []) if item.rating is not None or item.comment)
+    progress = (
+        texts.STEP_PROGRESS.format(step=step + 1, total=len(comps)) if step < len(comps) else texts.CD_OVERALL_TITLE
+    )
+    st.progress((step + 1) / (len(comps) + 1), text=progress)
+    st.caption(texts.CD_GIVEN.format(given=given, total=len(comps)))
+    if step < len(comps):
+        _render_competency(bank, comps[step], round_, shared, user_id)
+    else:
+        _render_overall(round_id, leader, user_id)
+    show_status(actions.STATUS_KEY, texts.CD_SAVED_IDLE)
+    with st.container(horizontal=True, horizontal_alignment="distribute", key="cd-step-buttons"):
+        st.button(texts.STEP_BACK, key="cd-step-back", disabled=step == 0, on_click=actions.go_to, args=(step - 1,))
+        st.button(
+            texts.STEP_NEXT,
+            key="cd-step-next",
+            type="primary",
+            disabled=step >= len(comps),
+            on_click=actions.go_to,
+            args=(step + 1,),
+        )
+    heading = comps[step].name if step < len(comps) else texts.CD_OVERALL_TITLE
+    open_step_at_top(f"cd-{round_id}-{step}", heading)
 
 
 def render_codriver(bank: QuestionBank, user_id: int) -> None:

@@ -28,6 +28,7 @@ CODRIVER_SLOT = "codriver"
 LOADED_KEY = "cd-loaded"  # (leader id, round id) whose view the inputs hold
 INPUTS_KEY = "cd-inputs"  # the competency ids whose rating and comment inputs this tab holds
 OVERALL_KEY = "cd-overall"
+STEP_KEY = "cd-step"  # (leader id, round id, step): the competency the co-driver is at (10 = overall)
 
 
 @identity.live
@@ -123,15 +124,17 @@ def on_overall(user_id: int, round_id: int, leader: str) -> None:
         mark_saved(OVERALL_KEY, overall or "")
 
 
-@identity.live_autosave
-def on_save(user_id: int, round_id: int, leader: str, competency_ids: list[str]) -> None:
-    """Store every input at once (the explicit "Gem" next to the saving as you go)."""
-    ratings = {cid: st.session_state.get(rating_key(cid)) for cid in competency_ids}
-    _store(
-        user_id,
-        round_id,
-        leader,
-        overall=st.session_state.get(OVERALL_KEY),
-        ratings={cid: r for cid, r in ratings.items() if r is not None},
-        comments={cid: st.session_state.get(comment_key(cid)) for cid in competency_ids},
-    )
+def current_step(leader_id: int, round_id: int, steps: int) -> int:
+    """The step shown for this leader's round (the first, for another round than before)."""
+    kept = st.session_state.get(STEP_KEY)
+    if kept is None or kept[:2] != (leader_id, round_id):
+        st.session_state[STEP_KEY] = (leader_id, round_id, 0)
+        return 0
+    return min(max(kept[2], 0), steps)
+
+
+def go_to(step: int) -> None:
+    """Move to another competency (or the overall comment); what was typed is already stored."""
+    kept = st.session_state.get(STEP_KEY)
+    if kept is not None:
+        st.session_state[STEP_KEY] = (kept[0], kept[1], step)

@@ -158,3 +158,23 @@ def table_with(at: AppTest, column: str):
     """The first table on the page with this column, its cells unescaped for comparison."""
     frame = next(t.value for t in at.table if column in [plain(c) for c in t.value.columns])
     return frame.map(lambda cell: plain(cell) if isinstance(cell, str) else cell)
+
+
+def give_outside_view(
+    at: AppTest,
+    bank: QuestionBank,
+    ratings: dict[str, int] | None = None,
+    comments: dict[str, str] | None = None,
+    overall: str | None = None,
+) -> AppTest:
+    """As a co-driver on the co-driver page: walk the competencies one step at a time, rating and
+    commenting where given (each stored as it is chosen or typed), then write the overall comment."""
+    for comp in bank.competencies:
+        if comp.id in (ratings or {}):
+            at.radio(key=f"cd-rating-{comp.id}").set_value(ratings[comp.id]).run()
+        if comp.id in (comments or {}):
+            at.text_area(key=f"cd-comment-{comp.id}").input(comments[comp.id]).run()
+        at = at.button(key="cd-step-next").click().run()
+    if overall is not None:
+        at.text_area(key="cd-overall").input(overall).run()
+    return at
