@@ -20,8 +20,10 @@ T = TypeVar("T")
 # (WCAG 1.4.11, checked in tests/test_contrast.py).
 PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8F6A00", "#882255", "#000000")
 FONT = dict(family="Source Sans, sans-serif", size=14)
-# Passed to every st.plotly_chart: no plotly logo, Danish number and date formats in the toolbar.
-PLOTLY_CONFIG = {"displaylogo": False, "locale": "da"}
+# Passed to every st.plotly_chart: Danish number and date formats, and no plotly toolbar: it sat on
+# the charts' titles, spoke English ("Download plot as a PNG", "Autoscale") and offered zooming a
+# radar does not need; the numbers are in the table under each chart.
+PLOTLY_CONFIG = {"displaylogo": False, "displayModeBar": False, "locale": "da"}
 
 
 def as_text(value: str) -> str:
@@ -70,31 +72,40 @@ def _radar_layout(fig: go.Figure) -> go.Figure:
             angularaxis=dict(rotation=90, direction="clockwise", tickfont=dict(size=12)),
         ),
         showlegend=True,
-        # Below the bottom label, which can wrap over four lines.
-        legend=dict(orientation="h", yanchor="top", y=-0.3),
-        height=600,
-        margin=dict(l=95, r=95, t=70, b=150),
+        # Above the radar, so a phone's narrow radar leaves no blank band between it and the legend.
+        legend=dict(orientation="h", yanchor="bottom", y=1.08, x=0),
+        height=580,
+        margin=dict(l=95, r=95, t=110, b=70),
         font=FONT,
     )
     return fig
 
 
 def radar_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:
-    """Draw one radar trace per round over the 10 competencies, scale 1–5."""
+    """Draw one radar outline per round over the 10 competencies, scale 1–5. Every round is a line,
+    so none hides another; the newest has a very light fill and a thicker line to stand out."""
     fig = go.Figure()
     for index, scored in enumerate(rounds):
+        colour = PALETTE[index % len(PALETTE)]
+        newest = index == len(rounds) - 1
         fig.add_trace(
             _polar_trace(
                 bank,
                 scored.scores,
                 scored.label,
                 mode="lines+markers",
-                line=dict(color=PALETTE[index % len(PALETTE)], width=3),
-                fill="toself" if index == len(rounds) - 1 else "none",
-                opacity=0.9,
+                line=dict(color=colour, width=3.5 if newest else 2.5),
+                fill="toself" if newest else "none",
+                fillcolor=_light(colour) if newest else None,
             )
         )
     return _radar_layout(fig)
+
+
+def _light(colour: str, alpha: float = 0.08) -> str:
+    """A colour as a fill so light that every outline under it still shows."""
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red}, {green}, {blue}, {alpha})"
 
 
 def trend_figure(bank: QuestionBank, rounds: Sequence[ScoredRound]) -> go.Figure:

@@ -6,7 +6,14 @@ see their results, and one leader sharing with a co-driver who has given feedbac
 her network, an agreement her personaleleder has agreed to and one her co-driver may read. Every
 account's password is DEMO_PASSWORD.
 
-It refuses to run on a database that already has accounts, unless --force is given.
+Every date is relative to the day it is seeded: the last round was completed about a week ago,
+the first some four months before, and nothing completed lies in the future (a PDF once said
+"udskrevet 7. dec. 2026" of a round "7. maj 2027"). The network's meetings run on from its start,
+so some lie ahead, as a real network's do.
+
+It may be seeded beside real accounts (someone who signed up first, as the README has it): the
+demo's people are accounts of their own, and nothing of theirs touches anyone else. It refuses
+only when one of the demo's usernames, or one that looks like it, is already someone's.
 """
 
 from __future__ import annotations
@@ -14,16 +21,17 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from core.agreements import draft
+from core.formatting import local_today
 from core.vocabulary import SCOPE_TEXTS
 from db import accounts, agreements, courses, feedback, goals, networks, rounds, sharing, tool_answers
 from db.engine import make_sessionmaker, prepare_database
-from db.models import Round, User
+from db.models import Round
 from questions import QuestionBank, load_bank
 from questions.tools import Tools, load_tools
 
@@ -66,18 +74,30 @@ FOLLOWUPS = [
     ("partly", "Jeg nåede det halve; tiden løb fra os."),
     ("not_yet", "Det blev ikke til noget denne gang. Jeg prøver igen."),
 ]
-FIRST_ROUND = datetime(2027, 1, 12, 9, 0)
+ROUND_SPACING = timedelta(days=56)  # about two meetings apart
+USERNAMES = [TRAINER, CODRIVER, PERSONALELEDER, *LEADERS]
 
 
-def _has_accounts(session: Session) -> bool:
-    return (session.scalar(select(func.count()).select_from(User)) or 0) > 0
+def first_round_day(today: date) -> datetime:
+    """When the demo's first rounds were taken: so the last of three was about a week before today."""
+    first = today - (len(CONTEXTS) - 1) * ROUND_SPACING - timedelta(days=14)
+    return datetime(first.year, first.month, first.day, 9, 0, tzinfo=UTC)
+
+
+def _taken(session: Session) -> list[str]:
+    """The demo's usernames someone already has (or one that looks like it)."""
+    return [name for name in USERNAMES if accounts.name_problem(session, name) is not None]
+
+
+def _season(day: date) -> str:
+    return f"{'forår' if day.month <= 6 else 'efterår'} {day.year}"
 
 
 def _rate(rng: random.Random, base: float, growth: float, step: int) -> int:
     return max(1, min(5, round(rng.gauss(base + growth * step, 0.7))))
 
 
-def _seed_rounds(session: Session, bank: QuestionBank, rng: random.Random, user_id: int) -> None:
+def _seed_rounds(session: Session, bank: QuestionBank, rng: random.Random, user_id: int, start: datetime) -> None:
     base, growth = rng.uniform(2.0, 3.4), rng.uniform(0.1, 0.6)
     for step, context in enumerate(CONTEXTS):
         round_ = rounds.start_round(
@@ -111,21 +131,22 @@ def _seed_rounds(session: Session, bank: QuestionBank, rng: random.Random, user_
         rounds.complete_round(
             session=session, user_id=user_id, round_id=round_.id, required_question_ids=bank.question_ids, min_goals=1
         )
-        when = FIRST_ROUND + timedelta(days=56 * step + rng.randint(0, 6), hours=rng.randint(0, 6))
+        when = start + step * ROUND_SPACING + timedelta(days=rng.randint(0, 6), hours=rng.randint(0, 6))
         session.execute(
             update(Round).where(Round.id == round_.id).values(started_at=when, updated_at=when, completed_at=when)
         )
 
 
-def _seed_talks(session: Session, tools: Tools, leader_id: int, codriver_id: int) -> None:
+def _seed_talks(session: Session, tools: Tools, leader_id: int, codriver_id: int, start: datetime) -> None:
     """The first leader's network, the talk with her personaleleder prepared and agreed, and a
     draft agreement with her co-driver, who is invited to read it."""
+    first_meeting = start.date() + timedelta(days=20)
     networks.save_network(
         session=session,
         user_id=leader_id,
         name="Unge i job",
         theme="Flere unge uden uddannelse i job eller uddannelse, sammen med virksomhederne.",
-        meetings=[date(2027, 2, 1), date(2027, 3, 8), date(2027, 4, 12), date(2027, 5, 24), date(2027, 6, 21)],
+        meetings=[first_meeting + timedelta(days=days) for days in (0, 35, 70, 112, 140)],
     )
     tool = tools.for_talk("personaleleder")
     answers = {
@@ -162,23 +183,26 @@ def _seed_talks(session: Session, tools: Tools, leader_id: int, codriver_id: int
     agreements.mark_agreed(session=session, user_id=boss.id, agreement_id=view.id, as_read=view.updated_at)
 
 
-def seed(session: Session, bank: QuestionBank, rng: random.Random, tools: Tools | None = None) -> str:
-    """Create the demo; return what to tell the person who ran it."""
+def seed(
+    session: Session, bank: QuestionBank, rng: random.Random, tools: Tools | None = None, today: date | None = None
+) -> str:
+    """Create the demo, dated back from `today` (the day it runs); return what to tell the person who ran it."""
     tools = tools or load_tools()
+    start = first_round_day(today or local_today())
     trainer = accounts.create_user(session=session, username=TRAINER, password=DEMO_PASSWORD, name=NAMES[TRAINER])
     accounts.set_roles(session=session, username=TRAINER, is_trainer=True)
     course = courses.create_course(
         session=session,
         trainer_id=trainer.id,
-        name="Netværksledelse – forår 2027",
+        name=f"Netværksledelse – {_season(start.date())}",
         description="Lederuddannelse i netværksledelse, hold 7.",
-        starts_on=date(2027, 1, 11),
-        ends_on=date(2027, 6, 25),
+        starts_on=start.date() - timedelta(days=1),
+        ends_on=start.date() + timedelta(days=165),
     )
     codriver = accounts.create_user(session=session, username=CODRIVER, password=DEMO_PASSWORD, name=NAMES[CODRIVER])
     for name in LEADERS:
         leader = accounts.create_user(session=session, username=name, password=DEMO_PASSWORD, name=NAMES[name])
-        _seed_rounds(session, bank, rng, leader.id)
+        _seed_rounds(session, bank, rng, leader.id, start)
         courses.join_course(session=session, user_id=leader.id, code=course.join_code)
         if name in CONSENTING:
             courses.set_consent(session=session, user_id=leader.id, course_id=course.id, consent=True)
@@ -195,29 +219,32 @@ def seed(session: Session, bank: QuestionBank, rng: random.Random, tools: Tools 
                 ratings={c.id: _rate(rng, 3.2, 0, 0) for c in bank.competencies},
                 comments={bank.competencies[0].id: "Du fik borgerne med – husk også erhvervslivet næste gang."},
             )
-            _seed_talks(session, tools, leader.id, codriver.id)
+            _seed_talks(session, tools, leader.id, codriver.id, start)
     return (
         f"Demo er lagt ind: underviseren »{TRAINER}«, holdet »{course.name}« (kode {course.join_code}), "
-        f"{len(LEADERS)} ledere med {len(CONTEXTS)} runder hver (fx »{LEADERS[0]}«) "
+        f"{len(LEADERS)} ledere med {len(CONTEXTS)} runder hver (fx »{LEADERS[0]}«), "
         f"co-driveren »{CODRIVER}« og personalelederen »{PERSONALELEDER}«. Adgangskode til alle: {DEMO_PASSWORD}"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m db.demo", description="Læg demodata ind i databasen.")
-    parser.add_argument("--force", action="store_true", help="også selv om databasen allerede har brugere")
-    args = parser.parse_args(argv)
+    # Kept so an older note's command still runs; the demo no longer needs it (its people are its own).
+    parser.add_argument("--force", action="store_true", help=argparse.SUPPRESS)
+    parser.parse_args(argv)
     engine = prepare_database()
     try:
         with make_sessionmaker(engine).begin() as session:
-            if _has_accounts(session) and not args.force:
-                print(
-                    "Databasen har allerede brugere, så demoen er ikke lagt ind. Brug --force, hvis du er sikker.",
-                    file=sys.stderr,
-                )
-                return 1
+            taken = _taken(session)
             if accounts.user_named(session, TRAINER) is not None:
                 print("Demoen ligger her allerede. Intet er ændret.", file=sys.stderr)
+                return 1
+            if taken:
+                print(
+                    f"Brugernavnet »{taken[0]}« er allerede i brug, så demoen er ikke lagt ind. Intet er ændret. "
+                    "Læg demoen i en tom database, fx med DATABASE_URL=sqlite:///data/demo.sqlite3.",
+                    file=sys.stderr,
+                )
                 return 1
             print(seed(session, load_bank(), random.Random(2027)))
     finally:

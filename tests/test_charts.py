@@ -27,9 +27,13 @@ def test_radar_scale_runs_from_zero_to_five_with_ticks_one_to_five(bank):
     assert list(axis.tickvals) == [1, 2, 3, 4, 5]
 
 
-def test_only_the_newest_round_is_filled(bank):
+def test_every_round_stays_visible_under_the_newest(bank):
+    """The newest round's fill once hid the earlier rounds: now it is all but transparent."""
     fig = radar_figure(bank, [_round(bank, "Før", 2.0), _round(bank, "Nu", 3.0)])
     assert [t.fill for t in fig.data] == ["none", "toself"]
+    alpha = float(fig.data[1].fillcolor.rsplit(",", 1)[1].rstrip(")"))
+    assert alpha <= 0.1 and all(t.opacity in (None, 1) for t in fig.data)
+    assert "%{customdata}: %{r:.1f}" in fig.data[0].hovertemplate  # hover says competency and score
 
 
 def test_trend_has_one_series_per_competency_across_all_rounds(bank):

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import random
 import subprocess
 import sys
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from core import texts
+from core.clock import as_utc
 from db import accounts, agreements, cohort, courses, demo, feedback, goals, networks, rounds, sharing
+from db.engine import create_db_engine, make_sessionmaker
+from questions import load_bank
 from tests.conftest import ROOT
 
 
@@ -65,14 +70,37 @@ def test_the_demo_holds_a_course_of_twelve_with_three_rounds_each_and_a_co_drive
     assert [i.leader_name for i in tx(agreements.invited_to, user_id=boss.id)] == [demo.NAMES["mette"]]
 
 
-def test_it_refuses_a_database_with_accounts_unless_forced(db_env, tx, make_user, capsys):
-    make_user("Rigtig")
-    assert demo.main([]) == 1
-    assert "allerede brugere" in capsys.readouterr().err
-    assert _login(tx, demo.TRAINER) is None
-    assert demo.main(["--force"]) == 0
+def test_it_goes_in_beside_someone_who_signed_up_first_and_touches_nothing_of_theirs(db_env, tx, make_user, bank):
+    """The README's order: sign up, then the demo. The real account keeps its own (empty) history."""
+    real = make_user("Rigtig")
+    assert demo.main([]) == 0
     assert _login(tx, demo.TRAINER) is not None
-    assert demo.main(["--force"]) == 1  # never twice
+    assert tx(rounds.list_rounds, user_id=real.id) == []
+    assert tx(sharing.shares_received, codriver_id=real.id) == []
+    assert tx(courses.my_courses, user_id=real.id) == []
+    assert demo.main([]) == 1  # never twice
+
+
+@pytest.mark.parametrize("username", ["mette", "MEtte", "mеtte"])  # the last with a Cyrillic е
+def test_it_refuses_when_a_demo_username_is_someones_and_stores_nothing(db_env, tx, make_user, username, capsys):
+    make_user(username)
+    assert demo.main([]) == 1
+    said = capsys.readouterr().err
+    assert "»mette« er allerede i brug" in said and "Intet er ændret." in said
+    assert _login(tx, demo.TRAINER) is None
+
+
+def test_every_date_lies_before_today_and_the_last_round_is_recent(db_env, tx):
+    today = date(2026, 12, 7)
+    with make_sessionmaker(create_db_engine(db_env)).begin() as session:
+        demo.seed(session, load_bank(), random.Random(2027), today=today)
+    mette = _login(tx, "mette")
+    done = [as_utc(r.completed_at) for r in tx(rounds.list_history, user_id=mette.id)]
+    moment = datetime(2026, 12, 7, 23, 59, tzinfo=UTC)
+    assert all(d < moment for d in done)
+    assert moment - max(done) < timedelta(days=21) and moment - min(done) > timedelta(days=100)
+    course = tx(courses.trainer_courses, trainer_id=_login(tx, demo.TRAINER).id)[0]
+    assert course.name == "Netværksledelse – efterår 2026"
 
 
 def test_the_documented_command_runs_in_under_a_minute(tmp_path):

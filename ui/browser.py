@@ -132,6 +132,26 @@ function openAtTop(heading) {
 
 # (Inline CSS must span lines: Streamlit takes a one-line string with "[" for a file pattern.)
 _CSS = """
+/* Where the keyboard is, clearly (WCAG 2.4.7): Streamlit's own mark on a rating choice was a faint grey box. */
+[data-testid="stMain"] label:has(input:focus-visible),
+[data-testid="stMain"] button:focus-visible, [data-testid="stSidebar"] button:focus-visible,
+[data-testid="stSidebar"] a:focus-visible, [data-testid="stMain"] a:focus-visible,
+[data-testid="stMain"] summary:focus-visible, [data-testid="stMain"] [role="tab"]:focus-visible {
+  outline: 3px solid #005A8C !important; outline-offset: 2px; border-radius: 4px;
+}
+
+/* A button that deletes looks like one: red, never the primary blue. */
+[class*="st-key-round-delete-confirm-"] button, .st-key-account-delete button {
+  background-color: #B3261E !important; border-color: #B3261E !important; color: #FFFFFF !important;
+}
+[class*="st-key-round-delete-confirm-"] button:hover, .st-key-account-delete button:hover {
+  background-color: #8C1D18 !important; border-color: #8C1D18 !important;
+}
+[class*="st-key-round-delete-"]:not([class*="-confirm-"]):not([class*="-cancel-"]) button,
+[class*="st-key-share-revoke-"] button, [class*="st-key-agreement-reader-remove-"] button {
+  color: #B3261E !important; border-color: #B3261E !important;
+}
+
 /* A text past its limit, said at once under the field while it is typed (ui/browser.py's count). */
 .nvs-over-limit { color: #B3261E; font-weight: 600; }
 

@@ -67,7 +67,7 @@ def _render_network(user_id: int, history: list[rounds.RoundView]) -> None:
             st.text(f"{texts.NETWORK_MEETING_ROUND.format(number=number, date=danish_date(held))} · {tied}")
         if network.test_phase_from:
             st.caption(texts.NETWORK_TEST_PHASE.format(date=danish_date(network.test_phase_from)))
-    with st.expander(texts.NETWORK_SAVE):
+    with st.expander(texts.NETWORK_EDIT):
         _render_network_form(user_id, network)
 
 
