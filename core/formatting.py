@@ -81,13 +81,14 @@ def escape_markdown(value: str) -> str:
     """The text as itself inside Markdown, where Streamlit draws every heading, label, message and
     table cell: a name like "[Klik her](http://x) **fed** :material/warning:" must show as typed.
 
-    Every ASCII punctuation mark with a meaning there is backslash-escaped. Streamlit's renderer still turns some plain
-    text into something else after the escapes are read (emoji and icon codes, colours, web and
-    e-mail addresses as links), so an invisible word joiner breaks those patterns: after a colon,
-    before "@" and inside "www.". A person reads exactly what was typed.
+    Every ASCII punctuation mark with a meaning there is backslash-escaped; an escaped colon also
+    keeps Streamlit's emoji, icon and colour codes (":smile:", ":material/warning:", ":red[")
+    from being read. Web and e-mail addresses are still made links after the escapes are read, so
+    an invisible word joiner breaks just those patterns ("://", "www.", "@"); nowhere else, so a
+    search in the page finds "lagt ind: 2 runder" as it reads. A person reads exactly what was typed.
     """
     escaped = "".join(f"\\{ch}" if ch in _PUNCTUATION else ch for ch in value)
-    escaped = escaped.replace("\\:", "\\:" + WORD_JOINER).replace("\\@", WORD_JOINER + "\\@")
+    escaped = escaped.replace("\\:\\/\\/", "\\:" + WORD_JOINER + "\\/\\/").replace("\\@", WORD_JOINER + "\\@")
     return _WWW.sub(r"\1" + WORD_JOINER, escaped)
 
 

@@ -119,8 +119,9 @@ def select(page: Page, widget_key: str, label: str) -> None:
 
 
 def start_a_round(page: Page, base_url: str, username: str, password: str) -> None:
-    """Open the app, sign in and start a round: the walk-through's first step is open."""
-    page.goto(base_url)
+    """Open the walk-through, sign in and start a round: its first step is open. (The front page would
+    send a leader with completed rounds to their overview.)"""
+    page.goto(f"{base_url}/refleksion")
     wait_for_idle(page)
     log_in(page, username, password)
     click(page, "round-start")

@@ -49,7 +49,7 @@ def leader_with_a_goal(storage, bank):
 
 
 def test_a_step_is_answered_with_the_keyboard_alone(app_server, page, bank, storage, leader_with_a_goal):
-    page.goto(app_server.url)
+    page.goto(f"{app_server.url}/refleksion")
     wait_for_idle(page)
     log_in(page, "Mette", PASSWORD)
     click(page, "round-start")
@@ -204,6 +204,7 @@ def test_walkthrough_results_and_every_radar_fit_without_sideways_scrolling(app_
         states["walkthrough-step"] = _sideways(leader)
         screenshot(leader, _shot(layout, "walkthrough-step"))
         _reopen(codriver, f"{app_server.url}/co-driver", layout)
+        codriver.get_by_text("Mettes styrker over tid").click()  # folded above the co-driver's work
         states["codriver"] = _chart_state(codriver, "cd-radar", layout, "codriver")
         _reopen(trainer, f"{app_server.url}/hold", layout)
         states["trainer"] = _chart_state(trainer, "dashboard-radar", layout, "trainer")

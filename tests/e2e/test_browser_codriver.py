@@ -59,6 +59,8 @@ def test_invite_redeem_follow_rate_compare_and_revoke(app_server, new_person, ba
     expect(codriver.get_by_text("Nu kan du følge Mette som co-driver")).to_be_visible()
     a11y.check(codriver, "sharing-invitation-redeemed")
 
+    # Following a leader and without rounds of his own, his work comes first in the menu.
+    expect(codriver.locator('[data-testid="stSidebarNav"] a').first).to_have_text("Co-driver")
     go_to(codriver, "Co-driver")
     codriver.get_by_text("Mettes styrker over tid").click()  # the radar over time, folded above the work
     radar = codriver.locator(key("cd-radar"))

@@ -51,12 +51,12 @@ def test_every_kind_of_text_field_keeps_what_was_typed_through_a_reload(app_serv
     mette, karsten, first = scenes.leader_with_codriver(storage, bank, rounds=1)
     q0 = bank.competencies[0].questions[0].id
     leader = new_person()
-    leader.goto(app_server.url)
+    leader.goto(f"{app_server.url}/refleksion")  # with a completed round she would land on her overview
     wait_for_idle(leader)
     log_in(leader, "Mette", PASSWORD)
 
     _type_and_leave_alone(leader, "round-note", "Temaet er ensomhed blandt ældre")
-    assert _saved_line(leader, "round-note").startswith("Gemt kl. ")
+    assert "· Gemt kl. " in _saved_line(leader, "round-note")
     _reload(leader)
     expect(_area(leader, "round-note")).to_have_value("Temaet er ensomhed blandt ældre")
     assert storage(drafts.note_draft, user_id=mette.id) == "Temaet er ensomhed blandt ældre"
@@ -67,7 +67,7 @@ def test_every_kind_of_text_field_keeps_what_was_typed_through_a_reload(app_serv
     goal = storage(goals.goals_to_follow_up, user_id=mette.id, round_id=open_round.id)[0]
     _type_and_leave_alone(leader, f"goal-followup-text-{goal.id}", "Det gik halvvejs")
     _type_and_leave_alone(leader, f"text-{q0}", "Jeg har talt med to borgere")
-    assert _saved_line(leader, f"text-{q0}").startswith("Gemt kl. ")
+    assert "· Gemt kl. " in _saved_line(leader, f"text-{q0}")
     _reload(leader)
     expect(_area(leader, f"goal-followup-text-{goal.id}")).to_have_value("Det gik halvvejs")
     expect(_area(leader, f"text-{q0}")).to_have_value("Jeg har talt med to borgere")
@@ -261,6 +261,7 @@ def test_a_stale_tab_never_carries_last_rounds_ratings_into_the_new_round(app_se
         storage(rounds.set_step, user_id=mette.id, round_id=first.id, step=len(bank.competencies))
         _reload(tab_a)
         click(tab_a, "round-complete")  # tab A completes round 1 ...
+        click(tab_a, "round-done-new")
         expect(tab_a.locator(key("round-context")).get_by_role("combobox")).to_have_value("Efter netværksmøde 1")
         click(tab_a, "round-start")  # ... and starts round 2 at the suggested "Efter netværksmøde 1"
         second = storage(rounds.get_open_round, user_id=mette.id)

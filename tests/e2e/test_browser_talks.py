@@ -65,8 +65,11 @@ def test_prepare_draft_invite_agree_and_print_the_personaleleder_agreement(app_s
     click(boss, "agreement-accept")
     expect(boss.get_by_text(re.compile("Du har markeret aftalen som aftalt"))).to_be_visible()
     a11y.check(boss, "talks-invited-agreed")
-    for page in ("Mine resultater", "Mit overblik"):  # her own pages: nothing of Mette's mirror
-        go_to(boss, page)
+    # She is here to read an agreement: her menu is that, her data and her account.
+    expect(boss.locator('[data-testid="stSidebarNav"] a')).to_have_text(["Aftaler", "Mine data", "Min konto"])
+    for path in ("resultater", "overblik"):  # her own pages, by address: nothing of Mette's mirror
+        boss.goto(f"{app_server.url}/{path}")
+        wait_for_idle(boss)
         expect(boss.get_by_text(SECRET)).to_have_count(0)
     boss.goto(f"{app_server.url}/co-driver?leader=Mette")
     wait_for_idle(boss)
