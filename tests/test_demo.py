@@ -92,8 +92,10 @@ def test_it_refuses_when_a_demo_username_is_someones_and_stores_nothing(db_env, 
 
 def test_every_date_lies_before_today_and_the_last_round_is_recent(db_env, tx):
     today = date(2026, 12, 7)
-    with make_sessionmaker(create_db_engine(db_env)).begin() as session:
+    engine = create_db_engine(db_env)
+    with make_sessionmaker(engine).begin() as session:
         demo.seed(session, load_bank(), random.Random(2027), today=today)
+    engine.dispose()
     mette = _login(tx, "mette")
     done = [as_utc(r.completed_at) for r in tx(rounds.list_history, user_id=mette.id)]
     moment = datetime(2026, 12, 7, 23, 59, tzinfo=UTC)

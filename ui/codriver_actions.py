@@ -29,6 +29,7 @@ LOADED_KEY = "cd-loaded"  # (leader id, round id) whose view the inputs hold
 INPUTS_KEY = "cd-inputs"  # the competency ids whose rating and comment inputs this tab holds
 OVERALL_KEY = "cd-overall"
 STEP_KEY = "cd-step"  # (leader id, round id, step): the competency the co-driver is at (10 = overall)
+STEP_PARAMETER = "trin"  # ?trin=<step>: a reload comes back to the same competency
 
 
 @identity.live
@@ -127,10 +128,14 @@ def on_overall(user_id: int, round_id: int, leader: str) -> None:
 def current_step(leader_id: int, round_id: int, steps: int) -> int:
     """The step shown for this leader's round (the first, for another round than before)."""
     kept = st.session_state.get(STEP_KEY)
-    if kept is None or kept[:2] != (leader_id, round_id):
-        st.session_state[STEP_KEY] = (leader_id, round_id, 0)
-        return 0
-    return min(max(kept[2], 0), steps)
+    if kept is None:  # a new page load: the address says where it was
+        asked = st.query_params.get(STEP_PARAMETER, "")
+        kept = (leader_id, round_id, int(asked) if asked.isdigit() and len(asked) < 4 else 0)
+    if kept[:2] != (leader_id, round_id):
+        kept = (leader_id, round_id, 0)
+    step = min(max(kept[2], 0), steps)
+    st.session_state[STEP_KEY] = (leader_id, round_id, step)
+    return step
 
 
 def go_to(step: int) -> None:
@@ -138,3 +143,4 @@ def go_to(step: int) -> None:
     kept = st.session_state.get(STEP_KEY)
     if kept is not None:
         st.session_state[STEP_KEY] = (kept[0], kept[1], step)
+        st.query_params[STEP_PARAMETER] = str(step)

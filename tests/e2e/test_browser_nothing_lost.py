@@ -86,10 +86,14 @@ def test_every_kind_of_text_field_keeps_what_was_typed_through_a_reload(app_serv
     log_in(codriver, "Karsten", PASSWORD)
     c0 = bank.competencies[0].id
     _type_and_leave_alone(codriver, f"cd-comment-{c0}", "Du lytter godt")
+    for _ in bank.competencies:  # one competency a step; the overall comment is the last
+        click(codriver, "cd-step-next")
     _type_and_leave_alone(codriver, "cd-overall", "Et stærkt første møde")
-    _reload(codriver)
-    expect(_area(codriver, f"cd-comment-{c0}")).to_have_value("Du lytter godt")
+    _reload(codriver)  # back at the step it showed (the address keeps it), with what was typed
     expect(_area(codriver, "cd-overall")).to_have_value("Et stærkt første møde")
+    for _ in bank.competencies:
+        click(codriver, "cd-step-back")
+    expect(_area(codriver, f"cd-comment-{c0}")).to_have_value("Du lytter godt")
     own = storage(feedback.own_feedback, author_id=karsten.id, round_id=first.id)
     assert own.items[c0].comment == "Du lytter godt"
 
