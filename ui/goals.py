@@ -30,10 +30,8 @@ def render_followups(round_: RoundView, user_id: int, pending: list[GoalView], b
             name = bank.competency(goal.competency_id).name
             o_key, t_key = actions.followup_key(goal.id), actions.followup_text_key(goal.id)
             actions.remember_followup(goal.id)
-            if not actions.loaded_for(o_key, round_.id):
-                actions.fill(o_key, goal.followup.outcome if goal.followup else None, round_.id)
-            if not actions.loaded_for(t_key, round_.id):
-                actions.fill_text(t_key, goal.followup.text if goal.followup else "", round_.id)
+            actions.load_choice(o_key, goal.followup.outcome if goal.followup else None, round_.id)
+            actions.load_text(t_key, goal.followup.text if goal.followup else "", round_.id)
             st.markdown(f"**{escape_markdown(name)}**")
             st.text(texts.FOLLOWUP_STEP.format(step=goal.step))
             st.radio(
@@ -68,10 +66,8 @@ def render_goal_slots(bank: QuestionBank, round_: RoundView, user_id: int, chose
     for n in range(1, MAX_GOALS + 1):
         goal = by_place.get(n)
         c_key, s_key = actions.competency_key(n), actions.step_key(n)
-        if not actions.loaded_for(c_key, round_.id):
-            actions.fill(c_key, goal.competency_id if goal else None, round_.id)
-        if not actions.loaded_for(s_key, round_.id):
-            actions.fill_text(s_key, goal.step if goal else "", round_.id)
+        actions.load_choice(c_key, goal.competency_id if goal else None, round_.id)
+        actions.load_text(s_key, goal.step if goal else "", round_.id)
         with st.container(border=True):
             st.markdown(f"**{(texts.GOAL_SLOT if n == 1 else texts.GOAL_SLOT_OPTIONAL).format(n=n)}**")
             st.selectbox(

@@ -96,17 +96,22 @@ def loaded_for(key: str, round_id: int) -> bool:
     return key in st.session_state and st.session_state.get(LOADED_KEY, {}).get(key) == round_id
 
 
-def fill(key: str, value: object, round_id: int) -> None:
-    """Set a choice field to round `round_id`'s stored value (None: nothing chosen). Set through
-    session state, the value reaches the browser too, over what its widget still held."""
+def load_choice(key: str, value: object, round_id: int) -> bool:
+    """Set a choice field to round `round_id`'s stored value (None: nothing chosen), unless it
+    already holds this round's; return whether it was set. Set through session state, the value
+    reaches the browser too, over what its widget still held."""
+    if loaded_for(key, round_id):
+        return False
     st.session_state[key] = value
     _note_loaded(key, round_id)
+    return True
 
 
-def fill_text(key: str, text: str, round_id: int) -> None:
-    """Set a text field to round `round_id`'s stored text, as fill() does for a choice."""
-    fill_text_field(key, text)
-    _note_loaded(key, round_id)
+def load_text(key: str, text: str, round_id: int) -> None:
+    """Set a text field to round `round_id`'s stored text, as load_choice() does for a choice."""
+    if not loaded_for(key, round_id):
+        fill_text_field(key, text)
+        _note_loaded(key, round_id)
 
 
 def _note_loaded(key: str, round_id: int) -> None:

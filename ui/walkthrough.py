@@ -80,12 +80,10 @@ def _render_question(bank: QuestionBank, question: Question, round_: RoundView, 
     r_key, t_key = actions.rating_key(question.id), actions.text_key(question.id)
     # From storage wherever the field does not hold this round's value: new in this session, or
     # still holding another round's (a tab where that round was completed and this one started).
-    if not actions.loaded_for(r_key, round_.id):
-        stored = answer.rating if answer else None
-        actions.fill(r_key, stored, round_.id)
+    stored = answer.rating if answer else None
+    if actions.load_choice(r_key, stored, round_.id):
         actions.remember_rating(question.id, stored)
-    if not actions.loaded_for(t_key, round_.id):
-        actions.fill_text(t_key, answer.text if answer else "", round_.id)
+    actions.load_text(t_key, answer.text if answer else "", round_.id)
     with st.container(border=True):
         if previous is not None:
             _show_last_time(question, previous)
