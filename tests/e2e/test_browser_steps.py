@@ -157,8 +157,10 @@ def test_a_whole_round_on_a_phone(app_server, browser, storage, bank):
         for step, comp in enumerate(bank.competencies):
             _heading_in_view(page, comp.name)  # opened at its top: nothing scrolls while it is measured
             for question in comp.questions:
+                choices = page.locator(f"{key('rating-' + question.id)} [data-testid='stRadioOption']")
+                choices.nth(4).wait_for()  # the heading can arrive a moment before the step's fields
                 # All five read in one moment of the layout, not five moments around a scroll.
-                options = page.locator(f"{key('rating-' + question.id)} [data-testid='stRadioOption']").evaluate_all(
+                options = choices.evaluate_all(
                     "els => els.map(e => { const r = e.getBoundingClientRect();"
                     " return {y: r.y, width: r.width, height: r.height}; })"
                 )
